@@ -1,0 +1,11 @@
+"""Command-line interface: ``l10n COMMAND``.  See ``l10n --help``."""
+
+from __future__ import annotations
+
+from l10n.cli.app import app, main
+
+# Each module registers its commands on ``app``; imports here stay light
+# (library modules are imported inside the command functions).
+from l10n.cli import catalog_commands  # noqa: E402,F401
+
+__all__ = ["app", "main"]

@@ -1,0 +1,84 @@
+"""The typer application and what every command shares.
+
+Commands parse options, call one library function and render its result.
+``main`` is the only place that turns errors into exit statuses.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from l10n import __version__
+from l10n.errors import L10nError
+
+app = typer.Typer(
+    name="l10n",
+    help="Translate documents through gettext catalogues: segment, extract, "
+    "draft offline, enforce a glossary, check, score and build.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"l10n {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    root: Optional[Path] = typer.Option(
+        None, "--root", help="Project folder (default: found by walking up from the current folder)."
+    ),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    ctx.obj = {"root": root}
+
+
+def settings(ctx: typer.Context):
+    """Return the project's Settings for a command (raises L10nError if none)."""
+    from l10n.config import load_settings
+
+    obj = ctx.find_root().obj or {}
+    return load_settings(obj.get("root"))
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Print ``message`` to stderr and exit with ``code``."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Console entry point: run the app, map errors to exit statuses."""
+    try:
+        app(standalone_mode=False)
+    except L10nError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: finished work was saved; run the command again to continue", err=True)
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(2)
+        if isinstance(exc, click.exceptions.Exit):
+            sys.exit(exc.exit_code)
+        raise

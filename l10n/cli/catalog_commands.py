@@ -1,0 +1,33 @@
+"""extract, update: sources to templates to catalogues."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import typer
+
+from l10n.cli.app import app, settings
+
+
+@app.command()
+def extract(ctx: typer.Context) -> None:
+    """Segment every seeds/*.txt into locales/<domain>.pot."""
+    from l10n.extract import extract_all
+
+    s = settings(ctx)
+    for result in extract_all(s):
+        state = "written" if result.changed else "unchanged"
+        typer.echo(f"{s.relative(result.path)}: {result.entries} entries ({state})")
+
+
+@app.command()
+def update(
+    ctx: typer.Context,
+    to: Optional[List[str]] = typer.Option(None, "--to", help="Target language (repeatable; default: all configured)."),
+) -> None:
+    """Merge templates into locales/LANG/LC_MESSAGES/<domain>.po (msgmerge semantics)."""
+    from l10n.merge import update_all
+
+    s = settings(ctx)
+    for result in update_all(s, to or list(s.target_languages)):
+        typer.echo(f"{s.relative(result.path)}: {result.summary()}")
