@@ -7,8 +7,19 @@ is built, never when ``l10n`` is imported.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Protocol, Sequence, runtime_checkable
+
+# Glossary masking: the translate stage replaces a protected span (a glossary
+# term) by a placeholder such as ``{{T0}}`` before calling an engine whose
+# ``keeps_placeholders`` is True, and puts the approved target back afterwards.
+PLACEHOLDER = re.compile(r"\{\{T(\d+)\}\}")
+
+
+def placeholder(index: int) -> str:
+    """Return the placeholder text for protected span number ``index``."""
+    return f"{{{{T{index}}}}}"
 
 
 @dataclass(frozen=True)
@@ -16,10 +27,12 @@ class EngineInfo:
     """What a draft's provenance comment says about the engine that made it."""
 
     name: str  # registry name: "argos", "fallback", ...
-    model: str  # model identity, e.g. "translate-en_zh-1_9" or "cc-cedict-2024-01"
+    model: str  # model identity, e.g. "translate-en_zh-1.9" or "cc-cedict-20240101"
     quality: str = "draft"  # "draft", or "low" for dictionary drafts
+    keeps_placeholders: bool = False  # copies {{T0}} placeholders verbatim
 
 
+@runtime_checkable
 class Engine(Protocol):
     """Anything that translates a batch of sentences from one language to another."""
 
@@ -27,4 +40,13 @@ class Engine(Protocol):
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
         """Return one translation per input sentence, in order."""
+        ...
+
+
+@runtime_checkable
+class NBestEngine(Engine, Protocol):
+    """An engine that can also return several ranked hypotheses per sentence."""
+
+    def hypotheses_batch(self, sentences: Sequence[str], n: int) -> list[list[str]]:
+        """Return up to ``n`` hypotheses per input sentence, best first."""
         ...
