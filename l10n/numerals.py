@@ -379,6 +379,8 @@ def _zh_run(text: str, norm: str, m: re.Match[str]) -> list[Quantity]:
     run, start, end = m.group(), m.start(), m.end()
     if run.endswith("千") and norm[end:end + 1] in ("瓦", "米", "克", "卡"):
         run, end = run[:-1], end - 1  # 千瓦时 is a unit, not a thousand
+    if run in ("十", "百", "千") and norm.startswith("强", end):
+        return [_q(text, m, {"十": 10, "百": 100, "千": 1000}[run], "number", spelled=True)]  # 百强村: top 100
     if run != "十" and not any(c in _CN_DIGITS for c in run.split("点")[0]):
         return []  # 万物, 千万, 百姓
     before = norm[start - 1:start]

@@ -288,3 +288,21 @@ def test_digits_round_trip(n: int) -> None:
 def test_scaled_round_trip(n: int, scale: str) -> None:
     q = only(find_numbers_en(f"{n / 100} {scale} tons"))
     assert same_quantity(q, only(find_numbers_zh(to_chinese(q))))
+
+
+REFERENCE = Path(__file__).resolve().parent / "data" / "reference" / "zhejiang-stories.zh.tsv"
+
+
+def test_human_reference_translation_has_only_its_known_departures() -> None:
+    """On the team's hand translation of the seed, unmatched numbers are real rephrasings only."""
+    unmatched = []
+    for row in REFERENCE.read_text(encoding="utf-8").splitlines():
+        en, zh = row.split("\t")
+        en_found, zh_found = find_numbers_en(en), find_numbers_zh(zh)
+        unmatched += [("en", q.text) for q in en_found if not any(same_quantity(q, z) for z in zh_found)]
+        unmatched += [("zh", z.text) for z in zh_found if not any(same_quantity(q, z) for q in en_found)]
+    assert sorted(unmatched) == [
+        ("en", "two"),  # "One of the two was confirmed": 其中一人被确诊
+        ("zh", "两"),  # "picked them up": 接到两人
+        ("zh", "二"),  # "secondary transmission": 二次传播
+    ]
