@@ -1,0 +1,127 @@
+"""l10n glossary list | check | import | export: the term glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from l10n.cli.app import app, fail, settings
+from l10n.errors import L10nError
+
+glossary_app = typer.Typer(
+    help="The term glossary in glossary/*.csv: list, check, import and export TBX.",
+    no_args_is_help=True,
+)
+app.add_typer(glossary_app, name="glossary")
+
+
+@glossary_app.command("list")
+def list_terms(
+    ctx: typer.Context,
+    to: Optional[str] = typer.Option(None, "--to", help="Show targets in this language only."),
+) -> None:
+    """List every term: source, target(s), status and flags."""
+    from l10n.glossary import load_glossary
+
+    try:
+        s = settings(ctx)
+        glossary = load_glossary(s.glossary)
+    except L10nError as exc:
+        fail(str(exc))
+    langs = [to] if to else list(glossary.languages)
+    for term in glossary.terms:
+        if to and term.target(to) is None:
+            continue
+        targets = "  ".join(f"{lang}: {term.target(lang)}" for lang in langs if term.target(lang) is not None)
+        marks = [term.status]
+        marks += [flag for flag, on in (("case-sensitive", term.case_sensitive), ("do-not-translate", term.do_not_translate)) if on]
+        forbidden = "; ".join(f"not {v}" for lang in langs for v in term.forbidden_in(lang))
+        line = f"{term.source}\t{targets}\t[{', '.join(marks)}]"
+        typer.echo(f"{line}\t{forbidden}" if forbidden else line)
+    approved = sum(t.approved for t in glossary.terms)
+    typer.echo(
+        f"{len(glossary.terms)} terms ({approved} approved, {len(glossary.terms) - approved} proposed), "
+        f"glossary version {glossary.version}",
+        err=True,
+    )
+
+
+@glossary_app.command()
+def check(ctx: typer.Context) -> None:
+    """Validate every glossary file; exit 2 with file:line messages if anything is wrong."""
+    from l10n.glossary import load_glossary, validate
+
+    try:
+        s = settings(ctx)
+        problems = validate(s.glossary)
+    except L10nError as exc:
+        fail(str(exc))
+    for problem in problems:
+        typer.echo(f"{s.relative(problem.path)}:{problem.line}: {problem.code}: {problem.message}", err=True)
+    if problems:
+        fail(f"{len(problems)} glossary problem(s); fix them and run l10n glossary check again")
+    glossary = load_glossary(s.glossary)
+    approved = sum(t.approved for t in glossary.terms)
+    typer.echo(
+        f"glossary OK: {len(glossary.terms)} terms ({approved} approved, {len(glossary.terms) - approved} proposed) "
+        f"in {len(glossary.files)} file(s), version {glossary.version}"
+    )
+
+
+@glossary_app.command("import")
+def import_tbx(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="A TBX file (TBX-Basic or TBX v3)."),
+    into: Optional[Path] = typer.Option(None, "--into", help="CSV file to write (default: glossary/<FILE stem>.csv)."),
+    replace: bool = typer.Option(False, "--replace", help="Overwrite the CSV file if it exists."),
+) -> None:
+    """Convert a TBX file into a glossary CSV file."""
+    from l10n.fsutil import atomic_write_text
+    from l10n.glossary_csv import format_glossary_csv
+    from l10n.tbx import read_tbx
+
+    try:
+        s = settings(ctx)
+        target = into or s.glossary / f"{file.stem}.csv"
+        if target.exists() and not replace:
+            raise L10nError("file exists", path=target, hint="pass --replace to overwrite it, or --into another file")
+        terms, warnings = read_tbx(file, s.source_language)
+        text = format_glossary_csv(terms, s.target_languages)
+    except L10nError as exc:
+        fail(str(exc))
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    atomic_write_text(target, text)
+    typer.echo(f"{s.relative(target)}: {len(terms)} terms imported; run l10n glossary check")
+
+
+@glossary_app.command()
+def export(
+    ctx: typer.Context,
+    format: str = typer.Option("tbx", "--format", help="tbx (TBX-Basic) or csv (all files merged)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: standard output)."),
+) -> None:
+    """Write the whole glossary as one TBX or CSV file."""
+    from l10n.fsutil import atomic_write_text
+    from l10n.glossary import load_glossary
+    from l10n.glossary_csv import format_glossary_csv
+    from l10n.tbx import format_tbx
+
+    if format not in ("tbx", "csv"):
+        fail(f"unknown format {format!r}: use --format tbx or --format csv")
+    try:
+        s = settings(ctx)
+        glossary = load_glossary(s.glossary)
+        if format == "tbx":
+            text = format_tbx(glossary.terms, s.source_language, glossary.version)
+        else:
+            text = format_glossary_csv(glossary.terms, glossary.languages)
+    except L10nError as exc:
+        fail(str(exc))
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    atomic_write_text(output, text)
+    typer.echo(f"{output}: {len(glossary.terms)} terms, glossary version {glossary.version}", err=True)

@@ -1,0 +1,272 @@
+"""The term glossary: frozen ``Term`` values, loaded from ``glossary/*.csv``, and
+the two questions other stages ask of it.
+
+``find_terms``: which terms does an English source text contain (and what
+must they become)?  ``check_target``: does a translation use the required
+targets and avoid the forbidden variants?
+
+Every ``*.csv`` file of the folder is loaded, in name order; the file format
+is ``l10n.glossary_csv``, the token matcher ``l10n.termmatch``, and the checks
+of a whole folder (``validate``) ``l10n.glossary_check``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping, TypeVar
+
+from l10n.errors import L10nError
+
+V = TypeVar("V")
+
+STATUSES = ("approved", "proposed")
+FLAGS = ("case-sensitive", "do-not-translate")
+
+
+class LangMap(Mapping[str, V]):
+    """An immutable, hashable mapping from language code to a value."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, V] | Iterable[tuple[str, V]] = ()) -> None:
+        pairs = items.items() if isinstance(items, Mapping) else items
+        self._items: tuple[tuple[str, V], ...] = tuple(sorted(dict(pairs).items()))
+
+    def __getitem__(self, key: str) -> V:
+        for lang, value in self._items:
+            if lang == key:
+                return value
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return (lang for lang, _ in self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(self._items)
+
+    def __repr__(self) -> str:
+        return f"LangMap({dict(self._items)!r})"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One concept of the glossary: a source term and what it must become."""
+
+    source: str
+    targets: LangMap[str] = field(default_factory=LangMap)
+    forbidden: LangMap[tuple[str, ...]] = field(default_factory=LangMap)
+    case_sensitive: bool = False
+    do_not_translate: bool = False
+    note: str = ""
+    pos: str = ""
+    status: str = "approved"
+    file: Path | None = field(default=None, compare=False)
+    line: int = field(default=0, compare=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.targets, LangMap):
+            object.__setattr__(self, "targets", LangMap(self.targets))
+        if not isinstance(self.forbidden, LangMap):
+            object.__setattr__(self, "forbidden", LangMap({k: tuple(v) for k, v in self.forbidden.items()}))
+
+    @property
+    def approved(self) -> bool:
+        """True if the term is enforced."""
+        return self.status == "approved"
+
+    def target(self, lang: str) -> str | None:
+        """Return the required target in ``lang``: the source itself if do-not-translate."""
+        if self.do_not_translate:
+            return self.targets.get(lang) or self.source
+        return self.targets.get(lang)
+
+    def forbidden_in(self, lang: str) -> tuple[str, ...]:
+        """Return the forbidden target variants for ``lang`` (maybe empty)."""
+        return self.forbidden.get(lang, ())
+
+    @property
+    def location(self) -> str:
+        """``file:line`` of the row the term came from (empty if none)."""
+        return f"{self.file}:{self.line}" if self.file else ""
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """A glossary term found in a source text."""
+
+    start: int
+    end: int
+    text: str  # the matched source text, e.g. "City Brains"
+    term: Term
+    target: str | None  # the required target in the requested language
+
+
+@dataclass(frozen=True)
+class TermIssue:
+    """A target text that breaks the glossary."""
+
+    kind: str  # "missing": required target absent; "forbidden": a forbidden variant present
+    term: Term
+    lang: str
+    expected: str  # the required target
+    found: str | None = None  # the forbidden variant, as written in the target
+    start: int | None = None  # span of the forbidden variant in the target
+    end: int | None = None
+    source_start: int = 0  # span of the (first) term occurrence in the source
+    source_end: int = 0
+
+    @property
+    def message(self) -> str:
+        """Return a sentence a translator understands."""
+        if self.kind == "missing":
+            return f"“{self.term.source}” must be translated as “{self.expected}”"
+        return f"“{self.found}” is a forbidden translation of “{self.term.source}”; use “{self.expected}”"
+
+
+@dataclass(frozen=True)
+class GlossaryProblem:
+    """Something wrong in a glossary file, at a line."""
+
+    path: Path
+    line: int
+    code: str  # malformed, empty-field, bad-value, duplicate, conflicting-target, forbidden-in-target, never-matches
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """All terms of a glossary folder, with a content hash for provenance."""
+
+    terms: tuple[Term, ...] = ()
+    version: str = ""
+    files: tuple[Path, ...] = ()
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Return the sorted languages any term has a target or forbidden variant for."""
+        return tuple(sorted({lang for t in self.terms for lang in (*t.targets, *t.forbidden)}))
+
+    @cached_property
+    def index(self):
+        """Return the compiled ``PhraseIndex`` over every term (built once, then cached)."""
+        from l10n.termmatch import PhraseIndex
+
+        return PhraseIndex((t.source, t.case_sensitive, t) for t in self.terms)
+
+
+def glossary_files(directory: Path) -> list[Path]:
+    """Return the glossary files of ``directory`` in load order (none if it is missing)."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.glob("*.csv") if p.is_file())
+
+
+def load_glossary(directory: Path) -> Glossary:
+    """Return the glossary of ``directory``; L10nError (file, line) if a file is malformed."""
+    from l10n.glossary_csv import read_glossary_file
+
+    terms: list[Term] = []
+    files = glossary_files(directory)
+    digest = hashlib.sha256()
+    for path in files:
+        data = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + data + b"\0")
+        found, problems = read_glossary_file(path, data)
+        if problems:
+            first = problems[0]
+            more = f" ({len(problems) - 1} more problem(s) in this file)" if len(problems) > 1 else ""
+            raise L10nError(
+                first.message + more,
+                path=first.path,
+                line=first.line,
+                hint="fix the row (l10n glossary check lists every problem)",
+            )
+        terms.extend(found)
+    return Glossary(tuple(terms), digest.hexdigest()[:12], tuple(files))
+
+
+def validate(glossary_dir: Path) -> list[GlossaryProblem]:
+    """Return every problem of the glossary folder (see ``l10n.glossary_check``); empty if clean."""
+    from l10n.glossary_check import validate as validate_folder
+
+    return validate_folder(glossary_dir)
+
+
+def find_terms(text: str, glossary: Glossary, lang: str | None = None, *, include_proposed: bool = False) -> list[TermMatch]:
+    """Return every glossary term in an English ``text``, in order (leftmost-longest).
+
+    Only approved terms unless ``include_proposed``; with ``lang`` given, only
+    terms that have a target in that language (or are do-not-translate).
+    """
+
+    def accept(term: Term) -> bool:
+        if not include_proposed and not term.approved:
+            return False
+        return lang is None or term.target(lang) is not None
+
+    return [
+        TermMatch(m.start, m.end, text[m.start : m.end], m.payload, m.payload.target(lang) if lang else None)
+        for m in glossary.index.search(text, accept)
+    ]
+
+
+def check_target(source: str, target: str, glossary: Glossary, lang: str) -> list[TermIssue]:
+    """Return the glossary issues of a translation: required targets missing, forbidden variants present.
+
+    Only approved terms found in ``source`` are checked.  Target text is
+    compared after NFKC folding with whitespace and quote marks ignored, so
+    ``“十四五”规划`` is found in ``"十四五" 规划``; Latin letters compare
+    case-insensitively unless the term is case-sensitive.
+    """
+    folded: dict[bool, tuple[str, list[int]]] = {}
+    issues: list[TermIssue] = []
+    seen: set[Term] = set()
+    for match in find_terms(source, glossary, lang):
+        term = match.term
+        if term in seen or match.target is None:
+            continue
+        seen.add(term)
+        lower = not term.case_sensitive
+        if lower not in folded:
+            folded[lower] = _fold_target(target, lower)
+        hay, positions = folded[lower]
+        if _fold_target(match.target, lower)[0] not in hay:
+            issues.append(TermIssue("missing", term, lang, match.target, source_start=match.start, source_end=match.end))
+        for variant in term.forbidden_in(lang):
+            pattern = _fold_target(variant, lower)[0]
+            at = hay.find(pattern) if pattern else -1
+            while at >= 0:
+                start, end = positions[at], positions[at + len(pattern) - 1] + 1
+                issues.append(
+                    TermIssue("forbidden", term, lang, match.target, target[start:end], start, end, match.start, match.end)
+                )
+                at = hay.find(pattern, at + len(pattern))
+    return issues
+
+
+_QUOTES = frozenset("\"'“”‘’「」『』〝〞")
+
+
+def _fold_target(text: str, lower: bool) -> tuple[str, list[int]]:
+    """Return ``text`` folded for comparison, and the index in ``text`` of each folded character."""
+    chars: list[str] = []
+    positions: list[int] = []
+    for index, ch in enumerate(text):
+        folded = unicodedata.normalize("NFKC", ch)
+        for out in folded.lower() if lower else folded:
+            if out.isspace() or out in _QUOTES:
+                continue
+            chars.append(out)
+            positions.append(index)
+    return "".join(chars), positions

@@ -1,0 +1,103 @@
+"""Validation of a glossary folder: every problem, each with its file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from l10n.glossary import Glossary, GlossaryProblem, Term, find_terms, glossary_files
+from l10n.glossary_csv import read_glossary_file
+from l10n.termmatch import tokenize
+
+
+def validate(glossary_dir: Path) -> list[GlossaryProblem]:
+    """Return every problem of the glossary files in ``glossary_dir`` (empty list: clean).
+
+    Malformed rows (encoding, quoting, column count, header), empty required
+    fields and bad values come from reading; then, across all files: duplicate
+    terms, two approved targets for one term, a target containing one of its
+    own forbidden variants, and terms the matcher cannot find in their own text.
+    """
+    problems: list[GlossaryProblem] = []
+    terms: list[Term] = []
+    for path in glossary_files(glossary_dir):
+        found, file_problems = read_glossary_file(path)
+        terms.extend(found)
+        problems.extend(file_problems)
+    problems.extend(_duplicates(terms))
+    problems.extend(_forbidden_in_target(terms))
+    problems.extend(_never_matches(terms))
+    return sorted(problems, key=lambda p: (str(p.path), p.line, p.code))
+
+
+def _key(term: Term) -> tuple:
+    words = tuple(t.text if term.case_sensitive else t.key for t in tokenize(term.source))
+    return (term.case_sensitive, words)
+
+
+def _problem(term: Term, code: str, message: str) -> GlossaryProblem:
+    return GlossaryProblem(term.file or Path("<glossary>"), term.line, code, message)
+
+
+def _duplicates(terms: list[Term]) -> list[GlossaryProblem]:
+    first: dict[tuple, Term] = {}
+    problems = []
+    for term in terms:
+        key = _key(term)
+        earlier = first.get(key)
+        if earlier is None:
+            first[key] = term
+            continue
+        clash = [
+            lang
+            for lang in sorted(set(term.targets) & set(earlier.targets))
+            if term.approved and earlier.approved and term.targets[lang] != earlier.targets[lang]
+        ]
+        if clash:
+            lang = clash[0]
+            problems.append(
+                _problem(
+                    term,
+                    "conflicting-target",
+                    f"{term.source!r} has two approved {lang} targets: {term.targets[lang]!r} here and "
+                    f"{earlier.targets[lang]!r} at {earlier.location}; keep one (mark the other proposed or delete it)",
+                )
+            )
+        else:
+            problems.append(
+                _problem(term, "duplicate", f"duplicate term {term.source!r}, first defined at {earlier.location}; delete one row")
+            )
+    return problems
+
+
+def _forbidden_in_target(terms: list[Term]) -> list[GlossaryProblem]:
+    problems = []
+    for term in terms:
+        for lang, variants in term.forbidden.items():
+            target = term.target(lang)
+            for variant in variants:
+                if target and variant in target:
+                    problems.append(
+                        _problem(
+                            term,
+                            "forbidden-in-target",
+                            f"the {lang} target {target!r} of {term.source!r} contains its own forbidden variant "
+                            f"{variant!r}, so every correct translation would be flagged",
+                        )
+                    )
+    return problems
+
+
+def _never_matches(terms: list[Term]) -> list[GlossaryProblem]:
+    glossary = Glossary(tuple(terms))
+    problems = []
+    for term in terms:
+        matches = find_terms(term.source, glossary, include_proposed=True)
+        if not any(_key(m.term) == _key(term) for m in matches):
+            problems.append(
+                _problem(
+                    term,
+                    "never-matches",
+                    f"{term.source!r} never matches itself: it has no word the matcher can find; rephrase or delete it",
+                )
+            )
+    return problems
