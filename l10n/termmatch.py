@@ -180,9 +180,15 @@ class PhraseIndex(Generic[T]):
 
 def _scan(text: str) -> tuple[list[int], list[int], list[str], list[str]]:
     """Return token starts, ends, folded texts and keys: ``tokenize`` without objects."""
-    matches = list(_TOKEN.finditer(text))
-    words = [m.group().translate(_FOLD) for m in matches]
-    return [m.start() for m in matches], [m.end() for m in matches], words, [w.lower() for w in words]
+    folded = text.translate(_FOLD)  # one character for one: spans stay valid
+    matches = list(_TOKEN.finditer(folded))
+    words = [m.group() for m in matches]
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        keys = [lowered[m.start() : m.end()] for m in matches]
+    else:  # a rare character (İ) lower-cases to two: fall back to word by word
+        keys = [w.lower() for w in words]
+    return [m.start() for m in matches], [m.end() for m in matches], words, keys
 
 
 def _same_case(text_words: list[str], i: int, j: int, words: tuple[str, ...]) -> bool:

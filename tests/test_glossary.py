@@ -71,6 +71,7 @@ CITY = glossary(
         ("Acme Trading Co., Ltd. was sold.", [("Co., Ltd.", "Co., Ltd.")]),
         ("Acme Trading Co. Ltd. was sold.", []),
         ("City Brains’ budgets grew.", [("City Brains", "City Brain")]),
+        ("İzmir studied the City Brain.", [("City Brain", "City Brain")]),
     ],
 )
 def test_find_terms_inflections_quotes_and_boundaries(text, expected):
