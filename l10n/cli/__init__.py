@@ -8,5 +8,6 @@ from l10n.cli.app import app, main
 # (library modules are imported inside the command functions).
 from l10n.cli import catalog_commands  # noqa: E402,F401
 from l10n.cli import glossary  # noqa: E402,F401
+from l10n.cli import check  # noqa: E402,F401
 
 __all__ = ["app", "main"]

@@ -1,0 +1,208 @@
+"""QA checks over translated catalogues: the check table and the runner.
+
+Every check is a row of ``CHECKS``: an id (what ``--only``/``--skip`` take),
+a severity and a pure function ``(source, target, ctx) -> problems``.  There
+is no other registration.
+
+What is checked: every active entry with a translation, reviewed or fuzzy
+(drafts are checked too, and their findings say so).  Untranslated entries
+are not findings (``l10n stats`` counts them); ``empty`` reports translations
+that exist in name only (see ``l10n.checks.text``).  Plural entries are
+checked form by form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from l10n.checks.base import Check, CheckContext, Finding, Severity
+from l10n.checks.consistency import build_memory, check_consistency, pairs
+from l10n.checks.glossary import check_forbidden, check_glossary, kept_phrases
+from l10n.checks.numbers import check_numbers
+from l10n.checks.placeholders import check_placeholders
+from l10n.checks.punctuation import check_punctuation
+from l10n.checks.text import check_doubled_word, check_empty, check_fuzzy, check_length, check_whitespace
+from l10n.checks.untranslated import check_untranslated_text
+from l10n.errors import L10nError
+
+if TYPE_CHECKING:
+    from l10n.catalog import Catalog
+    from l10n.config import Settings
+
+__all__ = [
+    "CHECKS", "GLOSSARY_CHECKS", "Check", "CheckContext", "CheckResult", "Finding", "Severity",
+    "check_catalog", "run_checks", "select_checks",
+]
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+CHECKS: tuple[Check, ...] = (
+    Check("empty", E, check_empty, "a translation that exists in name only (fuzzy and empty, blank, a missing plural form)", needs_target=False),
+    Check("glossary", E, check_glossary, "a glossary term whose approved translation is missing"),
+    Check("forbidden", E, check_forbidden, "a forbidden translation of a glossary term"),
+    Check("numbers", E, check_numbers, "a number of the source missing from the translation, or one added"),
+    Check("placeholders", E, check_placeholders, "printf/brace placeholders, tags, URLs, e-mail addresses not copied exactly"),
+    Check("punctuation", W, check_punctuation, "an ending unlike the source's, or ASCII punctuation in Chinese text"),
+    Check("untranslated-text", W, check_untranslated_text, "English words left in the translation"),
+    Check("whitespace", W, check_whitespace, "leading/trailing whitespace unlike the source's, spaces in Chinese, double spaces"),
+    Check("doubled-word", W, check_doubled_word, "a word written twice in a row (的的, the the)"),
+    Check("length", W, check_length, "a translation implausibly short or long for its source"),
+    Check("consistency", W, check_consistency, "one source translated differently in another catalogue"),
+    Check("fuzzy", I, check_fuzzy, "an unreviewed draft (marked fuzzy)", needs_target=False),
+)  # fmt: skip
+GLOSSARY_CHECKS = ("glossary", "forbidden")
+_BY_ID = {check.id: check for check in CHECKS}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The findings of a run, with what was checked."""
+
+    findings: tuple[Finding, ...]
+    catalogs: tuple[str, ...] = ()  # paths checked, relative to the project root
+    languages: tuple[str, ...] = ()
+    checks: tuple[str, ...] = ()  # ids of the checks that ran
+    entries: int = 0  # entries checked (translated or fuzzy)
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of findings per severity: ``{"error": n, "warning": n, "info": n}``."""
+        counts = dict.fromkeys((s.value for s in Severity), 0)
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+    def failed(self, fail_on: str | Severity = Severity.ERROR) -> bool:
+        """Return True if any finding is at or above the ``fail_on`` severity."""
+        rank = Severity(fail_on).rank
+        return any(Severity(f.severity).rank >= rank for f in self.findings)
+
+
+def get_check(check_id: str) -> Check:
+    """Return the check with ``check_id`` (L10nError listing the known ids if none)."""
+    try:
+        return _BY_ID[check_id]
+    except KeyError:
+        raise _unknown([check_id]) from None
+
+
+def _unknown(ids: Sequence[str]) -> L10nError:
+    names = ", ".join(repr(i) for i in ids)
+    return L10nError(f"unknown check id {names}", hint=f"known checks: {', '.join(_BY_ID)}")
+
+
+def select_checks(only: Iterable[str] = (), skip: Iterable[str] = (), glossary_only: bool = False) -> tuple[Check, ...]:
+    """Return the checks to run, in table order (L10nError for an unknown id)."""
+    only, skip = tuple(only), tuple(skip)
+    unknown = [i for i in (*only, *skip) if i not in _BY_ID]
+    if unknown:
+        raise _unknown(unknown)
+    return tuple(
+        check
+        for check in CHECKS
+        if (not only or check.id in only) and check.id not in skip and (not glossary_only or check.id in GLOSSARY_CHECKS)
+    )
+
+
+def check_catalog(
+    catalog: Catalog,
+    lang: str,
+    glossary=None,
+    *,
+    checks: Sequence[Check] = CHECKS,
+    memory=None,
+    path: str | None = None,
+    source_language: str = "en",
+) -> list[Finding]:
+    """Return the findings of ``checks`` on one catalogue, in file order then table order.
+
+    ``memory`` (from ``build_memory``) holds the language's other translations
+    for ``consistency``; ``path`` is how findings name the file (default: the
+    catalogue's own path).
+    """
+    return _check_catalog(catalog, lang, glossary, checks, memory or {}, path, source_language)[0]
+
+
+def _check_catalog(catalog, lang, glossary, checks, memory, path, source_language) -> tuple[list[Finding], int]:
+    if path is None:
+        path = catalog.path.as_posix() if catalog.path is not None else ""
+    kept = kept_phrases(glossary, lang) if glossary is not None else ()
+    findings: list[Finding] = []
+    checked = 0
+    for entry in catalog.active:
+        entry_pairs = pairs(entry)
+        if not entry.msgid or (not entry.fuzzy and not any(t for _, t in entry_pairs)):
+            continue  # the header, or an untranslated entry
+        checked += 1
+        location = f"{path}:{entry.line}" if entry.line else path
+        seen: set[tuple[str, str]] = set()
+        for index, (source, target) in enumerate(entry_pairs):
+            ctx = CheckContext(lang, entry, glossary, memory, location, index, source_language, kept)
+            for check in checks:
+                if check.needs_target and not target.strip():
+                    continue
+                for problem in check.function(source, target, ctx):
+                    message, span = problem if isinstance(problem, tuple) else (problem, None)
+                    if (check.id, message) in seen:
+                        continue
+                    seen.add((check.id, message))
+                    findings.append(
+                        Finding(check.id, check.severity.value, path, entry.line, _excerpt(entry.msgid),
+                                message, entry.fuzzy, lang, span)
+                    )
+    return findings, checked
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def run_checks(
+    settings: Settings,
+    langs: Iterable[str],
+    only: Iterable[str] = (),
+    skip: Iterable[str] = (),
+    glossary_only: bool = False,
+) -> CheckResult:
+    """Check every catalogue ``locales/<lang>/LC_MESSAGES/*.po`` of ``langs``; return the result.
+
+    Raises L10nError for an unknown check id, a language without catalogues,
+    an unreadable catalogue or glossary, and for ``glossary_only`` without a
+    glossary (a glossary check with nothing to enforce would always pass).
+    """
+    from l10n.catalog import read_catalog
+
+    checks = select_checks(only, skip, glossary_only)
+    glossary = None
+    if any(c.id in (*GLOSSARY_CHECKS, "untranslated-text") for c in checks):
+        from l10n.glossary import glossary_files, load_glossary
+
+        if glossary_only and not glossary_files(settings.glossary):
+            raise L10nError(
+                "no glossary to enforce: the folder has no *.csv files",
+                path=settings.glossary,
+                hint="add the glossary CSV files, or set [tool.l10n] glossary to their folder",
+            )
+        glossary = load_glossary(settings.glossary)
+    langs = tuple(dict.fromkeys(langs))
+    findings: list[Finding] = []
+    catalogs: list[str] = []
+    entries = 0
+    for lang in langs:
+        directory = settings.po_path(lang, "x").parent
+        paths = sorted(directory.glob("*.po")) if directory.is_dir() else []
+        if not paths:
+            raise L10nError(
+                f"no catalogues to check for {lang!r}",
+                path=directory,
+                hint=f"run `l10n update --to {lang}` (or `l10n translate --to {lang}`) first, or pick another --to",
+            )
+        loaded = [(settings.relative(p), read_catalog(p)) for p in paths]
+        memory = build_memory(loaded) if any(c.id == "consistency" for c in checks) else {}
+        for rel, catalog in loaded:
+            found, checked = _check_catalog(catalog, lang, glossary, checks, memory, rel, settings.source_language)
+            findings.extend(found)
+            entries += checked
+            catalogs.append(rel)
+    return CheckResult(tuple(findings), tuple(catalogs), langs, tuple(c.id for c in checks), entries)

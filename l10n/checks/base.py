@@ -1,0 +1,152 @@
+"""What every QA check shares: severities, the check record, findings, context.
+
+A check is a small pure function ``(source, target, ctx) -> Iterable[Problem]``
+where a problem is a message, or a ``(message, (start, end))`` pair whose span
+indexes ``target``.  The runner in ``l10n.checks`` turns problems into
+``Finding`` values with the catalogue location.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Union
+
+if TYPE_CHECKING:
+    from l10n.catalog import Entry
+
+Span = tuple[int, int]
+Problem = Union[str, tuple[str, Span]]
+
+
+class Severity(StrEnum):
+    """How bad a finding is; ``rank`` orders them (error highest)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Return 2 for error, 1 for warning, 0 for info."""
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check may know beyond the two strings.
+
+    ``memory`` maps a message key ``(msgctxt, msgid, plural_index)`` to every
+    ``(translation, location)`` the language has for it across catalogues; the
+    consistency check compares against it.  ``location`` is this entry's own
+    ``path:line`` so it can leave itself out.
+    """
+
+    lang: str
+    entry: Entry | None = None
+    glossary: Any = None
+    memory: Mapping[tuple[str | None, str, int], tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    location: str = ""
+    plural_index: int = 0
+    source_language: str = "en"
+    kept: tuple[str, ...] | None = None  # Latin forms the glossary keeps; None: derive from glossary
+
+    @property
+    def chinese(self) -> bool:
+        """Return True when the target language is any form of Chinese."""
+        return self.lang.lower().replace("-", "_").split("_")[0] == "zh"
+
+    @property
+    def fuzzy(self) -> bool:
+        """Return True when the entry is an unreviewed draft."""
+        return self.entry is not None and self.entry.fuzzy
+
+
+CheckFunction = Callable[[str, str, CheckContext], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One row of the check table: id, severity, function, one-line description.
+
+    ``needs_target`` False means the check also sees pairs whose translation is
+    empty (only ``empty`` and ``fuzzy`` want that).
+    """
+
+    id: str
+    severity: Severity
+    function: CheckFunction
+    description: str
+    needs_target: bool = True
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in one catalogue entry."""
+
+    check: str
+    severity: str  # "error" | "warning" | "info"
+    path: str  # catalogue path, relative to the project root where possible
+    line: int  # line of the entry's msgid in the catalogue (0 if unknown)
+    msgid: str  # excerpt of the source
+    message: str
+    fuzzy: bool = False
+    lang: str = ""
+    span: Span | None = None  # character span in the translation, when known
+
+    @property
+    def location(self) -> str:
+        """Return ``path:line`` (or just ``path`` when the line is unknown)."""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+# --- character classes shared by the checks ---------------------------------
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# CJK symbols and punctuation, full-width forms.  Curly quotes, the ellipsis
+# and the em dash are shared with English and deliberately not included.
+CJK_PUNCT = "\u3000-\u303f\uff00-\uffef"
+HAN_RE = re.compile(f"[{HAN}]")
+CJK_RE = re.compile(f"[{HAN}{CJK_PUNCT}]")
+
+# Things whose inner punctuation is not prose punctuation: URLs, e-mail
+# addresses, printf/brace placeholders.  Checks mask them before looking.
+URL_RE = re.compile(
+    r"""(?:https?://|ftp://|www\.)          # scheme or bare www.
+        [A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+  # ASCII URL characters only
+        (?<![.,;:!?'])                      # a trailing dot or comma ends the sentence
+    """,
+    re.VERBOSE,
+)
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+
+
+def is_han(char: str) -> bool:
+    """Return True for a Chinese character (CJK unified ideograph)."""
+    return bool(char) and HAN_RE.match(char) is not None
+
+
+def is_cjk(char: str) -> bool:
+    """Return True for a Chinese character or a CJK/full-width punctuation mark."""
+    return bool(char) and CJK_RE.match(char) is not None
+
+
+def mask(text: str, *patterns: re.Pattern[str], fill: str = "_") -> str:
+    """Return ``text`` with every match of ``patterns`` overwritten by ``fill``.
+
+    The length is kept so spans found in the masked text index the original.
+    """
+    chars = list(text)
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            chars[match.start() : match.end()] = fill * (match.end() - match.start())
+    return "".join(chars)
+
+
+def quote(text: str, limit: int = 40) -> str:
+    """Return ``text`` in curly quotes, shortened with an ellipsis past ``limit``."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"“{text}”"

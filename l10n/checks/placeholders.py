@@ -1,0 +1,92 @@
+"""``placeholders``: printf and brace placeholders, tags, URLs and e-mail addresses.
+
+What the program or the reader needs verbatim must appear in the translation
+exactly as often as in the source (the order may change).  Placeholder syntax
+is only fully recognised when the entry carries a gettext format flag
+(``c-format``, ``python-format``, ``python-brace-format``...); without one,
+only forms that cannot be prose are taken (``%(name)s``, ``%1$s``, ``%s``,
+``{name}``), so "60% of" is never read as a ``% o`` conversion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from l10n.checks.base import EMAIL_RE, URL_RE, CheckContext, Problem
+
+# A printf conversion in full, as C and Python accept it.
+_PRINTF_FULL = re.compile(
+    r"""%
+        (?:\d+\$|\([A-Za-z_]\w*\))?   # positional 1$ or Python mapping key
+        [-+ #0']*                     # flags
+        (?:\d+|\*)?                   # width
+        (?:\.(?:\d+|\*))?             # precision
+        (?:hh|h|ll|l|L|q|j|z|t)?      # length modifier
+        [diouxXeEfFgGaAcspr%]         # conversion
+    """,
+    re.VERBOSE,
+)
+# Without a format flag: conversions that cannot be ordinary prose.
+_PRINTF_SAFE = re.compile(
+    r"""%(?:\d+\$|\([A-Za-z_]\w*\))[-+ #0]*\d*(?:\.\d+)?[diouxXeEfFgGcsr]   # %1$s  %(name)s
+      | %[sdifr](?![A-Za-z])                                             # bare %s %d
+    """,
+    re.VERBOSE,
+)
+# {name} {0} {} {name!r:>10} and the translate stage's masking token {{T0}}.
+_BRACE = re.compile(r"\{\{T\d+\}\}|\{[A-Za-z_0-9][\w.\[\]]*(?:![rsa])?(?::[^{}\s]*)?\}|\{\}")
+TAG_RE = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s+[^<>]*?)?\s*/?>")
+_MASKING = re.compile(r"\{\{T\d+\}\}")
+
+_PRINTF_FLAGS = ("c-format", "python-format", "php-format", "perl-format", "sh-format", "awk-format",
+                 "objc-format", "gcc-internal-format", "qt-format", "boost-format")
+_BRACE_FLAGS = ("python-brace-format", "csharp-format", "java-format", "javascript-format")
+
+# Everything a punctuation check should look past, whatever the flags.
+PLACEHOLDER_RE = re.compile(f"{_PRINTF_SAFE.pattern}|{_BRACE.pattern}", re.VERBOSE)
+
+
+def tokens(text: str, flags: tuple[str, ...] = ()) -> Counter[str]:
+    """Return the verbatim tokens of ``text`` with their counts (tags normalised)."""
+    found: Counter[str] = Counter()
+    printf = _PRINTF_FULL if any(f in _PRINTF_FLAGS for f in flags) else _PRINTF_SAFE
+    no_printf = any(f"no-{f}" in flags for f in _PRINTF_FLAGS)
+    for pattern in (URL_RE, EMAIL_RE, _BRACE) if no_printf else (URL_RE, EMAIL_RE, _BRACE, printf):
+        for match in pattern.finditer(text):
+            if match.group() != "%%":
+                found[match.group()] += 1
+    for match in TAG_RE.finditer(text):
+        found[_tag(match.group())] += 1
+    return found
+
+
+def _tag(tag: str) -> str:
+    """``<a href="x">`` → ``<a>``: translatable attributes may differ, names may not."""
+    name = re.match(r"</?\s*([\w:.-]+)", tag).group(1).lower()
+    closing = "/" if tag.startswith("</") else ""
+    selfclosing = "/" if tag.rstrip(">").rstrip().endswith("/") else ""
+    return f"<{closing}{name}{selfclosing}>"
+
+
+def check_placeholders(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
+    """Yield a message per token missing from, or added to, the translation."""
+    flags = ctx.entry.flags if ctx.entry is not None else ()
+    want, have = tokens(source, flags), tokens(target, flags)
+    for token, count in want.items():
+        missing = count - have[token]
+        if missing > 0:
+            times = "" if count == 1 else f" ({missing} of {count})"
+            yield f"{token} of the source is missing from the translation{times}: copy it unchanged"
+    for token, count in have.items():
+        extra = count - want[token]
+        if extra <= 0:
+            continue
+        start = target.find(token)
+        span = (start, start + len(token)) if start >= 0 else None
+        if _MASKING.fullmatch(token):
+            message = f"the masking token {token} was left in the translation: put the approved glossary term in its place"
+        else:
+            message = f"the translation has {token}, which the source does not have: remove it or copy the source's form"
+        yield (message, span) if span else message

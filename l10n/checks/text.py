@@ -1,0 +1,124 @@
+"""Checks on the shape of the text: empty, fuzzy, whitespace, doubled words, length.
+
+Entry states, decided once here and in the runner:
+
+- an untranslated entry (empty msgstr, not fuzzy) is not a finding; ``l10n
+  stats`` counts it.  Only the checks whose ``needs_target`` is False see
+  empty translations at all;
+- ``empty`` (error) is a translation that exists in name only: a fuzzy draft
+  with an empty msgstr, a msgstr of nothing but whitespace, or a plural
+  entry with some forms filled and others empty;
+- ``fuzzy`` (info) is every unreviewed draft, whatever else is wrong with it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from l10n.checks.base import HAN, CheckContext, Problem
+
+
+def check_empty(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
+    """Yield a message when a translation exists in name only."""
+    if target.strip():
+        return
+    entry = ctx.entry
+    if target:
+        yield "the translation is only whitespace: translate the entry or clear it"
+    elif entry is not None and entry.msgid_plural is not None and any(entry.msgstr_plural):
+        yield f"plural form msgstr[{ctx.plural_index}] is empty while other forms are translated: fill it in"
+    elif ctx.fuzzy:
+        yield "the entry is marked fuzzy but has no translation: draft it or remove the fuzzy flag"
+
+
+def check_fuzzy(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
+    """Yield one note for an unreviewed draft."""
+    if ctx.fuzzy:
+        yield "unreviewed draft: review the translation and remove the fuzzy flag"
+
+
+_HAN_GAP = re.compile(f"(?<=[{HAN}])[ \t\u00a0\u3000]+(?=[{HAN}，。；：？！、）])|(?<=[，。；：？！、（])[ \t\u00a0\u3000]+(?=[{HAN}])")
+_DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
+
+
+def check_whitespace(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
+    """Yield messages for leading/trailing mismatches, spaces inside Chinese, double spaces."""
+    for side, src, tgt in (("leading", _lead(source), _lead(target)), ("trailing", _trail(source), _trail(target))):
+        if src != tgt:
+            yield (f"{side} whitespace differs: the source has {_describe(src)}, the translation "
+                   f"{_describe(tgt)}; copy the source's")
+    if ctx.chinese:
+        for match in _HAN_GAP.finditer(target):
+            yield ("a space between Chinese characters: remove it (Chinese is written without spaces)", match.span())
+    if not _DOUBLE_SPACE.search(source):
+        for match in _DOUBLE_SPACE.finditer(target):
+            yield ("a double space in the translation: use a single space", match.span())
+
+
+def _lead(text: str) -> str:
+    return text[: len(text) - len(text.lstrip())]
+
+
+def _trail(text: str) -> str:
+    return text[len(text.rstrip()) :]
+
+
+def _describe(space: str) -> str:
+    if not space:
+        return "none"
+    if "\n" in space:
+        return "a line break"
+    return "a space" if len(space) == 1 else f"{len(space)} whitespace characters"
+
+
+# Chinese characters that are never doubled in correct text (的的, 在在...).
+# Reduplication is normal Chinese (常常, 人人, 天天), so only function words
+# qualify; 了 (不了了之) and 是 (是是非非) are left out for their idioms.
+_ZH_NEVER_DOUBLED = "的地得在和与及把被对从将于或并而之也就都但"
+_ZH_DOUBLED = re.compile(f"([{_ZH_NEVER_DOUBLED}])\\1")
+# ASCII boundaries: Python's \b sees no boundary between "the" and 方法.
+_WORD_DOUBLED = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\s+\1(?![A-Za-z])", re.IGNORECASE)
+# Doubled words that can be correct: "had had", "that that", French "nous nous".
+_WORD_OK = {"had", "that", "is", "nous", "vous", "no", "very", "ha", "la", "bye", "so"}
+
+
+def check_doubled_word(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
+    """Yield a message per word written twice in a row (的的, "the the")."""
+    if ctx.chinese:
+        for match in _ZH_DOUBLED.finditer(target):
+            start, end = match.span()
+            if target[start - 2 : start - 1] == target[start - 1 : start] != "" or (
+                target[end : end + 1] == target[end + 1 : end + 2] != ""
+            ):
+                continue  # AABB reduplication: 实实在在, 的的确确
+            yield (f"“{match.group()}”: the word {match.group(1)} is written twice; delete one", match.span())
+    for match in _WORD_DOUBLED.finditer(target):
+        word = match.group(1)
+        if word.lower() in _WORD_OK or match.group().lower() in source.lower():
+            continue  # a legitimate double, or one copied from the source
+        yield (f"“{match.group()}”: the word “{word}” is written twice; delete one", match.span())
+
+
+# Chinese characters per English character: 0.18–0.56, median 0.26, over the
+# 217 sentences of the seed's reference translation.  The bounds are generous
+# on purpose, to catch a dropped clause or a pasted paragraph, not to judge style.
+_ZH_RATIO = (0.12, 1.2)
+_OTHER_RATIO = (0.4, 3.0)
+_MIN_SOURCE = 20  # shorter sources vary too much to judge
+
+
+def check_length(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
+    """Yield a message when the translation is implausibly short or long for its source."""
+    src = len(source.strip())
+    if src < _MIN_SOURCE:
+        return
+    tgt = len("".join(target.split()))
+    low, high = _ZH_RATIO if ctx.chinese else _OTHER_RATIO
+    ratio = tgt / src
+    pair = "Chinese usually takes 0.2–0.5 characters per English character" if ctx.chinese else f"expected {low}–{high}"
+    if ratio < low:
+        yield f"the translation is short for its source ({tgt} characters for {src}, ratio {ratio:.2f}; {pair}): is part of the sentence missing?"
+    elif ratio > high:
+        yield f"the translation is long for its source ({tgt} characters for {src}, ratio {ratio:.2f}; {pair}): is something extra pasted in?"
+
