@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 from l10n.checks import CHECKS, CheckResult, Finding, Severity
 
@@ -182,7 +183,11 @@ def render_sarif(result: CheckResult) -> str:
     ]
     results = []
     for finding in result.findings:
-        location: dict = {"artifactLocation": {"uri": finding.path, "uriBaseId": "%SRCROOT%"}}
+        if Path(finding.path).is_absolute():  # a catalogue outside the project root
+            artifact = {"uri": Path(finding.path).as_uri()}
+        else:
+            artifact = {"uri": finding.path, "uriBaseId": "%SRCROOT%"}
+        location: dict = {"artifactLocation": artifact}
         if finding.line > 0:
             location["region"] = {"startLine": finding.line}
         fingerprint = hashlib.sha256(

@@ -114,6 +114,12 @@ def test_sarif_fingerprint_ignores_line_moves() -> None:
     assert one(3)["partialFingerprints"] == one(30)["partialFingerprints"]
 
 
+def test_sarif_absolute_path_becomes_a_file_uri() -> None:
+    log = json.loads(render_sarif(CheckResult((Finding("numbers", "error", "/srv/po/a.po", 3, "x", "m"),), ("/srv/po/a.po",))))
+    jsonschema.validate(log, SCHEMA)
+    assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "file:///srv/po/a.po"}
+
+
 def test_sarif_without_line_has_no_region() -> None:
     log = json.loads(render_sarif(CheckResult((Finding("numbers", "error", A, 0, "x", "m"),), (A,))))
     jsonschema.validate(log, SCHEMA)
