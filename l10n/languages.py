@@ -39,3 +39,10 @@ def plural_forms(code: str) -> str:
 def is_chinese(code: str) -> bool:
     """Return True for any Chinese language code (zh, zh_CN, zh_Hant_TW...)."""
     return code.lower().replace("-", "_").split("_")[0] == "zh"
+
+
+def language_name(code: str) -> str:
+    """Return the English name of a language code (``zh_TW`` → ``Chinese (Taiwan)``)."""
+    from babel import Locale
+
+    return Locale.parse(normalize_language(code)).english_name or code

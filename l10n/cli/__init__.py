@@ -6,7 +6,7 @@ from l10n.cli.app import app, main
 
 # Each module registers its commands on ``app``; imports here stay light
 # (library modules are imported inside the command functions).
-from l10n.cli import catalog_commands  # noqa: E402,F401
+from l10n.cli import catalog_commands, translate_command  # noqa: E402,F401
 from l10n.cli import glossary  # noqa: E402,F401
 from l10n.cli import check  # noqa: E402,F401
 

@@ -13,9 +13,12 @@ from l10n.cli.app import app, settings
 def extract(ctx: typer.Context) -> None:
     """Segment every seeds/*.txt into locales/<domain>.pot."""
     from l10n.extract import extract_all
+    from l10n.lock import project_lock
 
     s = settings(ctx)
-    for result in extract_all(s):
+    with project_lock(s.locales):
+        results = extract_all(s)
+    for result in results:
         state = "written" if result.changed else "unchanged"
         typer.echo(f"{s.relative(result.path)}: {result.entries} entries ({state})")
 
@@ -26,8 +29,11 @@ def update(
     to: Optional[List[str]] = typer.Option(None, "--to", help="Target language (repeatable; default: all configured)."),
 ) -> None:
     """Merge templates into locales/LANG/LC_MESSAGES/<domain>.po (msgmerge semantics)."""
+    from l10n.lock import project_lock
     from l10n.merge import update_all
 
     s = settings(ctx)
-    for result in update_all(s, to or list(s.target_languages)):
+    with project_lock(s.locales):
+        results = update_all(s, to or list(s.target_languages))
+    for result in results:
         typer.echo(f"{s.relative(result.path)}: {result.summary()}")

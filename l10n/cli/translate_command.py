@@ -1,0 +1,85 @@
+"""translate: extract, update and fill drafts, with a progress bar and a summary."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from typing import Optional
+
+import typer
+
+from l10n.cli.app import app, settings
+
+
+@app.command()
+def translate(
+    ctx: typer.Context,
+    to: str = typer.Option(..., "--to", help="Target language, e.g. zh."),
+    engine: str = typer.Option("auto", "--engine", help="auto (argos if a model is installed, else fallback), argos or fallback."),
+    redraft: bool = typer.Option(False, "--redraft", help="Redraft every unedited fuzzy draft l10n made earlier."),
+    redraft_fuzzy: bool = typer.Option(
+        False, "--redraft-fuzzy", help="Also redraft fuzzy entries made by people or msgmerge (their text is kept in a comment)."
+    ),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Sentences per engine call."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+) -> None:
+    """Draft every untranslated entry of LANG: memory, then engine, glossary enforced."""
+    from l10n.translate import translate_project
+
+    s = settings(ctx)
+    show = sys.stderr.isatty() if progress is None else progress
+    bar_context = _bar() if show else nullcontext(None)
+    with bar_context as bar:
+        callback = (lambda done, total: bar.update(done, total)) if bar is not None else None
+        summary = translate_project(
+            s, to, engine=engine, redraft=redraft, redraft_fuzzy=redraft_fuzzy, batch_size=batch_size, progress=callback
+        )
+    _print_summary(s, summary)
+
+
+class _Bar:
+    """A small stderr progress bar (rich is a typer dependency)."""
+
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._progress = Progress(
+            TextColumn("drafting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
+        )
+        self._task = None
+
+    def __enter__(self) -> "_Bar":
+        self._progress.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._progress.__exit__(*exc)
+
+    def update(self, done: int, total: int) -> None:
+        if self._task is None:
+            self._task = self._progress.add_task("drafting", total=total)
+        self._progress.update(self._task, completed=done, total=total)
+
+
+def _bar() -> _Bar:
+    return _Bar()
+
+
+def _print_summary(s, summary) -> None:
+    echo = typer.echo
+    echo(f"engine: {summary.engine} — {summary.engine_reason}")
+    if summary.engine_info is not None and summary.engine_info.quality == "low":
+        echo("  drafts from the fallback are low-quality dictionary drafts: review every one")
+    for path in summary.catalogs:
+        echo(f"catalogue: {s.relative(path)}")
+    echo(f"reused from translation memory: {summary.reused}")
+    engine_name = summary.engine_info.name if summary.engine_info else summary.engine
+    echo(f"drafted by {engine_name}: {summary.drafted} new, {summary.redrafted} redrafted")
+    echo(f"glossary terms enforced: {summary.terms_enforced}, missing: {summary.terms_missing}")
+    if summary.missing_terms:
+        echo("  missing terms: " + ", ".join(summary.missing_terms[:10]) + (" …" if len(summary.missing_terms) > 10 else ""))
+    echo(f"left untouched: {summary.untouched} reviewed or human entries, {summary.kept_drafts} earlier drafts")
+    if not summary.engine_calls and not summary.reused:
+        echo("nothing to draft: every entry already has a translation or a draft")
+    else:
+        echo("drafts are marked fuzzy: review them in your PO editor, then run `l10n check`")

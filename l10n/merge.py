@@ -1,0 +1,187 @@
+"""update: merge a template into a language's catalogue with msgmerge semantics.
+
+- Every existing translation is kept.
+- An entry whose source changed slightly inherits the old translation as
+  ``fuzzy`` and records the old source as ``#| msgid``.
+- Entries whose source vanished become obsolete (``#~``) if they were
+  translated, so a translator's work can come back if the sentence does.
+- New sentences arrive untranslated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterable
+
+from l10n import __version__
+from l10n.catalog import FUZZY, Catalog, Entry, read_catalog, write_catalog
+from l10n.config import Settings
+from l10n.errors import L10nError
+from l10n.languages import language_name, normalize_language, plural_forms
+
+# GNU msgmerge accepts a fuzzy candidate at a similarity of 0.6 or more.
+FUZZY_THRESHOLD = 60.0
+
+
+@dataclass(frozen=True)
+class MergeStats:
+    """Counts of what a merge did to one catalogue."""
+
+    kept: int = 0
+    fuzzy: int = 0
+    new: int = 0
+    obsolete: int = 0
+    created: bool = False
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    """What updating one catalogue did."""
+
+    lang: str
+    domain: str
+    path: Path
+    stats: MergeStats
+    changed: bool
+
+    def summary(self) -> str:
+        """Return a one-line human summary."""
+        s = self.stats
+        verb = "created" if s.created else ("updated" if self.changed else "unchanged")
+        return f"{verb}: {s.kept} kept, {s.fuzzy} fuzzy, {s.new} new, {s.obsolete} obsolete"
+
+
+def po_header(pot: Catalog, lang: str, old: Catalog | None) -> tuple[tuple[str, str], ...]:
+    """Return the header of a catalogue: the old one refreshed, or a new one."""
+    base = old if old is not None else pot
+    catalog = base
+    creation = pot.header_value("POT-Creation-Date")
+    if creation is not None:
+        catalog = catalog.with_header("POT-Creation-Date", creation)
+    if old is None:
+        catalog = catalog.with_header("Language-Team", f"{language_name(lang)} <LL@li.org>")
+    for name, value in (
+        ("Language", lang),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("Plural-Forms", plural_forms(lang)),
+    ):
+        current = catalog.header_value(name)
+        if not current or (name == "Content-Type" and "CHARSET" in current):
+            catalog = catalog.with_header(name, value)
+    catalog = catalog.with_header("X-Generator", f"l10n {__version__}")
+    return catalog.header
+
+
+def _from_template(template: Entry, old: Entry) -> Entry:
+    """The template's entry carrying the old entry's translation and comments."""
+    return replace(
+        template,
+        msgstr=old.msgstr,
+        msgstr_plural=old.msgstr_plural,
+        translator_comments=old.translator_comments,
+        flags=_merge_flags(template.flags, old.flags),
+        previous_msgctxt=old.previous_msgctxt if old.fuzzy else None,
+        previous_msgid=old.previous_msgid if old.fuzzy else None,
+        previous_msgid_plural=old.previous_msgid_plural if old.fuzzy else None,
+    )
+
+
+def _merge_flags(template_flags: Iterable[str], old_flags: Iterable[str]) -> tuple[str, ...]:
+    flags = [f for f in old_flags if f == FUZZY]
+    flags += [f for f in template_flags if f not in flags]
+    return tuple(flags)
+
+
+def _obsolete(entry: Entry) -> Entry:
+    return replace(entry, obsolete=True, references=(), extracted_comments=())
+
+
+def merge(pot: Catalog, po: Catalog | None, lang: str) -> tuple[Catalog, MergeStats]:
+    """Return ``po`` merged with the template ``pot`` and what the merge did."""
+    from rapidfuzz import fuzz, process
+
+    old_entries = po.entries if po is not None else ()
+    by_key: dict[tuple[str | None, str], Entry] = {}
+    for entry in old_entries:
+        # An active entry wins over an obsolete one with the same key.
+        if entry.key not in by_key or not entry.obsolete:
+            by_key[entry.key] = entry
+    candidates = [e for e in old_entries if not e.obsolete and e.translated]
+    choices = [e.msgid for e in candidates]
+    pot_keys = {e.key for e in pot.entries if not e.obsolete}
+
+    merged: list[Entry] = []
+    used: set[tuple[str | None, str]] = set()
+    kept = fuzzy = new = 0
+    for template in pot.entries:
+        if template.obsolete:
+            continue
+        old = by_key.get(template.key)
+        if old is not None:
+            merged.append(_from_template(template, old))
+            used.add(old.key)
+            kept += 1
+            continue
+        match = process.extractOne(template.msgid, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD) if choices else None
+        if match is not None:
+            source = candidates[match[2]]
+            used.add(source.key)  # as msgmerge: a fuzzy source does not go obsolete
+            inherited = _from_template(template, source)
+            merged.append(
+                replace(
+                    inherited,
+                    flags=_merge_flags(template.flags, (FUZZY,)),
+                    previous_msgctxt=source.msgctxt,
+                    previous_msgid=source.msgid,
+                    previous_msgid_plural=source.msgid_plural,
+                )
+            )
+            fuzzy += 1
+            continue
+        merged.append(template)
+        new += 1
+
+    obsolete = [_obsolete(e) for e in old_entries if e.key not in used and e.key not in pot_keys and e.translated]
+    newly = sum(1 for e in obsolete if not by_key[e.key].obsolete)
+    header_comments = po.header_comments if po is not None else (
+        f"{language_name(lang)} translation of {pot.header_value('Project-Id-Version') or 'this document'}.",
+        "Edited by translators and by `l10n`; l10n never overwrites a reviewed translation.",
+    )
+    header_flags = tuple(f for f in (po.header_flags if po is not None else ()) if f != FUZZY)
+    catalog = Catalog(
+        header=po_header(pot, lang, po),
+        entries=tuple(merged) + tuple(obsolete),
+        header_comments=header_comments,
+        header_flags=header_flags,
+        path=po.path if po is not None else None,
+    )
+    stats = MergeStats(kept=kept, fuzzy=fuzzy, new=new, obsolete=newly, created=po is None)
+    return catalog, stats
+
+
+def plan_update(settings: Settings, lang: str, domain: str) -> tuple[UpdateResult, Catalog]:
+    """Return the merged catalogue of ``lang`` for ``domain`` without writing it."""
+    pot_path = settings.pot_path(domain)
+    if not pot_path.exists():
+        raise L10nError("template not found", path=pot_path, hint="run `l10n extract` first")
+    pot = read_catalog(pot_path)
+    po_path = settings.po_path(lang, domain)
+    po = read_catalog(po_path) if po_path.exists() else None
+    catalog, stats = merge(pot, po, lang)
+    return UpdateResult(lang, domain, po_path, stats, changed=False), catalog
+
+
+def update_all(settings: Settings, langs: Iterable[str]) -> list[UpdateResult]:
+    """Update every template's catalogue for every language in ``langs``."""
+    codes = [normalize_language(lang) for lang in langs]
+    if not settings.locales.is_dir():
+        raise L10nError("locales folder not found", path=settings.locales, hint="run `l10n extract` first")
+    domains = sorted(p.stem for p in settings.locales.glob("*.pot"))
+    if not domains:
+        raise L10nError("no templates (*.pot)", path=settings.locales, hint="run `l10n extract` first")
+    # Read and merge everything before writing anything: bad input modifies nothing.
+    planned = [plan_update(settings, lang, domain) for lang in codes for domain in domains]
+    return [replace(result, changed=write_catalog(result.path, catalog)) for result, catalog in planned]
