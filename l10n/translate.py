@@ -22,7 +22,7 @@ from l10n.config import Settings
 from l10n.engines import Engine, EngineInfo
 from l10n.engines.choose import EngineChoice, choose_engine
 from l10n.enforce import Draft, Enforcer
-from l10n.extract import extract_all
+from l10n.extract import extract_all, now_stamp
 from l10n.glossary import Glossary, glossary_files, load_glossary
 from l10n.languages import normalize_language
 from l10n.lock import project_lock
@@ -105,8 +105,15 @@ def _without_l10n_comments(entry: Entry) -> tuple[str, ...]:
 
 
 def apply_draft(entry: Entry, text: str, provenance: str, draft: Draft | None = None) -> Entry:
-    """Return ``entry`` carrying a fuzzy draft, its provenance and glossary notes."""
+    """Return ``entry`` carrying a fuzzy draft, its provenance and glossary notes.
+
+    A person's text being replaced (only with ``--redraft-fuzzy``) is kept in
+    a translator comment, so no one's work is lost.
+    """
     comments = list(_without_l10n_comments(entry))
+    if draft_state(entry) in ("human-fuzzy", "edited-draft"):
+        flat = entry.msgstr.replace("\\", "\\\\").replace("\n", "\\n")
+        comments.append(f"previous translation: {flat}")
     comments.append(provenance)
     for source_term, target in draft.missing if draft else ():
         comments.append(f"{GLOSSARY_TAG}: missing required term “{target}” for “{source_term}”")
@@ -138,7 +145,8 @@ class _Work:
 
     def save(self) -> None:
         if self.dirty:
-            write_catalog(self.path, replace(self.catalog, entries=tuple(self.entries)))
+            catalog = self.catalog.with_header("PO-Revision-Date", now_stamp())
+            write_catalog(self.path, replace(catalog, entries=tuple(self.entries)))
             self.dirty = False
 
 

@@ -180,3 +180,31 @@ def test_interrupt_keeps_finished_drafts(tmp_path):
     engine = FakeEngine()
     summary = run(project, engine, batch_size=2)
     assert engine.calls == [["Three sentences here.", "Four here."]] and summary.kept_drafts == 2
+
+
+def test_redraft_fuzzy_keeps_the_persons_text_in_a_comment(tmp_path):
+    project = make_project(tmp_path, "A sentence to translate.\n", glossary=None)
+    settings = load_settings(project)
+    run(project, FakeEngine())
+    po_path = project / "locales/zh/LC_MESSAGES/doc.po"
+    po = read_catalog(po_path)
+    person = replace(po.entries[0], msgstr="要翻译的句子，\n第二行", translator_comments=("Wang",))
+    write_catalog(po_path, replace(po, entries=(person,)))
+
+    translate_project(settings, "zh", build_engine=lambda c: FakeEngine())
+    assert read_catalog(po_path).entries[0].msgstr == "要翻译的句子，\n第二行"  # not without asking
+
+    translate_project(settings, "zh", build_engine=lambda c: FakeEngine(), redraft_fuzzy=True)
+    entry = read_catalog(po_path).entries[0]
+    assert entry.msgstr == "[zh] A sentence to translate." and entry.fuzzy
+    assert "previous translation: 要翻译的句子，\\n第二行" in entry.translator_comments
+    assert "Wang" in entry.translator_comments
+
+
+def test_unknown_engine_is_refused_before_anything_is_written(tmp_path):
+    from l10n.errors import L10nError
+
+    project = make_project(tmp_path, "A sentence.\n", glossary=None)
+    with pytest.raises(L10nError, match="unknown engine"):
+        translate_project(load_settings(project), "zh", engine="deepl")
+    assert not (project / "locales").exists()
