@@ -1,0 +1,256 @@
+"""build: translated documents in the source's paragraph structure, and .mo files.
+
+For every source document ``seeds/<domain>.txt`` the document is segmented
+again exactly as ``extract`` does; each segment is looked up in
+``locales/<lang>/LC_MESSAGES/<domain>.po`` and the translations are written
+to ``build/<lang>/<domain>.txt``, one paragraph per line.  The catalogue is
+compiled to ``build/<lang>/LC_MESSAGES/<domain>.mo``.
+
+Fuzzy drafts are left out unless asked for (as ``msgfmt`` does); a segment
+without a usable translation falls back to its English source, and in strict
+mode any such segment means nothing is written at all.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from l10n.catalog import Catalog, Entry
+from l10n.config import Settings
+from l10n.errors import L10nError
+from l10n.segment import Segment
+
+# Languages written without spaces between sentences (scriptio continua).
+NO_SPACE_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
+
+MO_MAGIC = 0x950412DE
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """A segment written in the source language, and why."""
+
+    location: str  # "seeds/doc.txt:12"
+    source: str
+    reason: str  # "untranslated", "fuzzy" or "missing" (not in the catalogue)
+
+
+@dataclass(frozen=True)
+class DocumentBuild:
+    """What building one document produced (or would have produced)."""
+
+    domain: str
+    document: Path
+    mo: Path
+    paragraphs: int
+    segments: int
+    translated: int
+    fuzzy_used: int
+    fuzzy_excluded: int
+    fallbacks: tuple[Fallback, ...]
+    mo_entries: int
+    written: bool = False
+    changed: bool = False
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """The result of ``build``: one DocumentBuild per source document."""
+
+    lang: str
+    strict: bool
+    include_fuzzy: bool
+    documents: tuple[DocumentBuild, ...]
+
+    @property
+    def fallbacks(self) -> tuple[Fallback, ...]:
+        """Every segment that fell back (or would fall back) to the source."""
+        return tuple(f for d in self.documents for f in d.fallbacks)
+
+    @property
+    def failed(self) -> bool:
+        """True when strict mode refused to write because of fallbacks."""
+        return self.strict and bool(self.fallbacks)
+
+
+def joiner(lang: str) -> str:
+    """Return the separator between sentences of a paragraph in ``lang``."""
+    base = lang.lower().replace("-", "_").split("_")[0]
+    return "" if base in NO_SPACE_LANGUAGES else " "
+
+
+def join_sentences(sentences: list[str], lang: str) -> str:
+    """Return one paragraph: sentences joined the way ``lang`` writes them.
+
+    In languages without spaces a space is still kept between two pieces of
+    Latin text (an untranslated English sentence next to another).
+    """
+    sep = joiner(lang)
+    text = ""
+    for sentence in sentences:
+        if not text:
+            text = sentence
+        elif sep or (_latin(text[-1]) and sentence and _latin(sentence[0])):
+            text += " " + sentence
+        else:
+            text += sentence
+    return text
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and not char.isspace()
+
+
+def lookup_table(catalog: Catalog) -> dict[str, list[Entry]]:
+    """Return the catalogue's active entries grouped by msgid."""
+    table: dict[str, list[Entry]] = {}
+    for entry in catalog.active:
+        if entry.msgid:
+            table.setdefault(entry.msgid, []).append(entry)
+    return table
+
+
+def find_entry(table: dict[str, list[Entry]], segment: Segment) -> Entry | None:
+    """Return the entry translating ``segment``, or None.
+
+    Where one sentence has several entries (told apart by msgctxt), the one
+    whose ``#:`` reference names the segment's place wins, then the one
+    without msgctxt.
+    """
+    candidates = table.get(segment.text, [])
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    place = f"{segment.document}:{segment.line}"
+    for entry in candidates:
+        if place in entry.references:
+            return entry
+    plain = [e for e in candidates if e.msgctxt is None]
+    return plain[0] if plain else candidates[0]
+
+
+def render_document(
+    segments: list[Segment], table: dict[str, list[Entry]], lang: str, include_fuzzy: bool
+) -> tuple[list[str], list[Fallback], int, int]:
+    """Return (paragraphs, fallbacks, fuzzy used, fuzzy excluded) for one document."""
+    paragraphs: dict[int, list[str]] = {}
+    fallbacks: list[Fallback] = []
+    fuzzy_used = fuzzy_excluded = 0
+    for segment in segments:
+        entry = find_entry(table, segment)
+        reason = None
+        if entry is None:
+            reason = "missing"
+        elif not entry.msgstr:
+            reason = "untranslated"
+        elif entry.fuzzy and not include_fuzzy:
+            reason = "fuzzy"
+            fuzzy_excluded += 1
+        elif entry.fuzzy:
+            fuzzy_used += 1
+        if reason is None:
+            assert entry is not None
+            text = entry.msgstr
+        else:
+            text = segment.text
+            fallbacks.append(Fallback(f"{segment.document}:{segment.line}", segment.text, reason))
+        paragraphs.setdefault(segment.paragraph, []).append(text)
+    lines = [join_sentences(paragraphs[k], lang) for k in sorted(paragraphs)]
+    return lines, fallbacks, fuzzy_used, fuzzy_excluded
+
+
+def mo_messages(catalog: Catalog, include_fuzzy: bool) -> dict[bytes, bytes]:
+    """Return the (msgid → msgstr) byte strings a .mo of ``catalog`` holds.
+
+    Like msgfmt: the header, then every active translated entry; fuzzy ones
+    only with ``include_fuzzy``.  Contexts are joined with EOT, plural forms
+    with NUL.
+    """
+    header = "".join(f"{key}: {value}\n" for key, value in catalog.header)
+    messages = {b"": header.encode("utf-8")}
+    for entry in catalog.active:
+        if not entry.msgid or not entry.translated or (entry.fuzzy and not include_fuzzy):
+            continue
+        original = entry.msgid
+        if entry.msgid_plural is not None:
+            original += "\0" + entry.msgid_plural
+            translation = "\0".join(entry.msgstr_plural)
+        else:
+            translation = entry.msgstr
+        if entry.msgctxt is not None:
+            original = entry.msgctxt + "\x04" + original
+        messages[original.encode("utf-8")] = translation.encode("utf-8")
+    return messages
+
+
+def mo_bytes(messages: dict[bytes, bytes]) -> bytes:
+    """Return a GNU .mo file (little-endian, no hash table) holding ``messages``."""
+    keys = sorted(messages)
+    count = len(keys)
+    originals_at = 7 * 4
+    translations_at = originals_at + count * 8
+    strings_at = translations_at + count * 8
+    table_o: list[int] = []
+    table_t: list[int] = []
+    blob = bytearray()
+    for key in keys:
+        table_o += [len(key), strings_at + len(blob)]
+        blob += key + b"\0"
+    for key in keys:
+        value = messages[key]
+        table_t += [len(value), strings_at + len(blob)]
+        blob += value + b"\0"
+    head = struct.pack("<7I", MO_MAGIC, 0, count, originals_at, translations_at, 0, strings_at)
+    return head + struct.pack(f"<{2 * count}I", *table_o) + struct.pack(f"<{2 * count}I", *table_t) + bytes(blob)
+
+
+def build(settings: Settings, lang: str, *, strict: bool = False, include_fuzzy: bool = False) -> BuildReport:
+    """Build every document and .mo for ``lang``; return what was (or would be) written.
+
+    Everything is computed before anything is written.  With ``strict``, any
+    segment that would fall back to the source makes the report ``failed``
+    and nothing is written.  Missing or unreadable catalogues raise L10nError.
+    """
+    from l10n.catalog import read_catalog
+    from l10n.extract import document_segments, source_documents
+    from l10n.fsutil import atomic_write_bytes, atomic_write_text
+
+    planned = []
+    for source in source_documents(settings):
+        domain = source.stem
+        po_path = settings.po_path(lang, domain)
+        if not po_path.is_file():
+            raise L10nError(
+                f"no {lang!r} catalogue for {settings.relative(source)}",
+                path=po_path,
+                hint=f"run `l10n translate --to {lang}` (or `l10n update --to {lang}`) first",
+            )
+        catalog = read_catalog(po_path)
+        segments = document_segments(settings, source)
+        lines, fallbacks, used, excluded = render_document(segments, lookup_table(catalog), lang, include_fuzzy)
+        messages = mo_messages(catalog, include_fuzzy)
+        out = settings.build / lang
+        result = DocumentBuild(
+            domain=domain,
+            document=out / f"{domain}.txt",
+            mo=out / "LC_MESSAGES" / f"{domain}.mo",
+            paragraphs=len(lines),
+            segments=len(segments),
+            translated=len(segments) - len(fallbacks),
+            fuzzy_used=used,
+            fuzzy_excluded=excluded,
+            fallbacks=tuple(fallbacks),
+            mo_entries=len(messages) - 1,
+        )
+        planned.append((result, "".join(line + "\n" for line in lines), mo_bytes(messages)))
+    report = BuildReport(lang, strict, include_fuzzy, tuple(p[0] for p in planned))
+    if report.failed:
+        return report
+    done = []
+    for result, text, mo in planned:
+        changed = atomic_write_text(result.document, text)
+        changed = atomic_write_bytes(result.mo, mo) or changed
+        done.append(replace(result, written=True, changed=changed))
+    return BuildReport(lang, strict, include_fuzzy, tuple(done))
+

@@ -1,0 +1,198 @@
+"""stats: how far each catalogue's translation has come.
+
+Per catalogue and language: translated, fuzzy and untranslated entries and
+English source words, with percentages.  Obsolete entries and the header do
+not count.  An entry flagged fuzzy counts as fuzzy whatever its msgstr, as
+``msgfmt --statistics`` counts it.
+
+``stats_to_dict`` is the stable JSON structure (``schema`` 1)::
+
+    {"schema": 1,
+     "catalogues": [{"domain": "doc", "lang": "zh",
+                     "path": "locales/zh/LC_MESSAGES/doc.po", "exists": true,
+                     "entries": {"translated": 10, "fuzzy": 5, "untranslated": 5, "total": 20,
+                                 "percent": {"translated": 50.0, "fuzzy": 25.0, "untranslated": 25.0}},
+                     "words": {... same keys ...}}],
+     "languages": {"zh": {"entries": {...}, "words": {...}}}}
+
+A configured target language whose catalogue does not exist yet is listed with
+``"exists": false`` and every template entry untranslated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from l10n.catalog import Catalog, Entry
+from l10n.config import Settings
+from l10n.errors import L10nError
+
+SCHEMA = 1
+STATES = ("translated", "fuzzy", "untranslated")
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Entries (or words) by state."""
+
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    def percent(self, state: str) -> float:
+        """Return the share of ``state`` in percent (0.0 for an empty catalogue)."""
+        return 100.0 * getattr(self, state) / self.total if self.total else 0.0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(getattr(self, s) + getattr(other, s) for s in STATES))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the counts, total and percentages as a JSON-ready dict."""
+        data: dict[str, Any] = {s: getattr(self, s) for s in STATES}
+        data["total"] = self.total
+        data["percent"] = {s: round(self.percent(s), 2) for s in STATES}
+        return data
+
+
+@dataclass(frozen=True)
+class CatalogStats:
+    """Statistics of one catalogue (domain, language)."""
+
+    domain: str
+    lang: str
+    path: str
+    entries: Counts
+    words: Counts
+    exists: bool = True
+
+
+def entry_state(entry: Entry) -> str:
+    """Return ``translated``, ``fuzzy`` or ``untranslated`` for an entry."""
+    if entry.fuzzy:
+        return "fuzzy"
+    return "translated" if entry.translated else "untranslated"
+
+
+def source_words(entry: Entry) -> int:
+    """Return the number of whitespace-separated words of the entry's msgid."""
+    return len(entry.msgid.split())
+
+
+def catalog_counts(catalog: Catalog, as_template: bool = False) -> tuple[Counts, Counts]:
+    """Return (entry counts, word counts) of a catalogue's active entries.
+
+    With ``as_template`` every entry counts as untranslated (a POT).
+    """
+    entries = dict.fromkeys(STATES, 0)
+    words = dict.fromkeys(STATES, 0)
+    for entry in catalog.active:
+        if not entry.msgid:
+            continue
+        state = "untranslated" if as_template else entry_state(entry)
+        entries[state] += 1
+        words[state] += source_words(entry)
+    return Counts(**entries), Counts(**words)
+
+
+def project_stats(settings: Settings, languages: Iterable[str] | None = None) -> list[CatalogStats]:
+    """Return statistics for every catalogue of the project, sorted by language then domain.
+
+    Languages are the configured targets plus any with catalogues on disk (or
+    only ``languages`` if given).  Where a template exists but a target
+    language has no catalogue yet, the row counts the template as untranslated.
+    """
+    from l10n.catalog import read_catalog
+
+    domains = sorted(p.stem for p in settings.locales.glob("*.pot")) if settings.locales.is_dir() else []
+    if languages is None:
+        found = {p.parent.parent.name for p in settings.locales.glob("*/LC_MESSAGES/*.po")}
+        langs = sorted(set(settings.target_languages) | found)
+    else:
+        langs = list(dict.fromkeys(languages))
+    rows = []
+    for lang in langs:
+        directory = settings.po_path(lang, "x").parent
+        present = sorted(p.stem for p in directory.glob("*.po")) if directory.is_dir() else []
+        for domain in sorted(set(domains) | set(present)):
+            po = settings.po_path(lang, domain)
+            if po.is_file():
+                entries, words = catalog_counts(read_catalog(po))
+                rows.append(CatalogStats(domain, lang, settings.relative(po), entries, words))
+            else:
+                entries, words = catalog_counts(read_catalog(settings.pot_path(domain)), as_template=True)
+                rows.append(CatalogStats(domain, lang, settings.relative(po), entries, words, exists=False))
+    if not rows:
+        raise L10nError(
+            "no catalogues or templates found",
+            path=settings.locales,
+            hint="run `l10n extract` and `l10n update --to LANG` first",
+        )
+    return rows
+
+
+def language_totals(rows: Iterable[CatalogStats]) -> dict[str, tuple[Counts, Counts]]:
+    """Return (entries, words) summed over each language's catalogues."""
+    totals: dict[str, tuple[Counts, Counts]] = {}
+    for row in rows:
+        entries, words = totals.get(row.lang, (Counts(), Counts()))
+        totals[row.lang] = (entries + row.entries, words + row.words)
+    return totals
+
+
+def stats_to_dict(rows: list[CatalogStats]) -> dict[str, Any]:
+    """Return the statistics as the documented JSON structure (see module doc)."""
+    return {
+        "schema": SCHEMA,
+        "catalogues": [
+            {
+                "domain": r.domain,
+                "lang": r.lang,
+                "path": r.path,
+                "exists": r.exists,
+                "entries": r.entries.to_dict(),
+                "words": r.words.to_dict(),
+            }
+            for r in rows
+        ],
+        "languages": {
+            lang: {"entries": e.to_dict(), "words": w.to_dict()} for lang, (e, w) in language_totals(rows).items()
+        },
+    }
+
+
+def format_table(rows: list[CatalogStats]) -> str:
+    """Return the statistics as a text table with aligned columns.
+
+    One row per catalogue (domain, language): entries and source words by
+    state, each ``count (percent)``.  A per-language total follows where a
+    language has several catalogues.
+    """
+    states = ["translated", "fuzzy", "untranslated", "total"]
+    header = ["catalogue", "lang", *states, *states]
+    table = [header]
+    for row in rows:
+        name = row.domain if row.exists else f"{row.domain} (no catalogue yet)"
+        table.append(_cells(name, row.lang, row.entries, row.words))
+    for lang, (entries, words) in language_totals(rows).items():
+        if sum(1 for r in rows if r.lang == lang) > 1:
+            table.append(_cells("total", lang, entries, words))
+    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+    sep = "  "
+    # Text columns left-aligned, numbers right-aligned.
+    lines = [sep.join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(line, widths))).rstrip() for line in table]
+    entries_at = sum(widths[:2]) + 2 * len(sep)
+    words_at = entries_at + sum(widths[2:6]) + 4 * len(sep)
+    groups = " " * entries_at + "entries".ljust(words_at - entries_at) + "source words"
+    return "\n".join([groups, *lines]) + "\n"
+
+
+def _cells(name: str, lang: str, entries: Counts, words: Counts) -> list[str]:
+    def cells(counts: Counts) -> list[str]:
+        return [*(f"{getattr(counts, s)} ({counts.percent(s):.1f}%)" for s in STATES), str(counts.total)]
+
+    return [name, lang, *cells(entries), *cells(words)]
