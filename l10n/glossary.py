@@ -140,7 +140,8 @@ class GlossaryProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -169,18 +170,32 @@ def glossary_files(directory: Path) -> list[Path]:
     directory = Path(directory)
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.glob("*.csv") if p.is_file())
+    return sorted(directory.glob("*.csv"))
+
+
+def read_bytes(path: Path) -> bytes:
+    """Return the bytes of a glossary file; L10nError if it is a folder or unreadable."""
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError as exc:
+        raise L10nError("is a folder, not a glossary file", path=path, hint="rename or remove it") from exc
+    except OSError as exc:
+        raise L10nError(f"cannot read the glossary file: {exc.strerror}", path=path, hint="check the file") from exc
 
 
 def load_glossary(directory: Path) -> Glossary:
-    """Return the glossary of ``directory``; L10nError (file, line) if a file is malformed."""
+    """Return the glossary of ``directory``.
+
+    L10nError (file, line) if a file is malformed, or a term has two approved
+    targets for a language or a target containing its own forbidden variant.
+    """
     from l10n.glossary_csv import read_glossary_file
 
     terms: list[Term] = []
     files = glossary_files(directory)
     digest = hashlib.sha256()
     for path in files:
-        data = path.read_bytes()
+        data = read_bytes(path)
         digest.update(path.name.encode() + b"\0" + data + b"\0")
         found, problems = read_glossary_file(path, data)
         if problems:
@@ -193,7 +208,18 @@ def load_glossary(directory: Path) -> Glossary:
                 hint="fix the row (l10n glossary check lists every problem)",
             )
         terms.extend(found)
+    # Two approved targets, or a target its own forbidden list rejects, would make
+    # enforcement wrong; duplicates and unmatchable terms only fail `glossary check`.
+    for problem in ambiguities(terms):
+        raise L10nError(problem.message, path=problem.path, line=problem.line, hint="run l10n glossary check")
     return Glossary(tuple(terms), digest.hexdigest()[:12], tuple(files))
+
+
+def ambiguities(terms: Iterable[Term]) -> list[GlossaryProblem]:
+    """Return the problems that make enforcing ``terms`` ambiguous (see ``l10n.glossary_check``)."""
+    from l10n.glossary_check import conflicts
+
+    return conflicts(list(terms))
 
 
 def validate(glossary_dir: Path) -> list[GlossaryProblem]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from l10n.glossary import Glossary, GlossaryProblem, Term, find_terms, glossary_files
+from l10n.errors import L10nError
+from l10n.glossary import Glossary, GlossaryProblem, Term, find_terms, glossary_files, read_bytes
 from l10n.glossary_csv import read_glossary_file
 from l10n.termmatch import tokenize
 
@@ -20,13 +21,24 @@ def validate(glossary_dir: Path) -> list[GlossaryProblem]:
     problems: list[GlossaryProblem] = []
     terms: list[Term] = []
     for path in glossary_files(glossary_dir):
-        found, file_problems = read_glossary_file(path)
+        try:
+            data = read_bytes(path)
+        except L10nError as exc:
+            problems.append(GlossaryProblem(path, 0, "malformed", exc.message))
+            continue
+        found, file_problems = read_glossary_file(path, data)
         terms.extend(found)
         problems.extend(file_problems)
     problems.extend(_duplicates(terms))
     problems.extend(_forbidden_in_target(terms))
     problems.extend(_never_matches(terms))
     return sorted(problems, key=lambda p: (str(p.path), p.line, p.code))
+
+
+def conflicts(terms: list[Term]) -> list[GlossaryProblem]:
+    """Return the problems that make enforcement ambiguous: two approved targets, self-forbidden targets."""
+    problems = [p for p in _duplicates(terms) if p.code == "conflicting-target"]
+    return problems + _forbidden_in_target(terms)
 
 
 def _key(term: Term) -> tuple:
@@ -36,6 +48,13 @@ def _key(term: Term) -> tuple:
 
 def _problem(term: Term, code: str, message: str) -> GlossaryProblem:
     return GlossaryProblem(term.file or Path("<glossary>"), term.line, code, message)
+
+
+def _where(earlier: Term, term: Term) -> str:
+    """Return where ``earlier`` is, as seen from ``term``'s row: a line, or file:line."""
+    if earlier.file == term.file:
+        return f"line {earlier.line}"
+    return f"{earlier.file.name if earlier.file else '?'}:{earlier.line}"
 
 
 def _duplicates(terms: list[Term]) -> list[GlossaryProblem]:
@@ -59,12 +78,12 @@ def _duplicates(terms: list[Term]) -> list[GlossaryProblem]:
                     term,
                     "conflicting-target",
                     f"{term.source!r} has two approved {lang} targets: {term.targets[lang]!r} here and "
-                    f"{earlier.targets[lang]!r} at {earlier.location}; keep one (mark the other proposed or delete it)",
+                    f"{earlier.targets[lang]!r} at {_where(earlier, term)}; keep one (mark the other proposed or delete it)",
                 )
             )
         else:
             problems.append(
-                _problem(term, "duplicate", f"duplicate term {term.source!r}, first defined at {earlier.location}; delete one row")
+                _problem(term, "duplicate", f"duplicate term {term.source!r}, first defined at {_where(earlier, term)}; delete one row")
             )
     return problems
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterable
 
 from l10n.errors import L10nError
-from l10n.glossary import FLAGS, STATUSES, GlossaryProblem, LangMap, Term
+from l10n.glossary import FLAGS, STATUSES, GlossaryProblem, LangMap, Term, read_bytes
 
 FORBIDDEN_PREFIX = "forbidden:"
 VARIANT_SEPARATOR = "|"
@@ -33,10 +33,13 @@ _LANG = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
 
 
 def read_glossary_file(path: Path, data: bytes | None = None) -> tuple[list[Term], list[GlossaryProblem]]:
-    """Return the terms of one CSV file and the problems that stopped rows loading."""
+    """Return the terms of one CSV file and the problems that stopped rows loading.
+
+    L10nError only if the file cannot be read at all (a folder, no permission).
+    """
     path = Path(path)
     if data is None:
-        data = path.read_bytes()
+        data = read_bytes(path)
     problems = _Problems(path)
     try:
         text = data.decode("utf-8-sig")

@@ -18,8 +18,8 @@ from l10n.glossary_csv import format_glossary_csv, read_glossary_file
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data" / "glossary"
 BAD_FILES = sorted(DATA.glob("bad_*.csv"))
-# Problems that make a row or file unreadable: loading stops on them too.
-LOAD_ERRORS = {"malformed", "empty-field", "bad-value"}
+# Problems that make a row unreadable or enforcement ambiguous: loading stops on them too.
+LOAD_ERRORS = {"malformed", "empty-field", "bad-value", "conflicting-target", "forbidden-in-target"}
 
 
 def term(source: str, zh: str | None = None, **kw) -> Term:
@@ -252,6 +252,15 @@ def test_version_follows_content_and_all_files_load(tmp_path):
     assert load_glossary(tmp_path).version == second.version
 
 
+def test_a_folder_named_like_a_glossary_file_is_an_error(tmp_path):
+    (tmp_path / "terms.csv").mkdir()
+    with pytest.raises(L10nError) as info:
+        load_glossary(tmp_path)
+    assert info.value.path == tmp_path / "terms.csv"
+    [problem] = validate(tmp_path)
+    assert problem.path == tmp_path / "terms.csv" and "folder" in str(problem)
+
+
 def test_missing_folder_is_an_empty_glossary(tmp_path):
     assert load_glossary(tmp_path / "nope").terms == ()
 
@@ -349,7 +358,8 @@ def test_cli_check_bad_glossary_exits_2_with_file_and_line(proj):
     shutil.copy(DATA / "bad_duplicate.csv", proj / "glossary" / "extra.csv")
     result = run(proj, "check")
     assert result.exit_code == 2
-    assert "glossary/extra.csv:5: duplicate" in result.output
+    assert re.match(r"error: \d+ glossary problem\(s\):\n", result.output)
+    assert "glossary/extra.csv:5: duplicate: duplicate term 'city  brain', first defined at line 3" in result.output
 
 
 def test_cli_list_to_language(proj):

@@ -58,10 +58,11 @@ def check(ctx: typer.Context) -> None:
         problems = validate(s.glossary)
     except L10nError as exc:
         fail(str(exc))
-    for problem in problems:
-        typer.echo(f"{s.relative(problem.path)}:{problem.line}: {problem.code}: {problem.message}", err=True)
     if problems:
-        fail(f"{len(problems)} glossary problem(s); fix them and run l10n glossary check again")
+        lines = [
+            f"{s.relative(p.path)}{f':{p.line}' if p.line else ''}: {p.code}: {p.message}" for p in problems
+        ]
+        fail("\n".join([f"{len(problems)} glossary problem(s):", *lines, "  fix them and run l10n glossary check again"]))
     glossary = load_glossary(s.glossary)
     approved = sum(t.approved for t in glossary.terms)
     typer.echo(
