@@ -218,7 +218,10 @@ def worst_segments(
     locations: Sequence[str],
     count: int = WORST,
 ) -> tuple[SegmentScore, ...]:
-    """Return the ``count`` segments with the lowest sentence chrF, lowest first."""
+    """Return up to ``count`` segments with the lowest sentence chrF, lowest first.
+
+    Segments that match their reference perfectly (chrF 100) are never listed.
+    """
     from sacrebleu.metrics import CHRF
 
     chrf = CHRF()
@@ -226,6 +229,7 @@ def worst_segments(
         SegmentScore(i, s, h, r, float(chrf.sentence_score(h, [r]).score), loc)
         for i, (s, h, r, loc) in enumerate(zip(sources, hypotheses, references, locations))
     ]
+    rows = [row for row in rows if row.chrf < 100.0]
     rows.sort(key=lambda row: (row.chrf, row.index))
     return tuple(rows[:count])
 

@@ -302,3 +302,35 @@ def test_cli_build_strict_exits_1_and_writes_nothing(tmp_path):
     result = CliRunner().invoke(app, ["--root", str(full), "build", "--to", "zh", "--strict"])
     assert result.exit_code == 0, result.output
     assert (full / "build" / "zh" / "towns.txt").read_text(encoding="utf-8").splitlines()[2] == "宁波是一个港口。它很古老。"
+
+
+def test_embedded_seed_builds_strictly_from_the_reference(tmp_path):
+    from l10n.extract import extract_all
+
+    repo = Path(__file__).parent.parent
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "pyproject.toml").write_text(
+        '[tool.l10n]\ntarget-languages = ["zh"]\nignore-lines = ["read more"]\n', encoding="utf-8"
+    )
+    shutil.copytree(repo / "seeds", root / "seeds")
+    po = root / "locales" / "zh" / "LC_MESSAGES" / "zhejiang-stories.po"
+    po.parent.mkdir(parents=True)
+    shutil.copy(repo / "tests" / "data" / "reference" / "zh" / "zhejiang-stories.po", po)
+    settings = load_settings(root)
+    extract_all(settings)
+    report = build(settings, "zh", strict=True)
+    assert not report.failed and report.documents[0].written
+    source = root / "seeds" / "zhejiang-stories.txt"
+    segments = segment_document(read_source(source), "seeds/zhejiang-stories.txt", ("read more",))
+    translations = {e.msgid: e.msgstr for e in read_catalog(po).active}
+    lines = (root / "build" / "zh" / "zhejiang-stories.txt").read_text(encoding="utf-8").splitlines()
+    paragraphs = sorted({s.paragraph for s in segments})
+    source_lines = [l for l in read_source(source).splitlines() if l.strip() and l.strip().lower() != "read more"]
+    assert len(lines) == len(paragraphs) == len(source_lines)
+    for line, paragraph in zip(lines, paragraphs):
+        assert line == "".join(translations[s.text] for s in segments if s.paragraph == paragraph)
+    if shutil.which("msgunfmt"):
+        back = tmp_path / "back.po"
+        subprocess.run(["msgunfmt", "-o", str(back), str(root / "build/zh/LC_MESSAGES/zhejiang-stories.mo")], check=True)
+        assert {e.msgid: e.msgstr for e in read_catalog(back).entries if e.msgid} == translations

@@ -100,14 +100,18 @@ def test_empty_hypotheses_count_as_untranslated():
 
 
 def test_worst_segments_are_sorted_lowest_first_and_capped():
-    refs = [f"sentence number {i} is here" for i in range(15)]
-    hyps = [r if i % 2 else r[: i + 1] for i, r in enumerate(refs)]
-    rows = worst_segments(refs, hyps, refs, [f"loc{i}" for i in range(15)], 10)
+    refs = [f"sentence number {i:02d} is here" for i in range(30)]
+    hyps = [r if i % 3 == 0 else r[: i % 7 + 1] for i, r in enumerate(refs)]
+    rows = worst_segments(refs, hyps, refs, [f"loc{i}" for i in range(30)], 10)
     assert len(rows) == 10
     values = [row.chrf for row in rows]
-    assert values == sorted(values)
-    assert rows[0].hypothesis == "s" and rows[0].location == "loc0"
-    assert all(row.chrf < 100 for row in rows[:8])
+    assert values == sorted(values) and values[-1] < 100
+    assert (rows[0].hypothesis, rows[0].location) == ("s", "loc7")  # lowest, earliest of the ties first
+
+
+def test_worst_segments_leave_out_perfect_matches():
+    rows = worst_segments(["a", "b", "c"], ["x y", "same", "x z"], ["x y", "same", "x y"], ["1", "2", "3"])
+    assert [row.location for row in rows] == ["3"]
 
 
 # --- term accuracy ------------------------------------------------------------
@@ -280,7 +284,7 @@ def test_score_json_structure(tmp_path):
     assert data["terms"] == {"found": 1, "total": 1, "rate": 1.0, "misses": []}
     assert data["untranslated"] == ["locales/zh/LC_MESSAGES/doc.po:20"]
     assert set(data["worst"][0]) == {"location", "source", "hypothesis", "reference", "chrf"}
-    assert len(data["worst"]) == 4
+    assert len(data["worst"]) == 3  # the perfect "The City Brain" is not among the worst
 
 
 def test_unknown_po_reference_names_file_and_line(tmp_path):
@@ -384,3 +388,34 @@ def test_main_exits_2_with_file_and_line(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert f"{ref}:2: reference source matches no segment" in err
     assert "Traceback" not in err
+
+
+# --- the embedded seed against its human reference ----------------------------
+
+
+def test_reference_translation_scores_perfectly_against_itself(tmp_path):
+    from l10n.extract import extract_all
+
+    repo = Path(__file__).parent.parent
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "pyproject.toml").write_text(
+        '[tool.l10n]\ntarget-languages = ["zh"]\nignore-lines = ["read more"]\n', encoding="utf-8"
+    )
+    shutil.copytree(repo / "seeds", root / "seeds")
+    shutil.copytree(repo / "glossary", root / "glossary")
+    po_dir = root / "locales" / "zh" / "LC_MESSAGES"
+    po_dir.mkdir(parents=True)
+    shutil.copy(DATA / "reference" / "zh" / "zhejiang-stories.po", po_dir)
+    settings = load_settings(root)
+    extract_all(settings)
+    report = score_project(settings, "zh", REFERENCE_TSV)
+    assert report.skipped == 0 and report.untranslated == 0 and report.fuzzy == 0
+    assert report.score("bleu").value == pytest.approx(100.0)
+    assert report.score("chrf").value == pytest.approx(100.0)
+    assert report.score("ter").value == 0.0
+    assert report.worst == ()
+    # The human reference follows the glossary; it may merge a repeated term
+    # into one mention, so per-occurrence accuracy is high but not perfect.
+    assert report.terms.total > 100
+    assert report.terms.rate > 0.95

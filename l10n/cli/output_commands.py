@@ -66,8 +66,10 @@ def _score_text(report) -> str:
         lines.extend(f"  {where}" for where in report.untranslated_locations[:20])
         if len(report.untranslated_locations) > 20:
             lines.append(f"  ... and {len(report.untranslated_locations) - 20} more (see --format json)")
-    if report.worst:
-        lines.append("")
+    lines.append("")
+    if not report.worst:
+        lines.append("every scored segment matches its reference (sentence chrF 100)")
+    else:
         lines.append(f"worst {len(report.worst)} segments by sentence chrF:")
         for w in report.worst:
             lines.append(f"  {w.chrf:6.2f}  {w.location}")
