@@ -120,7 +120,7 @@ def project_stats(settings: Settings, languages: Iterable[str] | None = None) ->
         present = sorted(p.stem for p in directory.glob("*.po")) if directory.is_dir() else []
         for domain in sorted(set(domains) | set(present)):
             po = settings.po_path(lang, domain)
-            if po.is_file():
+            if po.exists():  # a folder in its place is an error, not "no catalogue yet"
                 entries, words = catalog_counts(read_catalog(po))
                 rows.append(CatalogStats(domain, lang, settings.relative(po), entries, words))
             else:

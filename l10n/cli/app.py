@@ -61,7 +61,9 @@ def fail(message: str, code: int = 2) -> None:
 def main() -> None:
     """Console entry point: run the app, map errors to exit statuses."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click *returns* the code of a typer.Exit
+        # (``fail``, check's exit 1) instead of raising it.
+        code = app(standalone_mode=False)
     except L10nError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
@@ -73,12 +75,11 @@ def main() -> None:
     except typer.Abort:
         typer.echo("aborted", err=True)
         sys.exit(130)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
+    except Exception as exc:
+        # click's usage errors.  Recent typer versions vendor click (there is
+        # no importable ``click``), so they are recognised by shape.
+        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()
             sys.exit(2)
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
         raise
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,397 @@
+"""Every command that reads a bad file says which file (and line), exits 2 and changes nothing.
+
+The corpus is ``tests/data/bad/``; a file's name says where it goes and so
+which commands read it: ``<kind>.<what>.<ext>``.
+
+    po.*          placed as locales/zh/LC_MESSAGES/doc.po
+    pot.*         placed as locales/doc.pot
+    seed.*        placed as seeds/doc.txt
+    glossary.*    placed as glossary/terms.csv
+    pyproject.*   placed as pyproject.toml
+    ref.*         passed to ``l10n score --ref``
+    argosmodel.*  passed to ``l10n model install``
+
+A ``<what>`` starting with ``ok-`` is legal but unusual (a byte-order mark,
+CRLF line ends, a header without a charset or with the template's CHARSET
+placeholder, read as UTF-8): those must be read correctly instead, and
+``update`` writes them back in canonical UTF-8.  A header declaring another
+charset over UTF-8 text is an error: every other gettext tool would garble it.  A few inputs are
+generated here rather than committed (a 10 MB single line).  Commands run
+in-process through ``l10n.cli.main`` (the console entry point), so an uncaught
+exception fails the test with its traceback; a handful also run as real
+subprocesses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).parent / "data" / "bad"
+REPO = Path(__file__).resolve().parents[1]
+
+SEED = "The Story of Hangzhou\nHangzhou is a large city. It has 8,000 tea farms.\n"
+GLOSSARY = "source,zh,status\nHangzhou,杭州,approved\n"
+REFERENCE = "Hangzhou is a large city.\t杭州是一座大城市。\nIt has 8,000 tea farms.\t它有8000个茶园。\n"
+HUMAN = ("Hangzhou is a large city.", "杭州是一座大城市。")
+
+COMMANDS = {
+    "extract": ["extract"],
+    "update": ["update", "--to", "zh"],
+    "translate": ["translate", "--to", "zh", "--engine", "fallback", "--no-progress"],
+    "check": ["check", "--to", "zh"],
+    "stats": ["stats"],
+    "build": ["build", "--to", "zh"],
+    "score": ["score", "--to", "zh", "--ref", "reference.tsv"],
+    "glossary-check": ["glossary", "check"],
+    "model-install": ["model", "install", "{file}"],
+}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """Where a corpus file of one kind is placed and which commands read it."""
+
+    place: str | None  # path inside the project; None: passed as an argument
+    commands: tuple[str, ...]
+
+
+KINDS = {
+    "po": Kind("locales/zh/LC_MESSAGES/doc.po", ("update", "translate", "check", "stats", "build", "score")),
+    "pot": Kind("locales/doc.pot", ("extract", "update", "translate")),
+    "seed": Kind("seeds/doc.txt", ("extract", "translate", "build")),
+    "glossary": Kind("glossary/terms.csv", ("glossary-check", "translate", "check", "score")),
+    "pyproject": Kind("pyproject.toml", tuple(COMMANDS)),
+    "ref": Kind("reference.tsv", ("score",)),
+    "argosmodel": Kind(None, ("model-install",)),
+}
+
+# The line a message must point at, where the problem sits on one line.
+LINES = {
+    "po.unterminated.po": 11,
+    "po.bad-escape.po": 11,
+    "po.duplicate-msgid.po": 13,
+    "po.msgstr-without-msgid.po": 13,
+    "po.msgid-without-msgstr.po": 10,
+    "po.unknown-keyword.po": 11,
+    "po.text-outside-string.po": 11,
+    "po.plural-index-without-plural.po": 11,
+    "po.latin1-bytes.po": 14,
+    "po.nul-byte.po": 11,
+    "po.header-only-garbage.po": 1,
+    "po.unterminated-header.po": 3,
+    "po.huge-line.po": 11,
+    "pot.unterminated.pot": 9,
+    "pot.nul-byte.pot": 9,
+    "pot.not-utf8.pot": 9,
+    "pot.duplicate-msgid.pot": 12,
+    "seed.latin1.txt": 2,
+    "glossary.conflicting.csv": 3,
+    "glossary.unbalanced.csv": 3,
+    "glossary.not-utf8.csv": 3,
+    "glossary.extra-field.csv": 2,
+    "glossary.empty-source.csv": 3,
+    "pyproject.invalid-toml.toml": 6,  # where tomllib notices the unclosed array
+    "ref.not-utf8.tsv": 2,
+    "ref.missing-column.tsv": 2,
+}
+
+HEAD = (
+    'msgid ""\nmsgstr ""\n"Project-Id-Version: doc\\n"\n"Language: zh\\n"\n"MIME-Version: 1.0\\n"\n'
+    '"Content-Type: text/plain; charset=UTF-8\\n"\n"Content-Transfer-Encoding: 8bit\\n"\n'
+    '"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+)
+
+
+def _huge_line() -> bytes:
+    # A 10 MB msgstr that never closes: the message must stay short and quick.
+    return (HEAD + 'msgid "Hangzhou is a large city."\nmsgstr "' + "杭" * (10 * 1024 * 1024 // 3) + "\n").encode()
+
+
+GENERATED = {"po.huge-line.po": _huge_line}
+
+
+def corpus() -> list[str]:
+    """Return the names of every bad input, committed and generated."""
+    names = sorted(p.name for p in CORPUS.iterdir() if p.name.split(".")[0] in KINDS)
+    return names + sorted(GENERATED)
+
+
+def _kind(name: str) -> Kind:
+    return KINDS[name.split(".")[0]]
+
+
+def _legal(name: str) -> bool:
+    return name.split(".")[1].startswith("ok-")
+
+
+# Known gaps, each waiting for a fix in the module named (strict: a fix makes these fail until removed).
+PENDING = {
+    "po.plural-index-without-plural.po": "l10n/catalog.py accepts msgstr[0] without msgid_plural (msgfmt rejects it)",
+    "po.wrong-charset.po": "l10n/catalog.py reads UTF-8 text declared as KOI8-R and keeps the wrong header",
+}
+
+
+def _case(name: str, cmd: str):
+    marks = [pytest.mark.xfail(reason=PENDING[name], strict=True)] if name in PENDING else []
+    return pytest.param(name, cmd, id=f"{name}-{cmd}", marks=marks)
+
+
+BAD = [n for n in corpus() if not _legal(n)]
+CASES = [_case(n, c) for n in BAD for c in _kind(n).commands]
+
+
+# --- the project ----------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def template_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small valid project: seed, glossary, reference, template and a catalogue with one human translation."""
+    from dataclasses import replace
+
+    from l10n.catalog import read_catalog, write_catalog
+    from l10n.config import load_settings
+    from l10n.extract import extract_all
+    from l10n.merge import update_all
+
+    root = tmp_path_factory.mktemp("bad-inputs") / "project"
+    (root / "seeds").mkdir(parents=True)
+    (root / "glossary").mkdir()
+    (root / "pyproject.toml").write_text('[tool.l10n]\ntarget-languages = ["zh"]\n', encoding="utf-8")
+    (root / "seeds" / "doc.txt").write_text(SEED, encoding="utf-8")
+    (root / "glossary" / "terms.csv").write_text(GLOSSARY, encoding="utf-8")
+    (root / "reference.tsv").write_text(REFERENCE, encoding="utf-8")
+    settings = load_settings(root)
+    extract_all(settings)
+    update_all(settings, ["zh"])
+    po = settings.po_path("zh", "doc")
+    catalog = read_catalog(po)
+    entries = tuple(replace(e, msgstr=HUMAN[1]) if e.msgid == HUMAN[0] else e for e in catalog.entries)
+    write_catalog(po, replace(catalog, entries=entries))
+    lock = settings.locales / ".l10n.lock"
+    if lock.exists():
+        lock.unlink()
+    return root
+
+
+@pytest.fixture
+def project(template_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh copy of the template project, the current folder, with an empty argos home."""
+    root = tmp_path / "project"
+    shutil.copytree(template_project, root)
+    monkeypatch.chdir(root)
+    argos = tmp_path / "argos"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(argos / "packages"))
+    for variable, folder in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
+        monkeypatch.setenv(variable, str(argos / folder))
+    return root
+
+
+def place(name: str, project: Path, tmp_path: Path) -> Path:
+    """Copy corpus file ``name`` to where its kind belongs; return where it went."""
+    kind = _kind(name)
+    target = project / kind.place if kind.place else tmp_path / "input" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_dir():
+        shutil.rmtree(target)
+    elif target.exists():
+        target.unlink()
+    source = CORPUS / name
+    if name in GENERATED:
+        target.write_bytes(GENERATED[name]())
+    elif source.is_dir():
+        shutil.copytree(source, target)
+    else:
+        shutil.copyfile(source, target)
+    return target
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def text(self) -> str:
+        return self.out + self.err
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> Run:
+    """Run ``l10n ARGS`` through the console entry point in this process.
+
+    Anything but a clean exit (an uncaught exception) propagates and fails the test.
+    """
+    from l10n.cli import main
+
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "argv", ["l10n", *args])
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    captured = capsys.readouterr()
+    return Run(code, captured.out, captured.err)
+
+
+def snapshot(*roots: Path) -> dict[str, str]:
+    """Return {path: sha256} of every file under ``roots`` (the lock file aside)."""
+    hashes = {}
+    for root in roots:
+        if not root.exists():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.name != ".l10n.lock":
+                hashes[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashes
+
+
+def command(name: str, file: Path | None) -> list[str]:
+    return [a.format(file=file) for a in COMMANDS[name]]
+
+
+# --- tests ----------------------------------------------------------------
+
+
+def test_corpus_is_complete() -> None:
+    names = corpus()
+    assert len(names) >= 30
+    kinds = {n.split(".")[0] for n in names}
+    assert kinds == set(KINDS), "every kind has at least one corpus file"
+    unknown = [p.name for p in CORPUS.iterdir() if p.name.split(".")[0] not in KINDS and p.name != "README.md"]
+    assert not unknown, f"corpus files whose kind is not known: {unknown}"
+    assert set(LINES) <= set(names), "line expectations for files that do not exist"
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_valid_project_is_accepted(name: str, project: Path, capsys, monkeypatch, tiny_argosmodel: Path) -> None:
+    """The baseline: with good inputs, every command succeeds (so failures below come from the bad file)."""
+    result = run_cli(["--root", str(project), *command(name, tiny_argosmodel)], capsys, monkeypatch)
+    assert result.code in (0, 1), result.text
+    assert "Traceback" not in result.text
+
+
+@pytest.mark.parametrize("name,cmd", CASES)
+def test_bad_input(name: str, cmd: str, project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    target = place(name, project, tmp_path)
+    before = snapshot(project, tmp_path / "argos", tmp_path / "input")
+    result = run_cli(["--root", str(project), *command(cmd, target)], capsys, monkeypatch)
+    after = snapshot(project, tmp_path / "argos", tmp_path / "input")
+
+    assert result.code == 2, f"exit {result.code}\n{result.text[:2000]}"
+    assert "Traceback" not in result.text
+    assert "error: " in result.err, result.err[:2000]
+    shown = target.relative_to(project).as_posix() if _kind(name).place else target.name
+    assert shown in result.err, f"the message does not name {shown}:\n{result.err[:2000]}"
+    if name in LINES:
+        assert f"{shown}:{LINES[name]}" in result.err, result.err[:2000]
+    assert len(result.text) < 2000, "the message quotes the input at length"
+    assert after == before, "a command modified files on bad input"
+
+
+# --- legal but unusual ----------------------------------------------------
+
+
+def _stats(project: Path, capsys, monkeypatch) -> dict:
+    result = run_cli(["--root", str(project), "stats", "--format", "json"], capsys, monkeypatch)
+    assert result.code == 0, result.text
+    return json.loads(result.out)
+
+
+def _translated(stats: dict) -> int:
+    """The translated entries of the zh catalogue in ``l10n stats --format json`` output."""
+    (row,) = [c for c in stats["catalogues"] if c["lang"] == "zh"]
+    return row["entries"]["translated"]
+
+
+@pytest.mark.parametrize("name", [n for n in corpus() if n.startswith("po.ok-")])
+def test_unusual_catalogue_is_read(name: str, project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    from l10n.catalog import read_catalog
+
+    target = place(name, project, tmp_path)
+    catalog = read_catalog(target)
+    assert catalog.header_value("Language") == "zh"
+    assert [(e.msgid, e.msgstr) for e in catalog.entries] == [HUMAN]
+    assert _translated(_stats(project, capsys, monkeypatch)) == 1
+
+    for cmd in ("check", "build", "score"):
+        result = run_cli(["--root", str(project), *command(cmd, None)], capsys, monkeypatch)
+        assert result.code in (0, 1), result.text
+    assert HUMAN[1] in (project / "build" / "zh" / "doc.txt").read_text(encoding="utf-8")
+
+    result = run_cli(["--root", str(project), *command("update", None)], capsys, monkeypatch)
+    assert result.code == 0, result.text
+    data = target.read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data, "update writes the canonical form"
+    assert read_catalog(target).header_value("Content-Type") == "text/plain; charset=UTF-8"
+    assert dict((e.msgid, e.msgstr) for e in read_catalog(target).entries)[HUMAN[0]] == HUMAN[1]
+    subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(target)], check=True)
+
+
+def test_seed_with_bom_and_crlf_is_read(project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    from l10n.catalog import read_catalog
+
+    place("seed.ok-bom-crlf.txt", project, tmp_path)
+    result = run_cli(["--root", str(project), "extract"], capsys, monkeypatch)
+    assert result.code == 0, result.text
+    msgids = [e.msgid for e in read_catalog(project / "locales" / "doc.pot").entries]
+    assert msgids == ["The Story of Hangzhou", "Hangzhou is a large city.", "It has 8,000 tea farms."]
+    result = run_cli(["--root", str(project), "build", "--to", "zh"], capsys, monkeypatch)
+    assert result.code == 0, result.text
+    built = (project / "build" / "zh" / "doc.txt").read_text(encoding="utf-8")
+    assert HUMAN[1] in built and "\ufeff" not in built and "\r" not in built
+
+
+# --- the real entry point -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name,cmd",
+    [("po.unterminated.po", "update"), ("seed.binary.txt", "extract"), ("glossary.unbalanced.csv", "glossary-check"),
+     ("argosmodel.notzip.argosmodel", "model-install"), ("pyproject.invalid-toml.toml", "stats")],
+)
+def test_subprocess_exit_and_stderr(name: str, cmd: str, project: Path, tmp_path: Path) -> None:
+    """``python -m l10n`` as a user runs it: exit 2, one error message on stderr, no traceback."""
+    target = place(name, project, tmp_path)
+    before = snapshot(project)
+    proc = subprocess.run(
+        [sys.executable, "-m", "l10n", "--root", str(project), *command(cmd, target)],
+        capture_output=True, text=True, cwd=project, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120,
+    )
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("error: ")
+    assert snapshot(project) == before
+
+
+# --- exit statuses reach the shell ------------------------------------------
+
+
+def test_usage_error_exits_2(project: Path, capsys, monkeypatch) -> None:
+    result = run_cli(["--root", str(project), "stats", "--format", "xml"], capsys, monkeypatch)
+    assert result.code == 2
+    assert "--format" in result.err and "Traceback" not in result.text
+
+
+def test_check_findings_exit_1(project: Path, capsys, monkeypatch) -> None:
+    """A QA error is exit 1 through the console entry point, not just inside typer."""
+    from dataclasses import replace
+
+    from l10n.catalog import read_catalog, write_catalog
+
+    po = project / "locales" / "zh" / "LC_MESSAGES" / "doc.po"
+    catalog = read_catalog(po)
+    entries = tuple(replace(e, msgstr="它有茶园。") if e.msgid.startswith("It has") else e for e in catalog.entries)
+    write_catalog(po, replace(catalog, entries=entries))
+    result = run_cli(["--root", str(project), "check", "--to", "zh"], capsys, monkeypatch)
+    assert result.code == 1, result.text
+    assert "numbers" in result.out
