@@ -430,6 +430,8 @@ def to_chinese(q: Quantity) -> str:
         if q.unit == "century":
             return f"{_spell(q.value) if q.spelled else _plain(q.value)}世纪"
         return f"第{_spell(q.value) if q.spelled or q.value < 100 else _plain(q.value)}"
+    if q.text.lower() == "twice":
+        return "两次"
     if q.spelled and q.value != 12:  # "a dozen" reads better as 12
         n = _spell(q.value)
         n = "两" if n == "二" else re.sub(r"^二(?=[百千万亿])", "两", n)
