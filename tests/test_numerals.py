@@ -133,6 +133,7 @@ RENDER = [
     ("the twenty-first century", "二十一世纪"),
     ("one hundred and twenty-five", "一百二十五"),
     ("the thirdParty secretary", "第三"),
+    ("twice", "两次"),
 ]
 
 

