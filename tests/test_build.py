@@ -334,3 +334,15 @@ def test_embedded_seed_builds_strictly_from_the_reference(tmp_path):
         back = tmp_path / "back.po"
         subprocess.run(["msgunfmt", "-o", str(back), str(root / "build/zh/LC_MESSAGES/zhejiang-stories.mo")], check=True)
         assert {e.msgid: e.msgstr for e in read_catalog(back).entries if e.msgid} == translations
+
+
+def test_console_entry_point_exits_1_for_strict_failures(tmp_path, monkeypatch, capsys):
+    from l10n.cli import main
+
+    root = _project(tmp_path)
+    monkeypatch.setattr("sys.argv", ["l10n", "--root", str(root), "build", "--to", "zh", "--strict"])
+    with pytest.raises(SystemExit) as info:
+        main()
+    assert info.value.code == 1
+    assert "nothing was written" in capsys.readouterr().err
+    assert not (root / "build").exists()
