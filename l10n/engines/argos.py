@@ -1,0 +1,197 @@
+"""The argos engine: an installed argostranslate package driven through CTranslate2.
+
+argostranslate's own ``translate()`` runs a sentence splitter first, which on
+first use downloads a model (and ``argostranslate.translate`` imports stanza,
+which this project does not install).  Our segments are already sentences, so
+we skip that layer: we tokenise with the package's own tokenizer classes from
+``argostranslate.tokenizer`` and call ``ctranslate2.Translator.translate_batch``
+once for a whole batch, with the options argostranslate's
+``apply_packaged_translation`` uses (beam 4, length penalty 0.2, unknown-token
+replacement, the package's target prefix) and the same detokenisation, so a
+sentence translates exactly as argostranslate would translate it alone.
+
+Nothing is imported or loaded until an engine is built; nothing touches the
+network.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Sequence
+
+from l10n.engines import EngineInfo
+from l10n.errors import L10nError
+from l10n import models as _models
+from l10n.models import INSTALL_HINT, ModelInfo, find_package
+
+__all__ = ["ArgosEngine", "find_package"]
+
+# argostranslate's defaults (settings.beam_size, and the literals in
+# apply_packaged_translation); kept equal so drafts match argostranslate's.
+BEAM_SIZE = 4
+LENGTH_PENALTY = 0.2
+# CTranslate2 truncates longer inputs; stated explicitly because the
+# positional tables of converted models are sized for it.
+MAX_INPUT_TOKENS = 1024
+
+
+def _cpu_count() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+class ArgosEngine:
+    """Translate batches of sentences with one installed argos package."""
+
+    def __init__(
+        self,
+        model: ModelInfo,
+        *,
+        compute_type: str = "int8",
+        threads: int | None = None,
+        max_batch_size: int = 32,
+        batch_type: str = "examples",
+        beam_size: int = BEAM_SIZE,
+    ) -> None:
+        import ctranslate2
+
+        self.model = model
+        self.info = EngineInfo(name="argos", model=model.ident, quality="draft", keeps_placeholders=False)
+        self.beam_size = beam_size
+        self.max_batch_size = max_batch_size
+        self.batch_type = batch_type
+        self.threads = threads or _cpu_count()
+        self._tokenizer = _load_tokenizer(model)
+        try:
+            # One translation at a time, using every core for it: the
+            # pipeline sends big batches, so intra-op threads pay off best.
+            self._translator = ctranslate2.Translator(
+                str(model.path / "model"),
+                device="cpu",
+                compute_type=compute_type,
+                inter_threads=1,
+                intra_threads=self.threads,
+            )
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise L10nError(
+                f"cannot load the CTranslate2 model ({exc})",
+                path=model.path / "model",
+                hint=f"the package is damaged; {INSTALL_HINT} again",
+            ) from exc
+
+    @classmethod
+    def for_pair(cls, from_code: str, to_code: str, packages_dir: Path | None = None, **options) -> ArgosEngine:
+        """Return an engine for the installed package of this pair (our codes: en, zh, zh_TW).
+
+        Raises L10nError with an install hint when no such package is installed.
+        """
+        directory = Path(packages_dir) if packages_dir is not None else None
+        model = find_package(from_code, to_code, directory)
+        if model is None:
+            raise L10nError(
+                f"no argos model for {from_code}→{to_code} is installed",
+                path=_models.packages_dir(directory),
+                hint=INSTALL_HINT,
+            )
+        return cls(model, **options)
+
+    def translate_batch(self, sentences: Sequence[str]) -> list[str]:
+        """Return one translation per sentence, in order ("" for blank input)."""
+        return [hyps[0] for hyps in self._run(sentences, 1)]
+
+    def hypotheses_batch(self, sentences: Sequence[str], n: int) -> list[list[str]]:
+        """Return up to ``n`` distinct translations per sentence, best first (n-best beam search)."""
+        results = []
+        for hyps in self._run(sentences, max(1, int(n))):
+            results.append(list(dict.fromkeys(hyps)))
+        return results
+
+    def _run(self, sentences: Sequence[str], n: int) -> list[list[str]]:
+        """Return exactly ``n`` hypotheses per sentence (duplicates possible)."""
+        # argostranslate translates each line of its input on its own and
+        # joins the results with newlines; a segment rarely has one, but the
+        # same holds here.  Blank lines never reach the model, and a line that
+        # repeats is translated once (results do not depend on the batch).
+        units: list[list[str]] = []
+        unit_of: dict[str, int] = {}
+        layout: list[list[int | None]] = []
+        for sentence in sentences:
+            slots: list[int | None] = []
+            for line in sentence.split("\n"):
+                if not line.strip():
+                    slots.append(None)
+                    continue
+                if line not in unit_of:
+                    unit_of[line] = len(units)
+                    units.append(self._tokenizer.encode(line))
+                slots.append(unit_of[line])
+            layout.append(slots)
+        decoded = self._translate_units(units, n) if units else []
+        out = []
+        for slots in layout:
+            hyps = []
+            for k in range(n):
+                lines = ["" if slot is None else decoded[slot][k] for slot in slots]
+                hyps.append("\n".join(lines).lstrip("\n"))
+            out.append(hyps)
+        return out
+
+    def _translate_units(self, units: list[list[str]], n: int) -> list[list[str]]:
+        prefix = self.model.target_prefix
+        results = self._translator.translate_batch(
+            units,
+            target_prefix=[[prefix]] * len(units) if prefix else None,
+            max_batch_size=self.max_batch_size,
+            batch_type=self.batch_type,
+            beam_size=max(n, self.beam_size),
+            num_hypotheses=n,
+            length_penalty=LENGTH_PENALTY,
+            replace_unknowns=True,
+            max_input_length=MAX_INPUT_TOKENS,
+        )
+        decoded = []
+        for result in results:
+            hyps = [self._detokenize(tokens) for tokens in result.hypotheses]
+            hyps += hyps[-1:] * (n - len(hyps))  # CTranslate2 may return fewer
+            decoded.append(hyps)
+        return decoded
+
+    def _detokenize(self, tokens: list[str]) -> str:
+        # The same steps as argostranslate's apply_packaged_translation.
+        value = self._tokenizer.decode(tokens)
+        prefix = self.model.target_prefix
+        if prefix and value.startswith(prefix):
+            value = value[len(prefix) :]
+        if value.startswith(" "):
+            value = value[1:]
+        return value
+
+
+def _load_tokenizer(model: ModelInfo):
+    """Return argostranslate's tokenizer object for a package, as its Package class picks it."""
+    from argostranslate.tokenizer import BPETokenizer, SentencePieceTokenizer
+
+    sp_model = model.path / "sentencepiece.model"
+    if sp_model.is_file():
+        tokenizer = SentencePieceTokenizer(sp_model)
+        try:
+            tokenizer.lazy_processor()
+        except (OSError, RuntimeError) as exc:
+            raise L10nError(
+                f"cannot load the SentencePiece model ({exc})",
+                path=sp_model,
+                hint=f"the package is damaged; {INSTALL_HINT} again",
+            ) from exc
+        return tokenizer
+    try:
+        import sacremoses  # noqa: F401
+    except ImportError as exc:
+        raise L10nError(
+            "this package uses a BPE tokenizer, which needs the sacremoses library",
+            path=model.path,
+            hint="pip install sacremoses",
+        ) from exc
+    return BPETokenizer(model.path / "bpe.model", model.from_code, model.to_code)

@@ -1,0 +1,335 @@
+"""Installed argos translation packages: find, list and install ``.argosmodel`` files.
+
+An ``.argosmodel`` is a zip archive of one folder holding ``metadata.json``,
+a CTranslate2 model in ``model/`` and a ``sentencepiece.model`` (or
+``bpe.model``).  argostranslate installs one by unzipping it into its packages
+folder; we do the same, but validate the archive first and install atomically.
+
+This module reads ``metadata.json`` with the json module only: it never imports
+argostranslate (whose ``settings`` module creates folders in the user's home
+on import) nor CTranslate2, so finding a package is cheap.  Nothing here
+touches the network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Iterable, Sequence
+
+from l10n.errors import L10nError
+
+INSTALL_HINT = "install one with: l10n model install FILE.argosmodel"
+
+# Our gettext codes → argostranslate's codes.  argos calls Simplified Chinese
+# "zh" and Traditional Chinese "zt"; other languages use the bare ISO 639 code.
+_TRADITIONAL = {"tw", "hk", "mo", "hant"}
+
+
+def argos_code(code: str) -> str:
+    """Return argostranslate's code for one of our language codes.
+
+    ``zh``, ``zh_CN``, ``zh_Hans`` → ``zh``; ``zh_TW``, ``zh_Hant``, ``zh_HK`` →
+    ``zt``; anything else → its language subtag (``pt_BR`` → ``pt``).
+    """
+    parts = code.strip().replace("-", "_").lower().split("_")
+    if parts[0] == "zt":
+        return "zt"
+    if parts[0] == "zh":
+        return "zt" if _TRADITIONAL & set(parts[1:]) else "zh"
+    return parts[0]
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """One installed (or about to be installed) argos translation package."""
+
+    name: str  # folder name, e.g. "translate-en_zh-1_9"
+    from_code: str  # argos code of the source language
+    to_code: str  # argos code of the target language
+    version: str  # package_version from metadata.json
+    path: Path  # the package folder
+    tokenizer: str = "sentencepiece"  # "sentencepiece" or "bpe"
+    target_prefix: str = ""
+
+    @property
+    def ident(self) -> str:
+        """Return the model identity for provenance comments: ``translate-en_zh-1.9``."""
+        return f"translate-{self.from_code}_{self.to_code}-{self.version or 'unversioned'}"
+
+    def describe(self) -> str:
+        """Return a one-line description: ``en→zh translate-en_zh-1_9 1.9 (/path)``."""
+        version = self.version or "unversioned"
+        return f"{self.from_code}→{self.to_code} {self.name} {version} ({self.path})"
+
+
+@dataclass(frozen=True)
+class InstallResult:
+    """What ``install_model`` did."""
+
+    model: ModelInfo
+    replaced: tuple[ModelInfo, ...] = ()  # packages of the same pair that were removed
+
+
+def packages_dir(explicit: Path | None = None) -> Path:
+    """Return the argos packages folder, chosen the way argostranslate chooses it.
+
+    ``explicit`` wins; then ``$ARGOS_PACKAGES_DIR``; then ``ARGOS_PACKAGES_DIR``
+    in argostranslate's ``settings.json``; then
+    ``$XDG_DATA_HOME/argos-translate/packages`` (``~/.local/share/...``).
+    The environment is read on every call (argostranslate reads it once, at
+    import) and nothing is created.
+    """
+    if explicit is not None:
+        return Path(explicit)
+    from_env = os.environ.get("ARGOS_PACKAGES_DIR")
+    if from_env:
+        return Path(from_env)
+    home = Path(os.environ["SNAP_USER_DATA"]) if "SNAP" in os.environ else Path.home()
+    config_dir = Path(os.environ.get("XDG_CONFIG_HOME", home / ".config")) / "argos-translate"
+    try:
+        configured = json.loads((config_dir / "settings.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        configured = {}
+    if isinstance(configured, dict) and isinstance(configured.get("ARGOS_PACKAGES_DIR"), str):
+        return Path(configured["ARGOS_PACKAGES_DIR"])
+    data_dir = Path(os.environ.get("XDG_DATA_HOME", home / ".local" / "share")) / "argos-translate"
+    return data_dir / "packages"
+
+
+def read_metadata(text: str | bytes, *, where: Path | str) -> dict:
+    """Return the parsed ``metadata.json`` of a translation package.
+
+    Raises L10nError (naming ``where``) when it is not a JSON object with
+    non-empty ``from_code`` and ``to_code`` strings and type "translate".
+    """
+    hint = "the package is damaged or not a translation model; get a fresh copy of the .argosmodel file"
+    try:
+        data = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise L10nError(f"metadata.json is not valid JSON ({exc})", path=where, hint=hint) from exc
+    if not isinstance(data, dict):
+        raise L10nError("metadata.json must hold a JSON object", path=where, hint=hint)
+    for key in ("from_code", "to_code"):
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise L10nError(f"metadata.json has no {key}", path=where, hint=hint)
+    kind = data.get("type", "translate")
+    if kind != "translate":
+        raise L10nError(
+            f"package type is {kind!r}, not a translation model",
+            path=where,
+            hint="install a translation package (translate-<from>_<to>.argosmodel)",
+        )
+    for key in ("package_version", "target_prefix"):
+        if not isinstance(data.get(key, ""), str):
+            raise L10nError(f"metadata.json {key} must be a string", path=where, hint=hint)
+    return data
+
+
+def _model_info(folder: Path, metadata: dict, files: Iterable[str]) -> ModelInfo:
+    names = set(files)
+    tokenizer = "sentencepiece" if "sentencepiece.model" in names else "bpe"
+    return ModelInfo(
+        name=folder.name,
+        from_code=metadata["from_code"].strip(),
+        to_code=metadata["to_code"].strip(),
+        version=metadata.get("package_version", "").strip(),
+        path=folder,
+        tokenizer=tokenizer,
+        target_prefix=metadata.get("target_prefix", ""),
+    )
+
+
+def installed_models(directory: Path | None = None) -> list[ModelInfo]:
+    """Return the usable translation packages in the packages folder, sorted by pair.
+
+    Folders without a readable, valid metadata.json or without a model are
+    skipped (argostranslate itself would fail on them).
+    """
+    root = packages_dir(directory)
+    if not root.is_dir():
+        return []
+    found = []
+    for folder in sorted(root.iterdir()):
+        if not folder.is_dir() or folder.name.startswith("."):
+            continue
+        try:
+            metadata = read_metadata((folder / "metadata.json").read_bytes(), where=folder)
+        except (OSError, L10nError):
+            continue
+        if not (folder / "model" / "model.bin").is_file():
+            continue
+        files = [p.name for p in folder.iterdir()]
+        if "sentencepiece.model" not in files and "bpe.model" not in files:
+            continue
+        found.append(_model_info(folder, metadata, files))
+    return sorted(found, key=lambda m: (m.from_code, m.to_code, m.name))
+
+
+def find_package(from_code: str, to_code: str, packages_dir: Path | None = None) -> ModelInfo | None:
+    """Return the installed package translating ``from_code`` → ``to_code``, or None.
+
+    Codes are ours (``en``, ``zh_CN``, ``zh_TW``) and are mapped to argos codes.
+    When several packages serve the pair, the one with the highest version wins.
+    Cheap: reads metadata files only.
+    """
+    want = (argos_code(from_code), argos_code(to_code))
+    matches = [m for m in installed_models(packages_dir) if (m.from_code, m.to_code) == want]
+    if not matches:
+        return None
+    return max(matches, key=lambda m: (_version_key(m.version), m.name))
+
+
+def _version_key(version: str) -> tuple:
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in version.replace("_", ".").split("."))
+
+
+def _archive_layout(archive: Path) -> tuple[str, dict, list[str]]:
+    """Return (top folder, metadata, member names) of a valid .argosmodel archive."""
+    if not archive.is_file():
+        raise L10nError("no such file", path=archive, hint="pass the path of a downloaded .argosmodel file")
+    if not zipfile.is_zipfile(archive):
+        raise L10nError(
+            "not an argos model: the file is not a zip archive",
+            path=archive,
+            hint="an .argosmodel file is a zip archive; download it again or check you passed the right file",
+        )
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            members = [info.filename for info in zf.infolist()]
+            unsafe = [m for m in members if m.startswith("/") or ".." in PurePosixPath(m).parts or "\\" in m]
+            if unsafe:
+                raise L10nError(
+                    f"archive member {unsafe[0]!r} would be written outside the package folder",
+                    path=archive,
+                    hint="refusing to install an unsafe archive; get the model from a trusted source",
+                )
+            tops = {PurePosixPath(m).parts[0] for m in members if PurePosixPath(m).parts}
+            if len(tops) != 1 or f"{next(iter(tops))}/metadata.json" not in members:
+                raise L10nError(
+                    "not an argos model: no metadata.json inside a single top-level folder",
+                    path=archive,
+                    hint="an .argosmodel holds one folder with metadata.json, model/ and "
+                    "sentencepiece.model; check you passed the right file",
+                )
+            top = next(iter(tops))
+            metadata = read_metadata(zf.read(f"{top}/metadata.json"), where=archive)
+    except zipfile.BadZipFile as exc:
+        raise L10nError(f"damaged zip archive ({exc})", path=archive, hint="download the model again") from exc
+    return top, metadata, members
+
+
+def _check_contents(archive: Path, top: str, metadata: dict, members: Sequence[str]) -> list[str]:
+    """Raise L10nError unless the archive holds a model and a tokenizer; return top-level file names."""
+    inside = [m[len(top) + 1 :] for m in members if m.startswith(top + "/")]
+    if "model/model.bin" not in inside:
+        raise L10nError(
+            "the package has no CTranslate2 model (model/model.bin is missing)",
+            path=archive,
+            hint="the file is incomplete or not a translation model; get a fresh copy",
+        )
+    files = [name for name in inside if "/" not in name.rstrip("/")]
+    if "sentencepiece.model" not in files and "bpe.model" not in files:
+        raise L10nError(
+            "the package has no tokenizer (sentencepiece.model or bpe.model)",
+            path=archive,
+            hint="the file is incomplete; get a fresh copy",
+        )
+    if "sentencepiece.model" not in files:
+        try:
+            import sacremoses  # noqa: F401
+        except ImportError as exc:
+            raise L10nError(
+                "this package uses a BPE tokenizer, which needs the sacremoses library",
+                path=archive,
+                hint="pip install sacremoses, then install the model again",
+            ) from exc
+    if metadata["from_code"].strip() == metadata["to_code"].strip():
+        raise L10nError("the package translates a language into itself", path=archive, hint="install a model between two languages")
+    return files
+
+
+def _check_pair(archive: Path, metadata: dict, source_language: str | None, target_languages: Sequence[str] | None) -> None:
+    pair = f"{metadata['from_code']}→{metadata['to_code']}"
+    if source_language is not None and metadata["from_code"].strip() != argos_code(source_language):
+        raise L10nError(
+            f"this model translates {pair}, but the project's source language is {source_language}",
+            path=archive,
+            hint=f"install a model from {argos_code(source_language)} (translate-{argos_code(source_language)}_*.argosmodel), "
+            "or pass --any-pair to install it anyway",
+        )
+    if target_languages:
+        wanted = {argos_code(t): t for t in target_languages}
+        if metadata["to_code"].strip() not in wanted:
+            names = ", ".join(sorted(wanted))
+            note = " (zt is argos's code for Traditional Chinese, e.g. zh_TW)" if "zt" in pair else ""
+            raise L10nError(
+                f"this model translates {pair}{note}, but the project translates into {', '.join(target_languages)}",
+                path=archive,
+                hint=f"install a model into {names}, add the language to target-languages in "
+                "[tool.l10n], or pass --any-pair to install it anyway",
+            )
+
+
+def install_model(
+    archive: Path,
+    directory: Path | None = None,
+    *,
+    source_language: str | None = None,
+    target_languages: Sequence[str] | None = None,
+) -> InstallResult:
+    """Install a local ``.argosmodel`` file into the packages folder; return what was done.
+
+    The archive is validated first (zip, one folder with metadata.json, a
+    model and a tokenizer, a pair the project can use when ``source_language``
+    / ``target_languages`` are given); any problem raises L10nError and
+    installs nothing.  The package is unpacked into a temporary folder beside
+    the packages folder and renamed into place, so an interrupted install
+    leaves no half package.  Installed packages of the same language pair are
+    replaced.  Never touches the network.
+    """
+    archive = Path(archive)
+    top, metadata, members = _archive_layout(archive)
+    files = _check_contents(archive, top, metadata, members)
+    _check_pair(archive, metadata, source_language, target_languages)
+
+    root = packages_dir(directory)
+    target = root / top
+    same_pair = [
+        m
+        for m in installed_models(root)
+        if (m.from_code, m.to_code) == (metadata["from_code"].strip(), metadata["to_code"].strip())
+        or m.path.name == top
+    ]
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        # The staging folder sits beside (not inside) the packages folder:
+        # argostranslate treats every folder inside it as a package.
+        staging = Path(tempfile.mkdtemp(prefix=f".{top}.", suffix=".l10n-install", dir=root.parent))
+    except OSError as exc:
+        raise L10nError(f"cannot write to the packages folder ({exc.strerror})", path=root, hint="set ARGOS_PACKAGES_DIR to a writable folder") from exc
+    displaced = [m.path for m in same_pair]
+    if target.exists() and target not in displaced:
+        displaced.append(target)  # a broken leftover of the same name
+    moved: list[tuple[Path, Path]] = []
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            zf.extractall(staging)
+        for index, old in enumerate(displaced):
+            os.replace(old, staging / f"old-{index}")
+            moved.append((old, staging / f"old-{index}"))
+        os.replace(staging / top, target)
+    except (OSError, zipfile.BadZipFile) as exc:
+        for old, parked in moved:
+            if not old.exists():
+                os.replace(parked, old)
+        raise L10nError(f"could not install the model ({exc})", path=archive, hint="check free disk space and permissions, then run again") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return InstallResult(model=_model_info(target, metadata, files), replaced=tuple(same_pair))
