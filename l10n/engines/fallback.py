@@ -196,6 +196,8 @@ def build_lexicon(cedict: str) -> Lexicon:
                 label = 4.0 if _LABELS_BAD.search(sense) else 1.0 if _LABELS_MEH.search(sense) else 0.0
             for position, gloss in enumerate(sense.split(";")):
                 gloss = gloss.strip()
+                if len(gloss) > 40 and "(" not in gloss:
+                    continue  # a definition, not a translation: "Hangzhou subprovincial city and capital of ..."
                 fast = simple(gloss)
                 if fast:  # prefer the noun or adjective reading: "direct" is 直接 before 导演
                     key, penalty = fast[2], (0.4 if fast[1] else 0.0)
