@@ -146,11 +146,6 @@ def test_bad_input_exits_2(project: Path, args: list[str], setup: str | None, ex
     assert not out.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="l10n.cli.app.main calls app(standalone_mode=False), which returns typer.Exit codes instead of "
-    "raising them, so the console script exits 0; reported to the lead (app.py is not ours)",
-)
 def test_bad_input_through_the_console_entry_point(project: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     monkeypatch.setattr(sys, "argv", ["l10n", "--root", str(project), "check", "--skip", "nope"])
     with pytest.raises(SystemExit) as caught:
@@ -160,7 +155,6 @@ def test_bad_input_through_the_console_entry_point(project: Path, monkeypatch: p
     assert "unknown check id 'nope'" in err and "Traceback" not in err
 
 
-@pytest.mark.xfail(strict=True, reason="same l10n.cli.app.main problem: findings must exit 1 from the console script")
 def test_findings_exit_1_through_the_console_entry_point(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copy(QA / "defects.po", po(project, "defects.po"))
     monkeypatch.setattr(sys, "argv", ["l10n", "--root", str(project), "check"])
