@@ -4,12 +4,23 @@ This is the only module that imports polib.  Everything else sees ``Catalog``
 and ``Entry`` values; reading turns parser failures into ``L10nError`` with the
 file and line, and writing produces the canonical form GNU gettext writes
 (see ``l10n.pofmt``), atomically.
+
+polib parses the message strings; this module checks the text first (encoding,
+string syntax, a msgstr for every msgid) and reads the comment lines itself,
+because polib drops or garbles some that GNU gettext accepts (``#.x``,
+``#~|``, leading empty ``#`` lines, trailing spaces).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
+from typing import Any, Optional
+
+from l10n.errors import L10nError
+from l10n.fsutil import atomic_write_text
 
 FUZZY = "fuzzy"
 
@@ -89,3 +100,301 @@ class Catalog:
     def active(self) -> tuple[Entry, ...]:
         """Entries that are not obsolete."""
         return tuple(e for e in self.entries if not e.obsolete)
+
+
+_SYNTAX_HINT = "Fix that line (`msgcat FILE` shows GNU gettext's own diagnosis)."
+_REGENERATE_HINT = "A catalogue needs at least a header entry; regenerate it with `l10n extract` or `l10n update`."
+_ESCAPE_HINT = 'Write the character itself; \\n, \\t, \\", \\\\, \\r, \\b, \\f and \\v are understood.'
+_PLURAL_HINT = "A message with msgid_plural takes msgstr[0], msgstr[1], ...; any other takes one msgstr."
+_ENCODING_HINT = (
+    "l10n reads UTF-8 catalogues only: convert with "
+    "`msgconv --to-code=UTF-8 FILE -o FILE` and declare charset=UTF-8 in the header."
+)
+# A keyword line or a continuation line, after any "#~ " or "#| " marker.
+_STRING_LINE = re.compile(
+    r"""(?:(?P<keyword>msgctxt|msgid_plural|msgid|msgstr(?:\[\d\])?)\s+)?  # keyword, if any
+        (?P<string>"(?:[^"\\]|\\.)*")\s*\Z                             # one C string
+    """,
+    re.VERBOSE,
+)
+_KNOWN_ESCAPES = set('ntrbfv"\\')
+
+
+@dataclass
+class _Block:
+    """What the line scan learns about one entry."""
+
+    comments: list[str]
+    line: int = 0
+
+
+def read_catalog(path: Path) -> Catalog:
+    """Return the catalogue stored in the PO or POT file at ``path``.
+
+    Entries keep file order (obsolete ones too), ``Entry.line`` is the line of
+    each msgid, and the header entry (msgid "") becomes ``Catalog.header``,
+    ``header_comments`` and ``header_flags``.  A UTF-8 byte order mark and
+    CRLF line ends are accepted; the text must be UTF-8 whatever the header
+    says, and a header that declares another charset comes back declaring
+    UTF-8 (so writing the catalogue fixes the file).  Any problem raises
+    ``L10nError`` naming the file and line.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        hint = "Check the path; `l10n extract` writes templates and `l10n update` catalogues."
+        raise L10nError("no such file", path=path, hint=hint) from None
+    except IsADirectoryError:
+        raise L10nError("is a directory, not a PO file", path=path, hint="Name a .po or .pot file.") from None
+    except OSError as exc:
+        raise L10nError(f"cannot read: {exc.strerror or exc}", path=path, hint="Check its permissions.") from None
+    lines = _decode(path, data)
+    text, blocks = _scan(path, lines)
+    parsed = _parse(path, text)
+    if len(parsed) != len(blocks):
+        raise L10nError("could not match messages to lines", path=path, hint=_SYNTAX_HINT)
+    entries = [_entry(p, b) for p, b in zip(parsed, blocks)]
+    _check_duplicates(path, entries)
+    header_at = next((i for i, e in enumerate(entries) if e.key == (None, "") and not e.obsolete), None)
+    if header_at is None:
+        return Catalog(entries=tuple(entries), path=path)
+    head = entries.pop(header_at)
+    return Catalog(
+        header=_utf8_header(_header_fields(head.msgstr)),
+        entries=tuple(entries),
+        header_comments=head.translator_comments,
+        header_flags=head.flags,
+        path=path,
+    )
+
+
+def write_catalog(path: Path, catalog: Catalog) -> bool:
+    """Write ``catalog`` to ``path`` as GNU gettext writes it, atomically.
+
+    Returns False when the file already held exactly this text (it is then
+    left untouched), True when it was written.
+    """
+    from l10n.pofmt import format_catalog  # pofmt imports this module
+
+    path = Path(path)
+    try:
+        return atomic_write_text(path, format_catalog(catalog))
+    except OSError as exc:
+        hint = "Check that the directory can be created and written to."
+        raise L10nError(f"cannot write: {exc.strerror or exc}", path=path, hint=hint) from None
+
+
+def _decode(path: Path, data: bytes) -> list[str]:
+    """The file's lines as text, or an L10nError for empty, binary or non-UTF-8 files."""
+    if not data.strip():
+        raise L10nError("the file is empty", path=path, hint=_REGENERATE_HINT)
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        hint = "Restore the file from version control or regenerate it."
+        raise L10nError("contains a NUL byte; this is not a text PO file", path=path, line=line, hint=hint)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        declared = re.search(rb"charset=([\w.:-]+)", data)
+        charset = declared[1].decode("ascii") if declared else None
+        if charset and charset.replace("-", "").lower() == "utf8":
+            what = "is not valid UTF-8 although the header declares charset=UTF-8"
+        elif charset and charset != "CHARSET":
+            what = f"is encoded as {charset}, not UTF-8"
+        else:
+            what = "is not valid UTF-8"
+        bad = data[exc.start]
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise L10nError(f"{what} (byte 0x{bad:02x})", path=path, line=line, hint=_ENCODING_HINT) from None
+    return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+
+
+def _string_kind(path: Path, number: int, body: str) -> str:
+    """The keyword of a string line ("" for a continuation); checks its syntax."""
+    m = _STRING_LINE.match(body)
+    if m is None:
+        what = "expected a keyword and a quoted string, or a quoted continuation string"
+        raise L10nError(what, path=path, line=number, hint=_SYNTAX_HINT)
+    for escape in re.finditer(r"\\(.)", m["string"][1:-1]):
+        if escape[1] not in _KNOWN_ESCAPES:
+            what = f"unsupported escape sequence \\{escape[1]}"
+            raise L10nError(what, path=path, line=number, hint=_ESCAPE_HINT)
+    return m["keyword"] or ""
+
+
+def _scan(path: Path, lines: list[str]) -> tuple[str, list[_Block]]:
+    """Check every line; return the text polib should parse and one block per entry.
+
+    polib gets the string lines only (comment lines become blank, so line
+    numbers stay right); comments are collected per entry here.
+    """
+    out: list[str] = []
+    blocks: list[_Block] = []
+    comments: list[str] = []
+    after_msgctxt = plural = False
+    msgid_without_msgstr: Optional[int] = None
+    for number, line in enumerate(lines, 1):
+        s = line.strip()
+        body = ""
+        if s.startswith(("#~|", "#|")):
+            body = s[3:].strip() if s.startswith("#~|") else s[2:].strip()
+            if body:
+                _string_kind(path, number, body)
+                body = "#| " + body
+            out.append(body)
+            continue
+        if s.startswith("#~"):
+            body = s[2:].strip()
+            if body.startswith("#"):  # a comment inside an obsolete entry: ignored, as by gettext
+                body = ""
+            out.append("#~ " + body if body else "")
+        elif s.startswith("#"):
+            comments.append(line.lstrip())
+            out.append("")
+            continue
+        else:
+            body = s
+            out.append(s)
+        if not body:
+            continue
+        kind = _string_kind(path, number, body)
+        if kind == "msgctxt" or (kind == "msgid" and not after_msgctxt):
+            _require_msgstr(path, msgid_without_msgstr)
+            blocks.append(_Block(comments))
+            comments, plural = [], False
+        if kind == "msgid":
+            blocks[-1].line = number
+            msgid_without_msgstr = number
+        elif kind == "msgid_plural":
+            plural = True
+        elif kind.startswith("msgstr"):
+            msgid_without_msgstr = None
+            if plural != (kind != "msgstr"):
+                what = "plain msgstr after msgid_plural" if plural else "msgstr[N] without msgid_plural"
+                raise L10nError(what, path=path, line=number, hint=_PLURAL_HINT)
+        after_msgctxt = kind == "msgctxt" or (after_msgctxt and kind == "")
+    _require_msgstr(path, msgid_without_msgstr)
+    if not blocks:
+        raise L10nError("contains no messages", path=path, hint=_REGENERATE_HINT)
+    return "\n".join(out), blocks
+
+
+def _require_msgstr(path: Path, msgid_line: Optional[int]) -> None:
+    if msgid_line is not None:
+        hint = 'Add a msgstr line (msgstr "" if untranslated) after the msgid.'
+        raise L10nError("msgid without msgstr", path=path, line=msgid_line, hint=hint)
+
+
+@lru_cache(maxsize=1)
+def _polib() -> tuple[Any, Any]:
+    import polib
+
+    class Text(str):
+        """PO text whose lines end at \\n only (str.splitlines also splits at U+2028 and friends)."""
+
+        def splitlines(self, keepends: bool = False) -> list[str]:  # type: ignore[override]
+            return self.split("\n")
+
+    class KeepHeader(polib.POFile):
+        """polib looks up msgid "" to move the header into a dict; we keep the raw entry."""
+
+        def find(self, st: str, *args: Any, **kwargs: Any) -> Any:
+            return None if st == "" else super().find(st, *args, **kwargs)
+
+    return polib, (Text, KeepHeader)
+
+
+def _parse(path: Path, text: str) -> list[Any]:
+    polib, (Text, KeepHeader) = _polib()
+    try:
+        return list(polib.pofile(Text(text), encoding="utf-8", klass=KeepHeader))
+    except (OSError, ValueError) as exc:
+        # polib reports syntax errors as IOError("Syntax error in po file (line N)[: detail]").
+        where = re.search(r"\(line (\d+)\)(?::\s*(.*))?", str(exc))
+        detail = where[2] if where and where[2] else "a keyword is out of place (msgstr before msgid, ...)"
+        line = int(where[1]) if where else None
+        raise L10nError(f"PO syntax error: {detail}", path=path, line=line, hint=_SYNTAX_HINT) from None
+
+
+def _entry(p: Any, block: _Block) -> Entry:
+    translator, extracted, references, flags = [], [], [], []
+    for c in block.comments:
+        mark, rest = c[1:2], c[2:]
+        if mark == ".":
+            extracted.append(rest[1:] if rest.startswith(" ") else rest)
+        elif mark == ":":
+            references += rest.split()
+        elif mark == ",":
+            flags += _flag_words(rest)
+        elif mark == "!":  # GNU gettext ignores "#!" lines
+            continue
+        else:
+            rest = c[1:]
+            translator.append(rest[1:] if rest.startswith(" ") else rest)
+    plural = bool(p.msgstr_plural)
+    return Entry(
+        msgid=p.msgid,
+        msgstr="" if plural else p.msgstr,
+        msgctxt=p.msgctxt,
+        msgid_plural=p.msgid_plural if plural else None,
+        msgstr_plural=tuple(v for _, v in sorted(p.msgstr_plural.items())),
+        flags=tuple(flags),
+        references=tuple(references),
+        extracted_comments=tuple(extracted),
+        translator_comments=tuple(translator),
+        previous_msgctxt=p.previous_msgctxt,
+        previous_msgid=p.previous_msgid,
+        previous_msgid_plural=p.previous_msgid_plural,
+        obsolete=bool(p.obsolete),
+        line=block.line,
+    )
+
+
+def _flag_words(text: str) -> list[str]:
+    """Flags of a ``#,`` line in order; ``range:`` keeps its value, as gettext reads it."""
+    words = [w for w in re.split(r"[\s,]+", text) if w]
+    flags: list[str] = []
+    for word in words:
+        if flags and flags[-1] == "range:":
+            flags[-1] = f"range: {word}"
+        else:
+            flags.append(word)
+    return flags
+
+
+def _check_duplicates(path: Path, entries: list[Entry]) -> None:
+    seen: dict[tuple[str | None, str], int] = {}
+    for e in entries:
+        first = seen.setdefault(e.key, e.line)
+        if first != e.line:
+            where = f" in context {e.msgctxt!r}" if e.msgctxt is not None else ""
+            raise L10nError(
+                f"duplicate message {e.msgid!r}{where}; first defined at line {first}",
+                path=path,
+                line=e.line,
+                hint="Keep one of the two entries (`msguniq FILE` lists duplicates).",
+            )
+
+
+def _utf8_header(fields: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The header with a declared charset other than UTF-8 corrected: the text was read as UTF-8."""
+    out = []
+    for name, value in fields:
+        if name.lower() == "content-type":
+            value = re.sub(r"(charset=)(?!CHARSET\b|UTF-?8\b)[\w.:-]+", r"\1UTF-8", value, flags=re.I)
+        out.append((name, value))
+    return tuple(out)
+
+
+def _header_fields(text: str) -> tuple[tuple[str, str], ...]:
+    """``Name: value`` lines of the header msgstr, in order."""
+    fields = []
+    for line in text.split("\n"):
+        if line:
+            name, _, value = line.partition(":")
+            fields.append((name, value[1:] if value.startswith(" ") else value))
+    return tuple(fields)

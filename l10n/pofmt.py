@@ -1,0 +1,340 @@
+"""PO text in the canonical form GNU gettext writes.
+
+``format_catalog`` returns the exact text ``msgcat`` (GNU gettext 0.21,
+default options, page width 79) writes for a catalogue, so a file we write is
+left byte-identical by ``msgcat`` and diffs stay clean.  Strings are wrapped
+the way gettext's ``wrap()`` does it: each ``\\n``-terminated piece of a
+string starts a new line, and a piece wider than the page breaks at the last
+Unicode line-break opportunity that fits (``l10n.linebreak``), which for
+Chinese means between ideographs and never before ``，`` or ``。``.
+
+``canonical`` returns the catalogue as gettext would normalise it (flag
+order, dropped flags and entries); formatting ``canonical(c)`` and ``c`` gives
+the same text, and reading what we wrote gives back ``canonical(c)``.
+
+This module formats text only; reading files is ``l10n.catalog``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable, Optional
+
+from l10n.catalog import FUZZY, Catalog, Entry
+from l10n.linebreak import POSSIBLE, PROHIBITED, width_breaks
+
+PAGE_WIDTH = 79
+
+# GNU gettext 0.21's format-string languages, in the order it writes them.
+FORMAT_LANGUAGES = (
+    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp",
+    "javascript", "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk",
+    "lua", "object-pascal", "smalltalk", "qt", "qt-plural", "kde", "kde-kuit",
+    "boost", "tcl", "perl", "perl-brace", "php", "gcc-internal",
+    "gfc-internal", "ycp",
+)
+
+# Characters written as two-character escape sequences.
+_ESCAPES = {
+    "\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t",
+    "\v": "v", "\\": "\\", '"': '"',
+}
+
+_FLAG_SEPARATORS = re.compile(r"[\n \t\r\f\v,]+")
+_C_DIRECTIVE = re.compile(
+    r"""%
+    (?:\d+\$)?                              # argument position
+    [-+ \#0'I]*                             # flags
+    (?:\*(?:\d+\$)?|\d+)?                   # width
+    (?:\.(?:\*(?:\d+\$)?|\d+)?)?            # precision
+    (?:hh|h|ll|l|L|q|j|z|Z|t)?              # size
+    [diouxXeEfFgGaAcspn%]                   # conversion
+    """,
+    re.VERBOSE,
+)
+
+
+def canonical_flags(flags: Iterable[str], translated: bool = True) -> tuple[str, ...]:
+    """Return ``flags`` as gettext writes them.
+
+    ``fuzzy`` first (dropped when the entry has no translation), then format
+    flags in gettext's order (``possible-x-format`` becomes ``x-format``,
+    ``impossible-x-format`` and unknown flags vanish, the last word on a
+    language wins), then ``range: a..b``, then ``no-wrap`` (``wrap`` is the
+    default and is not written).
+    """
+    fuzzy, formats, span, no_wrap = False, {}, None, False
+    tokens = iter([t for t in _FLAG_SEPARATORS.split(",".join(flags)) if t])
+    for token in tokens:
+        if token == FUZZY:
+            fuzzy = True
+        elif token in ("wrap", "no-wrap"):
+            no_wrap = token == "no-wrap"
+        elif token == "range:":
+            m = re.match(r"(\d+)\.\.(\d+)", next(tokens, ""))
+            if m and int(m[1]) <= int(m[2]):
+                span = f"range: {int(m[1])}..{int(m[2])}"
+        elif token.endswith("-format"):
+            lang, value = token[: -len("-format")], "yes"
+            for prefix in ("no-", "possible-", "impossible-"):
+                if lang.startswith(prefix):
+                    lang, value = lang[len(prefix):], prefix[:-1]
+                    break
+            if lang in FORMAT_LANGUAGES:
+                formats[lang] = value
+    out = [FUZZY] if fuzzy and translated else []
+    for lang in FORMAT_LANGUAGES:
+        value = formats.get(lang)
+        if value in ("yes", "possible"):
+            out.append(f"{lang}-format")
+        elif value == "no":
+            out.append(f"no-{lang}-format")
+    out += [span] if span else []
+    out += ["no-wrap"] if no_wrap else []
+    return tuple(out)
+
+
+def canonical_reference(reference: str) -> str:
+    """Return a ``file:line`` reference as gettext writes it (no ``./``, no leading zeros)."""
+    name, sep, number = reference.rpartition(":")
+    if not (sep and number.isascii() and number.isdigit()):
+        name, number = reference, ""
+    while name.startswith("./"):
+        name = name[2:]
+    return f"{name}:{int(number)}" if number else name
+
+
+def _comment_lines(items: Iterable[str]) -> tuple[str, ...]:
+    # One comment per line; gettext reads a backslash at the end of a line as
+    # "continued on the next line", so a comment cannot end with one.
+    return tuple(line.rstrip("\\") for item in items for line in item.split("\n"))
+
+
+def canonical_entry(entry: Entry) -> Entry:
+    """Return ``entry`` as gettext would write and re-read it."""
+    if entry.msgid_plural is not None:
+        forms = entry.msgstr_plural or ("", "")
+        msgstr, first = "", forms[0]
+    else:
+        forms, msgstr, first = (), entry.msgstr, entry.msgstr
+    if entry.previous_msgid is None:  # gettext cannot read a previous msgctxt or plural alone
+        entry = replace(entry, previous_msgctxt=None, previous_msgid_plural=None)
+    return replace(
+        entry,
+        msgstr=msgstr,
+        msgstr_plural=forms,
+        flags=canonical_flags(entry.flags, translated=bool(first)),
+        # gettext drops a repeated reference when it reads one.
+        references=tuple(dict.fromkeys(canonical_reference(r) for r in entry.references if r)),
+        extracted_comments=_comment_lines(entry.extracted_comments),
+        translator_comments=_comment_lines(entry.translator_comments),
+    )
+
+
+def canonical(catalog: Catalog) -> Catalog:
+    """Return ``catalog`` as gettext normalises it.
+
+    Active entries keep their order; obsolete entries move to the end, and an
+    obsolete entry without a translation is dropped (gettext discards it).
+    """
+    entries = [canonical_entry(e) for e in catalog.entries]
+    active = [e for e in entries if not e.obsolete]
+    obsolete = [e for e in entries if e.obsolete and (e.msgstr_plural or (e.msgstr,))[0]]
+    return replace(
+        catalog,
+        entries=tuple(active + obsolete),
+        header_comments=_comment_lines(catalog.header_comments),
+        header_flags=canonical_flags(catalog.header_flags, translated=bool(catalog.header)),
+    )
+
+
+def header_text(catalog: Catalog) -> str:
+    """Return the header entry's msgstr: one ``Name: value\\n`` line per field."""
+    return "".join(f"{name}: {value}\n" for name, value in catalog.header)
+
+
+def format_catalog(catalog: Catalog) -> str:
+    """Return the PO text GNU ``msgcat`` writes for ``catalog`` (UTF-8 assumed).
+
+    The header entry (msgid "") comes first when the catalogue has header
+    fields, comments or flags; then active entries; then obsolete ones.
+    """
+    c = canonical(catalog)
+    blocks = []
+    if c.header or c.header_comments or c.header_flags:
+        header = Entry(
+            msgid="",
+            msgstr=header_text(c),
+            translator_comments=c.header_comments,
+            flags=c.header_flags,
+        )
+        blocks.append(_entry_lines(header))
+    blocks += [_entry_lines(e) for e in c.entries]
+    return "\n".join("".join(line + "\n" for line in block) for block in blocks)
+
+
+def format_entry(entry: Entry) -> str:
+    """Return the PO text of one entry as ``msgcat`` writes it (no blank line around)."""
+    return "".join(line + "\n" for line in _entry_lines(canonical_entry(entry)))
+
+
+def _entry_lines(e: Entry) -> list[str]:
+    """Lines of an entry that is already canonical."""
+    lines = ["# " + c if c else "#" for c in e.translator_comments]
+    lines += ["#. " + c if c else "#." for c in e.extracted_comments]
+    if e.references:
+        line, column = "#:", 2
+        for ref in e.references:
+            size = len(ref.encode("utf-8")) + 1
+            if column > 2 and column + size > PAGE_WIDTH:
+                lines.append(line)
+                line, column = "#:", 2
+            line += " " + ref
+            column += size
+        lines.append(line)
+    if e.flags:
+        lines.append("#, " + ", ".join(e.flags))
+    do_wrap = "no-wrap" not in e.flags
+    directives = _directive_finder(e.flags)
+
+    def field(prefix: str, keyword: str, value: Optional[str]) -> None:
+        if value is not None:
+            lines.extend(_wrap(prefix, keyword, value, directives(value), do_wrap))
+
+    previous = "#~| " if e.obsolete else "#| "
+    field(previous, "msgctxt", e.previous_msgctxt)
+    field(previous, "msgid", e.previous_msgid)
+    field(previous, "msgid_plural", e.previous_msgid_plural)
+    prefix = "#~ " if e.obsolete else ""
+    field(prefix, "msgctxt", e.msgctxt)
+    field(prefix, "msgid", e.msgid)
+    field(prefix, "msgid_plural", e.msgid_plural)
+    if e.msgid_plural is None:
+        field(prefix, "msgstr", e.msgstr)
+    for i, form in enumerate(e.msgstr_plural):
+        field(prefix, f"msgstr[{i}]", form)
+    return lines
+
+
+def _wrap(prefix: str, keyword: str, value: str, locked: set[int], do_wrap: bool) -> list[str]:
+    """Lines of one keyword and its string, wrapped as gettext's ``wrap()`` does.
+
+    ``locked`` holds positions of ``value`` inside format directives, where
+    gettext does not break.
+    """
+    lines: list[str] = []
+    first = True
+    indent = len(prefix) + 1  # the opening quote of continuation lines
+    width = (PAGE_WIDTH if do_wrap else 1 << 30) - 1 - indent  # room for the closing quote
+    pieces = re.findall(r"[^\n]*\n|[^\n]+", value) or [""]
+    offset = 0
+    for k, piece in enumerate(pieces):
+        chars: list[str] = []
+        overrides: list[Optional[int]] = []
+        for pos, ch in enumerate(piece, offset):
+            lock = PROHIBITED if pos in locked else None
+            if ch in _ESCAPES:
+                chars += ("\\", _ESCAPES[ch])
+                overrides += (lock, PROHIBITED)
+            else:
+                chars.append(ch)
+                overrides.append(lock)
+        offset += len(piece)
+        if piece.endswith("\n"):
+            overrides[-2] = PROHIBITED  # never break just before a final \n
+        while True:
+            start = len(prefix) + (len(keyword) + 1 if first else 0) + 1 - indent
+            breaks = width_breaks(chars, width, start, overrides)
+            # A string that spans lines starts with an empty one after the keyword.
+            if first and chars and (k < len(pieces) - 1 or start > width or POSSIBLE in breaks):
+                lines.append(f'{prefix}{keyword} ""')
+                first = False
+                continue
+            break
+        line = prefix + (keyword + " " if first else "") + '"'
+        first = False
+        for ch, brk in zip(chars, breaks):
+            if brk == POSSIBLE:
+                lines.append(line + '"')
+                line = prefix + '"'
+            line += ch
+        lines.append(line + '"')
+    return lines
+
+
+def _directive_finder(flags: tuple[str, ...]):
+    """Return a function giving the locked positions of a string for ``flags``.
+
+    gettext parses strings with the first format language flagged as
+    (possibly) in use and never breaks inside a directive; only C and Python
+    directives are recognised here.
+    """
+    langs = [f[: -len("-format")] for f in flags if f.endswith("-format") and not f.startswith("no-")]
+    lang = langs[0] if langs else None
+    finder = {"c": _c_directives, "python": _python_directives}.get(lang or "")
+    if finder is None:
+        return lambda value: set()
+    return lambda value: {i for start, end in finder(value) for i in range(start + 1, end + 1)}
+
+
+def _c_directives(s: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer("%", s):
+        if spans and m.start() <= spans[-1][1]:
+            continue
+        d = _C_DIRECTIVE.match(s, m.start())
+        if d is None:
+            break  # gettext stops at the first invalid directive
+        spans.append((d.start(), d.end() - 1))
+    return spans
+
+
+def _python_directives(s: str) -> list[tuple[int, int]]:
+    """(start, end) of each valid Python %-directive, up to the first invalid one."""
+    spans: list[tuple[int, int]] = []
+    named = unnamed = 0
+    digits = "0123456789"
+    i, n = 0, len(s)
+    while i < n:
+        if s[i] != "%":
+            i += 1
+            continue
+        start, i, name = i, i + 1, False
+        if i < n and s[i] == "(":
+            depth, i = 0, i + 1
+            while i < n and not (s[i] == ")" and depth == 0):
+                depth += (s[i] == "(") - (s[i] == ")")
+                i += 1
+            if i >= n:
+                return spans
+            name, i = True, i + 1
+        while i < n and s[i] in "-+ #0":
+            i += 1
+        for stop in ("", "."):
+            if stop:
+                if i >= n or s[i] != ".":
+                    break
+                i += 1
+            if i < n and s[i] == "*":
+                if named:
+                    return spans
+                unnamed, i = unnamed + 1, i + 1
+            else:
+                while i < n and s[i] in digits:
+                    i += 1
+        if i < n and s[i] in "hlL":
+            i += 1
+        if i >= n or s[i] not in "%csriduoxXeEfgG":
+            return spans
+        if name:
+            if unnamed:
+                return spans
+            named += 1
+        elif s[i] != "%":
+            if named:
+                return spans
+            unnamed += 1
+        spans.append((start, i))
+        i += 1
+    return spans
