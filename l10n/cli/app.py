@@ -68,8 +68,7 @@ def main() -> None:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        typer.echo("interrupted: finished work was saved; run the command again to continue", err=True)
-        sys.exit(130)
+        code = 130
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except typer.Abort:
@@ -82,4 +81,6 @@ def main() -> None:
             exc.show()
             sys.exit(2)
         raise
+    if code == 130:  # Ctrl-C: typer turns KeyboardInterrupt into this code
+        typer.echo("interrupted: finished work was saved; run the command again to continue", err=True)
     sys.exit(code if isinstance(code, int) else 0)
