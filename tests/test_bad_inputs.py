@@ -12,10 +12,11 @@ which commands read it: ``<kind>.<what>.<ext>``.
     argosmodel.*  passed to ``l10n model install``
 
 A ``<what>`` starting with ``ok-`` is legal but unusual (a byte-order mark,
-CRLF line ends, a header without a charset or with the template's CHARSET
-placeholder, read as UTF-8): those must be read correctly instead, and
-``update`` writes them back in canonical UTF-8.  A header declaring another
-charset over UTF-8 text is an error: every other gettext tool would garble it.  A few inputs are
+CRLF line ends, a header without a charset, with the template's CHARSET
+placeholder or naming another charset over text that is valid UTF-8: l10n
+reads UTF-8 whatever the header says): those must be read correctly instead,
+and ``update`` writes them back in canonical UTF-8.  Text that is not UTF-8
+(``po.latin1-declared.po``) is an error naming the charset and the line.  A few inputs are
 generated here rather than committed (a 10 MB single line).  Commands run
 in-process through ``l10n.cli.main`` (the console entry point), so an uncaught
 exception fails the test with its traceback; a handful also run as real
@@ -85,6 +86,7 @@ LINES = {
     "po.text-outside-string.po": 11,
     "po.plural-index-without-plural.po": 11,
     "po.latin1-bytes.po": 14,
+    "po.latin1-declared.po": 11,
     "po.nul-byte.po": 11,
     "po.header-only-garbage.po": 1,
     "po.unterminated-header.po": 3,
@@ -134,10 +136,7 @@ def _legal(name: str) -> bool:
 
 
 # Known gaps, each waiting for a fix in the module named (strict: a fix makes these fail until removed).
-PENDING = {
-    "po.plural-index-without-plural.po": "l10n/catalog.py accepts msgstr[0] without msgid_plural (msgfmt rejects it)",
-    "po.wrong-charset.po": "l10n/catalog.py reads UTF-8 text declared as KOI8-R and keeps the wrong header",
-}
+PENDING: dict[str, str] = {}
 
 
 def _case(name: str, cmd: str):
