@@ -143,6 +143,14 @@ def test_straight_quotes_pair_up_around_placeholders(tiny) -> None:
     assert translate_sentence('"{{T0}}" and "village"', tiny) == "“{{T0}}”和“村”"
 
 
+def test_full_stop_kept_after_a_dotted_abbreviation(engine: FallbackEngine) -> None:
+    assert engine.translate_batch(["He is now Chairman of Zhejiang Yingfan Trading Co., Ltd."])[0].endswith("有限公司。")
+
+
+def test_no_doubled_particles(tiny) -> None:
+    assert "的的" not in translate_sentence("the village's of the government", tiny)
+
+
 def test_decimal_point_is_not_punctuation(engine: FallbackEngine) -> None:
     assert "3.5" in engine.translate_batch(["It grew 3.5 times."])[0]
 

@@ -95,8 +95,10 @@ _IRREGULAR = {
     "thought": "think", "told": "tell", "understood": "understand", "won": "win", "wore": "wear",
     "wrote": "write", "written": "write", "known": "know", "knew": "know", "chosen": "choose",
     "done": "do", "gone": "go", "given": "give", "taken": "take", "seen": "see", "become": "become",
-    "became": "become", "held": "hold", "rose": "rise", "risen": "rise", "fought": "fight", "bought": "buy",
+    "became": "become", "driven": "drive", "held": "hold", "rose": "rise", "risen": "rise", "fought": "fight", "bought": "buy",
 }
+_GLUE = {"的", "和", "在", "是", "与", "或"}
+_FINAL = ("。", "！", "？", "…", "”", "’", "）", "】")
 _CONTRACTIONS = {"n't": "不", "'ll": "将", "'re": "是", "'m": "是", "'ve": "", "'d": "会", "'s": "的"}
 _PUNCT = {
     ",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）",
@@ -291,7 +293,10 @@ def translate_sentence(sentence: str, lexicon: Lexicon, traditional: bool = Fals
         pieces.append(rendered)
         last, after_number = end, is_number
     pieces += _translate_text(sentence[last:], lexicon, traditional, opening)
-    return _join(pieces)
+    draft = _join(pieces)
+    if sentence.rstrip().endswith(".") and draft and not draft.endswith(_FINAL):
+        draft += "。"  # the full stop went with "Co., Ltd." or "etc."
+    return draft
 
 
 def _translate_text(text: str, lexicon: Lexicon, traditional: bool, opening: dict[str, bool]) -> list[str]:
@@ -381,8 +386,8 @@ def _join(pieces: list[str]) -> str:
     """Return the pieces joined, with a space only between two Latin or digit runs."""
     out = ""
     for piece in pieces:
-        if not piece:
-            continue
+        if not piece or (piece in _GLUE and out.endswith(piece)):
+            continue  # "the village's ... of": one 的, not 的的
         if out and out[-1].isascii() and out[-1].isalnum() and piece[0].isascii() and piece[0].isalnum():
             out += " "
         out += piece
