@@ -18,6 +18,7 @@ import os
 import shutil
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Sequence
@@ -325,7 +326,7 @@ def install_model(
             os.replace(old, staging / f"old-{index}")
             moved.append((old, staging / f"old-{index}"))
         os.replace(staging / top, target)
-    except (OSError, zipfile.BadZipFile) as exc:
+    except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
         for old, parked in moved:
             if not old.exists():
                 os.replace(parked, old)

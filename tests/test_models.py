@@ -100,6 +100,19 @@ def test_bad_packages_are_refused_and_nothing_is_installed(
     assert not (tmp_path.parent / "evil.txt").exists()
 
 
+def test_damaged_member_is_refused_and_nothing_is_installed(tiny_argosmodel: Path, tmp_path: Path, packages: Path) -> None:
+    members = _members(tiny_argosmodel)
+    archive = _write(members, tmp_path / "damaged.argosmodel")  # stored, not compressed
+    chunk = members[f"{TOP}/model/model.bin"][4000:4032]
+    data = archive.read_bytes()
+    assert data.count(chunk) == 1
+    archive.write_bytes(data.replace(chunk, bytes(b ^ 0xFF for b in chunk)))
+    with pytest.raises(L10nError, match="could not install"):
+        install_model(archive, packages)
+    assert installed_models(packages) == []
+    assert sorted(p.name for p in packages.parent.iterdir()) == ["packages"]
+
+
 def test_missing_file_is_refused(tmp_path: Path, packages: Path) -> None:
     with pytest.raises(L10nError, match="no such file"):
         install_model(tmp_path / "absent.argosmodel", packages)
