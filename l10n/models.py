@@ -92,14 +92,16 @@ def packages_dir(explicit: Path | None = None) -> Path:
     if from_env:
         return Path(from_env)
     home = Path(os.environ["SNAP_USER_DATA"]) if "SNAP" in os.environ else Path.home()
-    config_dir = Path(os.environ.get("XDG_CONFIG_HOME", home / ".config")) / "argos-translate"
+    # An empty XDG variable counts as unset (the XDG spec; argostranslate
+    # would use it as a relative path).
+    config_dir = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "argos-translate"
     try:
         configured = json.loads((config_dir / "settings.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         configured = {}
     if isinstance(configured, dict) and isinstance(configured.get("ARGOS_PACKAGES_DIR"), str):
         return Path(configured["ARGOS_PACKAGES_DIR"])
-    data_dir = Path(os.environ.get("XDG_DATA_HOME", home / ".local" / "share")) / "argos-translate"
+    data_dir = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share") / "argos-translate"
     return data_dir / "packages"
 
 

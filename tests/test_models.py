@@ -209,6 +209,11 @@ def test_packages_dir_is_chosen_like_argostranslate(tmp_path: Path, monkeypatch:
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "from-env"))
     assert packages_dir() == tmp_path / "from-env"
     assert packages_dir(tmp_path / "explicit") == tmp_path / "explicit"
+    monkeypatch.delenv("ARGOS_PACKAGES_DIR")
+    monkeypatch.setenv("XDG_CONFIG_HOME", "")
+    monkeypatch.setenv("XDG_DATA_HOME", "")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert packages_dir() == tmp_path / "home" / ".local" / "share" / "argos-translate" / "packages"
     assert not (tmp_path / "data").exists()
 
 
