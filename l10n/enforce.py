@@ -32,6 +32,7 @@ class Draft:
     text: str
     enforced: int = 0  # term occurrences whose approved target is in the draft
     missing: tuple[tuple[str, str], ...] = ()  # (source term, required target) still absent
+    missed: int = 0  # term occurrences whose target is absent (enforced + missed = occurrences)
 
 
 def mask(sentence: str, matches: Sequence[TermMatch]) -> tuple[str, list[str]]:
@@ -107,5 +108,6 @@ class Enforcer:
         issues = check_target(source, text, self.glossary, self.lang)
         missing = tuple(dict.fromkeys((i.term.source, i.expected) for i in issues if i.kind == "missing"))
         missing_terms = {term for term, _ in missing}
-        enforced = sum(1 for m in matches if m.target is not None and m.term.source not in missing_terms)
-        return Draft(text, enforced, missing)
+        occurrences = [m for m in matches if m.target is not None]
+        missed = sum(1 for m in occurrences if m.term.source in missing_terms)
+        return Draft(text, len(occurrences) - missed, missing, missed)

@@ -274,7 +274,7 @@ class _Drafting:
                     self.redrafted += was_draft
                     self.drafted += not was_draft
                     self.terms_enforced += draft.enforced
-                    self.terms_missing += len(draft.missing)
+                    self.terms_missing += draft.missed
                     self.missing_terms.update(term for term, _ in draft.missing)
                 work.dirty = True
                 done += len(batch)
