@@ -53,6 +53,7 @@ COMMANDS = {
     "build": ["build", "--to", "zh"],
     "score": ["score", "--to", "zh", "--ref", "reference.tsv"],
     "glossary-check": ["glossary", "check"],
+    "glossary-list": ["glossary", "list"],
     "model-install": ["model", "install", "{file}"],
 }
 
@@ -67,9 +68,9 @@ class Kind:
 
 KINDS = {
     "po": Kind("locales/zh/LC_MESSAGES/doc.po", ("update", "translate", "check", "stats", "build", "score")),
-    "pot": Kind("locales/doc.pot", ("extract", "update", "translate")),
+    "pot": Kind("locales/doc.pot", ("extract", "update", "translate", "score")),
     "seed": Kind("seeds/doc.txt", ("extract", "translate", "build")),
-    "glossary": Kind("glossary/terms.csv", ("glossary-check", "translate", "check", "score")),
+    "glossary": Kind("glossary/terms.csv", ("glossary-check", "glossary-list", "translate", "check", "score")),
     "pyproject": Kind("pyproject.toml", tuple(COMMANDS)),
     "ref": Kind("reference.tsv", ("score",)),
     "argosmodel": Kind(None, ("model-install",)),
@@ -91,6 +92,7 @@ LINES = {
     "po.header-only-garbage.po": 1,
     "po.unterminated-header.po": 3,
     "po.huge-line.po": 11,
+    "glossary.huge-line.csv": 3,
     "pot.unterminated.pot": 9,
     "pot.nul-byte.pot": 9,
     "pot.not-utf8.pot": 9,
@@ -118,7 +120,12 @@ def _huge_line() -> bytes:
     return (HEAD + 'msgid "Hangzhou is a large city."\nmsgstr "' + "杭" * (10 * 1024 * 1024 // 3) + "\n").encode()
 
 
-GENERATED = {"po.huge-line.po": _huge_line}
+def _huge_term() -> bytes:
+    # A 10 MB glossary field on one line.
+    return ("source,zh,status\nHangzhou,杭州,approved\n" + "x" * (10 * 1024 * 1024) + ",术语,approved\n").encode()
+
+
+GENERATED = {"po.huge-line.po": _huge_line, "glossary.huge-line.csv": _huge_term}
 
 
 def corpus() -> list[str]:
