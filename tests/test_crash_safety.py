@@ -231,3 +231,23 @@ def test_sigkill_while_saving(save: int, project, tmp_path: Path) -> None:
         assert not drafts
     assert_not_locked(root)
     assert assert_intact(root, planted) == drafts
+
+
+@pytest.mark.parametrize("signals", [1, 2], ids=["ctrl-c-mid-save", "ctrl-c-twice"])
+def test_sigint_while_saving(signals: int, project, tmp_path: Path) -> None:
+    """Ctrl-C inside a save (and an impatient second Ctrl-C): exit 130, one line, the catalogue whole."""
+    root, planted = project
+    marks = tmp_path / "marks"
+    proc = start(root, marks, slow_save=0.4)
+    wait_for(marks, proc, lambda s: any(m[0] == "save" for m in s))
+    for _ in range(signals):
+        proc.send_signal(signal.SIGINT)
+        time.sleep(0.2)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, out + err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1 and err.startswith("interrupted"), err
+    drafts = assert_intact(root, planted)
+    if signals == 1:
+        assert drafts, "the interrupted save was redone on the way out"
+    assert_not_locked(root)
