@@ -101,7 +101,7 @@ def _obsolete(entry: Entry) -> Entry:
 
 def merge(pot: Catalog, po: Catalog | None, lang: str) -> tuple[Catalog, MergeStats]:
     """Return ``po`` merged with the template ``pot`` and what the merge did."""
-    from rapidfuzz import fuzz, process
+    from l10n.fuzzy import FuzzyIndex
 
     old_entries = po.entries if po is not None else ()
     by_key: dict[tuple[str | None, str], Entry] = {}
@@ -110,7 +110,7 @@ def merge(pot: Catalog, po: Catalog | None, lang: str) -> tuple[Catalog, MergeSt
         if entry.key not in by_key or not entry.obsolete:
             by_key[entry.key] = entry
     candidates = [e for e in old_entries if not e.obsolete and e.translated]
-    choices = [e.msgid for e in candidates]
+    index = FuzzyIndex([e.msgid for e in candidates])
     pot_keys = {e.key for e in pot.entries if not e.obsolete}
 
     merged: list[Entry] = []
@@ -125,9 +125,9 @@ def merge(pot: Catalog, po: Catalog | None, lang: str) -> tuple[Catalog, MergeSt
             used.add(old.key)
             kept += 1
             continue
-        match = process.extractOne(template.msgid, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD) if choices else None
+        match = index.best(template.msgid, FUZZY_THRESHOLD)
         if match is not None:
-            source = candidates[match[2]]
+            source = candidates[match[0]]
             used.add(source.key)  # as msgmerge: a fuzzy source does not go obsolete
             inherited = _from_template(template, source)
             merged.append(
