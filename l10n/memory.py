@@ -14,7 +14,8 @@ class MemoryMatch:
     """A reviewed translation of exactly the same source, and where it lives."""
 
     target: str
-    origin: str  # "path:line" of the entry it came from
+    path: Path | None  # the catalogue it came from
+    line: int  # the entry's line there
 
 
 class TranslationMemory:
@@ -28,19 +29,18 @@ class TranslationMemory:
 
     def __init__(self, catalogs: Iterable[Catalog]) -> None:
         counts: dict[tuple[str | None, str], dict[str, int]] = {}
-        first: dict[tuple[tuple[str | None, str], str], str] = {}
+        first: dict[tuple[tuple[str | None, str], str], tuple[Path | None, int]] = {}
         for catalog in catalogs:
             for entry in catalog.active:
                 if entry.fuzzy or not entry.msgstr or entry.msgid_plural is not None:
                     continue
                 variants = counts.setdefault(entry.key, {})
                 variants[entry.msgstr] = variants.get(entry.msgstr, 0) + 1
-                origin = f"{catalog.path}:{entry.line}" if catalog.path else "memory"
-                first.setdefault((entry.key, entry.msgstr), origin)
+                first.setdefault((entry.key, entry.msgstr), (catalog.path, entry.line))
         self._best: dict[tuple[str | None, str], MemoryMatch] = {}
         for key, variants in counts.items():
             target = max(variants, key=lambda t: variants[t])  # max keeps the first of ties
-            self._best[key] = MemoryMatch(target, first[(key, target)])
+            self._best[key] = MemoryMatch(target, *first[(key, target)])
 
     def __len__(self) -> int:
         return len(self._best)

@@ -226,7 +226,17 @@ def translate_project(
 class _Drafting:
     """The drafting loop of one run, with its counters."""
 
-    def __init__(self, settings, lang, glossary, choice, build_engine, batch_size, save_every, progress):
+    def __init__(
+        self,
+        settings: Settings,
+        lang: str,
+        glossary: Glossary | None,
+        choice: EngineChoice,
+        build_engine: Callable[[EngineChoice], Engine] | None,
+        batch_size: int,
+        save_every: float,
+        progress: ProgressCallback | None,
+    ) -> None:
         self.settings = settings
         self.lang = lang
         self.enforcer = Enforcer(glossary, lang)
@@ -252,9 +262,10 @@ class _Drafting:
                 entry = work.entries[i]
                 match = memory.lookup(entry.msgid, entry.msgctxt)
                 if match is not None and match.target != entry.msgstr:
-                    origin = self.settings.relative(Path(match.origin.rsplit(":", 1)[0]))
-                    line = match.origin.rsplit(":", 1)[1]
-                    provenance = draft_comment(f"engine=memory origin={origin}:{line}", self.glossary_version, entry.msgid, match.target)
+                    origin = self.settings.relative(match.path) if match.path else "memory"
+                    provenance = draft_comment(
+                        f"engine=memory origin={origin}:{match.line}", self.glossary_version, entry.msgid, match.target
+                    )
                     work.entries[i] = apply_draft(entry, match.target, provenance)
                     work.dirty = True
                     self.reused += 1
