@@ -127,6 +127,8 @@ class PhraseIndex(Generic[T]):
         ``accept`` filters payloads during the search, so a rejected long phrase
         does not hide an accepted shorter one.
         """
+        if not self.size:
+            return []
         starts, ends, words, keys = _scan(text)
         forms: dict[int, list[str]] = {}
         root = self._root

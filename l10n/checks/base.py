@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Union
 
@@ -51,8 +52,10 @@ class CheckContext:
     plural_index: int = 0
     source_language: str = "en"
     kept: tuple[str, ...] | None = None  # Latin forms the glossary keeps; None: derive from glossary
+    # What several checks of one pair compute alike (the glossary issues): computed once, shared.
+    shared: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
+    @cached_property
     def chinese(self) -> bool:
         """Return True when the target language is any form of Chinese."""
         return self.lang.lower().replace("-", "_").split("_")[0] == "zh"

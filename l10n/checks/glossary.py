@@ -16,9 +16,13 @@ from l10n.checks.base import CheckContext, Problem
 def _issues(source: str, target: str, ctx: CheckContext, kind: str) -> Iterator[Any]:
     if ctx.glossary is None:
         return iter(())
-    from l10n.glossary import check_target
+    key = ("glossary", source, target)
+    issues = ctx.shared.get(key)
+    if issues is None:  # ``glossary`` and ``forbidden`` read the same issues: compute them once per pair
+        from l10n.glossary import check_target
 
-    return (i for i in check_target(source, target, ctx.glossary, ctx.lang) if i.kind == kind)
+        issues = ctx.shared[key] = check_target(source, target, ctx.glossary, ctx.lang)
+    return (i for i in issues if i.kind == kind)
 
 
 def check_glossary(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
