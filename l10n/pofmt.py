@@ -41,6 +41,8 @@ _ESCAPES = {
     "\v": "v", "\\": "\\", '"': '"',
 }
 
+_ESCAPE_TABLE = str.maketrans({ch: "\\" + code for ch, code in _ESCAPES.items()})
+
 _FLAG_SEPARATORS = re.compile(r"[\n \t\r\f\v,]+")
 _C_DIRECTIVE = re.compile(
     r"""%
@@ -230,6 +232,18 @@ def _wrap(prefix: str, keyword: str, value: str, locked: set[int], do_wrap: bool
     pieces = re.findall(r"[^\n]*\n|[^\n]+", value) or [""]
     offset = 0
     for k, piece in enumerate(pieces):
+        escaped = piece.translate(_ESCAPE_TABLE)
+        # Every character takes at most two columns (one if ASCII), and a
+        # piece that fits as a whole gets no break, whatever its opportunities.
+        bound = len(escaped) if escaped.isascii() else 2 * len(escaped)
+        if bound + len(keyword) + 1 <= width or (not first and bound <= width):
+            if first and escaped and k < len(pieces) - 1:
+                lines.append(f'{prefix}{keyword} ""')
+                first = False
+            lines.append(prefix + (keyword + " " if first else "") + '"' + escaped + '"')
+            first = False
+            offset += len(piece)
+            continue
         chars: list[str] = []
         overrides: list[Optional[int]] = []
         for pos, ch in enumerate(piece, offset):
