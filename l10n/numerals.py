@@ -110,8 +110,27 @@ _EN_NUM = re.compile(r"""
       | \ ?(?P<pct>%|per\ ?cent(?![A-Za-z])|percent(?![A-Za-z]))  # 60%, 60 per cent
       | [\ -](?P<mult>hundred|thousand|million|billion|trillion)(?![A-Za-z])
     )?""", re.X)
-_CARD = "|".join(sorted([*_SMALL, *_TENS, *_SCALE, "dozen", "twice"], key=len, reverse=True))
-_ORDW = "|".join(sorted(_ORD, key=len, reverse=True))
+
+
+def _alternation(words: list[str]) -> str:
+    """Return a regex alternation of ``words`` that tries them in the given order.
+
+    Words are grouped by first letter (``t(?:welve|wenty|...)``): words with
+    different first letters never match at the same place, so the order that
+    matters is kept, and a case-insensitive search tests one group per place
+    instead of every word (which halves the cost of the number-word scan).
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0].lower(), []).append(word)
+    return "|".join(
+        re.escape(ws[0]) if len(ws) == 1 else re.escape(ws[0][0]) + "(?:" + "|".join(re.escape(w[1:]) for w in ws) + ")"
+        for ws in groups.values()
+    )
+
+
+_CARD = _alternation(sorted([*_SMALL, *_TENS, *_SCALE, "dozen", "twice"], key=len, reverse=True))
+_ORDW = _alternation(sorted(_ORD, key=len, reverse=True))
 _EN_WORDS = re.compile(rf"""
     (?<![A-Za-z])(?:a\s+(?=(?:hundred|thousand|million|billion|dozen)(?![a-z])))?  # a hundred, a dozen
     (?: (?:{_CARD})
@@ -121,10 +140,21 @@ _EN_WORDS = re.compile(rf"""
       | (?:{_ORDW}) )
     (?-i:(?![a-z]))                                                   # "thirdParty" is "third Party"
 """, re.X | re.I)
+_CODE_BEFORE = re.compile(r"[A-Za-z]-?$")  # COVID-19, G20
+_COVID_BEFORE = re.compile(r"COVID\s$", re.I)
+_YEARLIKE = re.compile(r"1\d{3}|20\d\d|21\d\d")
+_COUNTED_AFTER = re.compile(r" [a-z]+s\b")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_A_BEFORE = re.compile(r"\ba\s+$", re.I)
+_LATIN = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
+_TWO_BEFORE_SCALE = re.compile(r"^二(?=[百千万亿])")
 _RANGE_AFTER = re.compile(r"\s+(?:or|to)\s+(?:\d|" + "|".join(list(_SMALL) + list(_TENS)) + r")\b", re.I)
 _RANGE_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(list(_SMALL) + list(_TENS)) + r"))\s+(?:or|to)\s+$", re.I)
 
 _ZH_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_FULLWIDTH_DIGIT = re.compile("[０-９．％]")
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_ALL = _CN_DIGITS + "十百千万亿"
 _CN_NUM = f"[{_CN_ALL}]+(?:点[零〇一二三四五六七八九]+)?"
@@ -189,18 +219,67 @@ def _en_unit_at(text: str, pos: int) -> tuple[str, int]:
 
 
 Maker = Callable[[str, str, "re.Match[str]"], "Quantity | list[Quantity] | None"]
+# What a pattern cannot match without: one of these strings, (True) a digit, or what a
+# function says.  Most texts lack most of them, and testing for them costs far less
+# than running the pattern.
+Needs = "tuple[str, ...] | bool | Callable[[str], bool]"
+_MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Every number word (_CARD, _ORDW) contains one of these.
+_NUMBER_STEMS = (
+    "one", "two", "thre", "four", "five", "six", "seven", "eight", "nine", "ninth", "ten", "eleven", "twel",
+    "thir", "fif", "twent", "fort", "hundred", "thousand", "million", "billion", "trillion", "dozen", "twice",
+    "first", "second",
+)
 
 
-def _scan(text: str, norm: str, steps: list[tuple[re.Pattern[str], Maker]]) -> list[Quantity]:
+def _may_have_number_words(text: str) -> bool:
+    # The word scan ignores case; outside ASCII that also folds letters like ſ (long s),
+    # which lower() keeps, so only ASCII text can be ruled out this way.
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    for stem in _NUMBER_STEMS:
+        if stem in lower:
+            return True
+    return False
+
+
+def _scan(text: str, norm: str, steps: list[tuple[re.Pattern[str], Maker, Needs]]) -> list[Quantity]:
     """Run each (pattern, maker) over ``norm`` in turn; earlier finds win overlaps."""
     found: list[Quantity] = []
-    for pattern, make in steps:
-        for m in pattern.finditer(norm):
-            if any(q.start < m.end() and m.start() < q.end for q in found):
+    digits: bool | None = None
+    for pattern, make, needs in steps:
+        if needs is True:
+            if digits is None:
+                digits = _DIGIT.search(norm) is not None
+            if not digits:
                 continue
+        elif callable(needs):
+            if not needs(norm):
+                continue
+        elif needs:
+            for need in needs:
+                if need in norm:
+                    break
+            else:
+                continue
+        for m in pattern.finditer(norm):
+            if found:
+                start, end = m.span()
+                if any(q.start < end and start < q.end for q in found):
+                    continue
             made = make(text, norm, m)
-            found.extend(made if isinstance(made, list) else [made] if made else [])
-    return sorted(found, key=lambda q: q.start)
+            if made:
+                if isinstance(made, list):
+                    found.extend(made)
+                else:
+                    found.append(made)
+    found.sort(key=_start)
+    return found
+
+
+def _start(q: Quantity) -> int:
+    return q.start
 
 
 def _q(text: str, m: re.Match[str], value: Decimal | int, kind: str, **fields) -> Quantity:
@@ -231,14 +310,13 @@ def _fraction(text: str, norm: str, m: re.Match[str]) -> Quantity | None:
 
 def find_numbers_en(text: str) -> list[Quantity]:
     """Return the quantities in English ``text``, in order of position."""
-    return _scan(text, text, [(_ISO_DATE, _iso_date), (_TIME, _time), (_EN_DATE, _en_date),
-                              (_FRACTION, _fraction), (_EN_NUM, _en_digits), (_EN_WORDS, _en_words)])
+    return _scan(text, text, _EN_STEPS)
 
 
 def _en_digits(text: str, norm: str, m: re.Match[str]) -> Quantity | None:
     start, end = m.start(), m.end()
     before = text[max(0, m.start("num") - 6):m.start("num")]
-    if re.search(r"[A-Za-z]-?$", before) or re.search(r"COVID\s$", before, re.I):
+    if _CODE_BEFORE.search(before) or _COVID_BEFORE.search(before):
         return None  # COVID-19, G20: identifiers, not quantities
     value = Decimal(m["num"].replace(",", "")) * _SCALE.get(m["mult"], 1)
     if m["dec"]:
@@ -253,14 +331,14 @@ def _en_digits(text: str, norm: str, m: re.Match[str]) -> Quantity | None:
     if code:
         unit, end = code, unit_end
     # A bare four-digit number is a year, unless it counts something: "1700 employees".
-    if (kind == "number" and not unit and not m["mult"] and re.fullmatch(r"1\d{3}|20\d\d|21\d\d", m["num"])
-            and not re.match(r" [a-z]+s\b", text[end:])):
+    if (kind == "number" and not unit and not m["mult"] and _YEARLIKE.fullmatch(m["num"])
+            and not _COUNTED_AFTER.match(text, end)):
         kind = "year"
     return Quantity(_clean(value), text[start:end], start, end, kind, unit)
 
 
 def _en_words(text: str, norm: str, m: re.Match[str]) -> Quantity | None:
-    names = [w for w in re.findall(r"[a-z]+", m.group().lower()) if w != "and"]
+    names = [w for w in _LOWER_WORD.findall(m.group().lower()) if w != "and"]
     start, end = m.start(), m.end()
     if names[0] in _SCALE or names == ["dozen"]:
         return None  # "hundred" alone is vague ("several hundred")
@@ -277,9 +355,9 @@ def _en_words(text: str, norm: str, m: re.Match[str]) -> Quantity | None:
         else:
             current, kind = current + _ORD[w], "ordinal"
     if kind == "ordinal" and (
-        (names[-1] == "second" and not re.search(r"\bthe\s+$", text[:start], re.I))
+        (names[-1] == "second" and not _THE_BEFORE.search(text[:start]))
         or (len(names) > 1 and names[-2] in _SMALL)  # one third, one-fifth: fractions
-        or re.search(r"\ba\s+$", text[:start], re.I)  # a third
+        or _A_BEFORE.search(text[:start])  # a third
     ):
         return None
     value = total + current
@@ -295,11 +373,9 @@ def _en_words(text: str, norm: str, m: re.Match[str]) -> Quantity | None:
 
 def find_numbers_zh(text: str) -> list[Quantity]:
     """Return the quantities in Chinese ``text``, in order of position."""
-    norm = text.translate(_ZH_FULLWIDTH)  # same length: positions stay valid
-    return _scan(text, norm, [
-        (_ISO_DATE, _iso_date), (_TIME, _time), (_ZH_PLAN, _zh_plan), (_ZH_DECADE, _zh_decade),
-        (_ZH_DATE, _zh_date), (_ZH_FRACTION, _zh_fraction), (_ZH_DIGITS, _zh_digits), (_ZH_RUN, _zh_run),
-    ])
+    # Same length: positions stay valid.  Most texts have no full-width digit to fold.
+    norm = text.translate(_ZH_FULLWIDTH) if _FULLWIDTH_DIGIT.search(text) else text
+    return _scan(text, norm, _ZH_STEPS)
 
 
 def _zh_plan(text: str, norm: str, m: re.Match[str]) -> Quantity | None:
@@ -361,9 +437,9 @@ def _zh_unit(norm: str, start: int, end: int) -> tuple[str, int]:
 
 def _zh_digits(text: str, norm: str, m: re.Match[str]) -> Quantity | None:
     start, end = m.start(), m.end()
-    if re.search(r"[A-Za-z]-?$", norm[max(0, start - 2):start]):
+    if _CODE_BEFORE.search(norm[max(0, start - 2):start]):
         return None  # COVID-19
-    if end < len(norm) and re.match(r"[A-Za-z]", norm[end]) and not _en_unit_at(norm, end)[0]:
+    if end < len(norm) and _LATIN.match(norm[end]) and not _en_unit_at(norm, end)[0]:
         return None  # 5G
     value = Decimal(m["num"].replace(",", ""))
     for ch in m["mult"]:
@@ -407,6 +483,17 @@ def _zh_run(text: str, norm: str, m: re.Match[str]) -> list[Quantity]:
     return [Quantity(value, text[start:end], start, end, "ordinal" if ordinal else "number", unit, spelled=True)]
 
 
+_EN_STEPS: list[tuple[re.Pattern[str], Maker, Needs]] = [
+    (_ISO_DATE, _iso_date, ("-",)), (_TIME, _time, (":",)), (_EN_DATE, _en_date, _MONTH_PREFIXES),
+    (_FRACTION, _fraction, ("/",)), (_EN_NUM, _en_digits, True), (_EN_WORDS, _en_words, _may_have_number_words),
+]
+_ZH_STEPS: list[tuple[re.Pattern[str], Maker, Needs]] = [
+    (_ISO_DATE, _iso_date, ("-",)), (_TIME, _time, (":",)), (_ZH_PLAN, _zh_plan, ("五",)),
+    (_ZH_DECADE, _zh_decade, ("年代",)), (_ZH_DATE, _zh_date, ("年", "月")), (_ZH_FRACTION, _zh_fraction, ("分之",)),
+    (_ZH_DIGITS, _zh_digits, True), (_ZH_RUN, _zh_run, ()),
+]
+
+
 def to_chinese(q: Quantity) -> str:
     """Return how a Chinese draft should write quantity ``q`` (e.g. 116万, 2020年, 第九)."""
     unit = _UNIT_ZH.get(q.unit, "")
@@ -434,7 +521,7 @@ def to_chinese(q: Quantity) -> str:
         return "两次"
     if q.spelled and q.value != 12:  # "a dozen" reads better as 12
         n = _spell(q.value)
-        n = "两" if n == "二" else re.sub(r"^二(?=[百千万亿])", "两", n)
+        n = "两" if n == "二" else _TWO_BEFORE_SCALE.sub("两", n)
     else:
         n = _grouped(q.value)
     return n + unit

@@ -307,3 +307,13 @@ def test_human_reference_translation_has_only_its_known_departures() -> None:
         ("zh", "两"),  # "picked them up": 接到两人
         ("zh", "二"),  # "secondary transmission": 二次传播
     ]
+
+
+def test_number_word_prefilter_covers_every_number_word():
+    """The cheap pre-test before the number-word scan must never rule out a real number word."""
+    from l10n import numerals
+
+    words = [*numerals._SMALL, *numerals._TENS, *numerals._SCALE, "dozen", "twice", *numerals._ORD]
+    assert [w for w in words if not numerals._may_have_number_words(f"about {w} of them")] == []
+    assert numerals._may_have_number_words("Nothing to count here.") is False
+    assert numerals._may_have_number_words("ſix (long s) is folded by the scan") is True

@@ -91,9 +91,11 @@ def _anaphoric(quantity, source: str) -> bool:
 # 8,000  8.000  8 000 (with any space) as one number; then plain digits with decimals.
 _NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
 
+_NON_DIGIT = re.compile(r"\D")
+
 
 def _digits(text: str) -> Counter[str]:
-    return Counter(re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text))
+    return Counter(_NON_DIGIT.sub("", m.group()) for m in _NUMBER.finditer(text))
 
 
 def _digits_only(source: str, target: str) -> Iterator[Problem]:
