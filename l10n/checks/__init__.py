@@ -138,8 +138,9 @@ def _check_catalog(catalog, lang, glossary, checks, memory, path, source_languag
         seen: set[tuple[str, str]] = set()
         for index, (source, target) in enumerate(entry_pairs):
             ctx = CheckContext(lang, entry, glossary, memory, location, index, source_language, kept)
+            blank = not target.strip()
             for check in checks:
-                if check.needs_target and not target.strip():
+                if blank and check.needs_target:
                     continue
                 for problem in check.function(source, target, ctx):
                     message, span = problem if isinstance(problem, tuple) else (problem, None)

@@ -39,6 +39,7 @@ _PRINTF_SAFE = re.compile(
 _BRACE = re.compile(r"\{\{T\d+\}\}|\{[A-Za-z_0-9][\w.\[\]]*(?:![rsa])?(?::[^{}\s]*)?\}|\{\}")
 TAG_RE = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s+[^<>]*?)?\s*/?>")
 _MASKING = re.compile(r"\{\{T\d+\}\}")
+_TAG_NAME = re.compile(r"</?\s*([\w:.-]+)")
 
 _PRINTF_FLAGS = ("c-format", "python-format", "php-format", "perl-format", "sh-format", "awk-format",
                  "objc-format", "gcc-internal-format", "qt-format", "boost-format")
@@ -48,9 +49,20 @@ _BRACE_FLAGS = ("python-brace-format", "csharp-format", "java-format", "javascri
 PLACEHOLDER_RE = re.compile(f"{_PRINTF_SAFE.pattern}|{_BRACE.pattern}", re.VERBOSE)
 
 
+def may_have_tokens(text: str) -> bool:
+    """Return False when ``text`` cannot hold a URL, e-mail address, placeholder or tag.
+
+    Each of those needs one of a few characters (``%`` ``{`` ``<`` ``@``, ``://``
+    or ``www.``); most prose has none, and this test is far cheaper than the patterns.
+    """
+    return "%" in text or "{" in text or "<" in text or "@" in text or "://" in text or "www." in text
+
+
 def tokens(text: str, flags: tuple[str, ...] = ()) -> Counter[str]:
     """Return the verbatim tokens of ``text`` with their counts (tags normalised)."""
     found: Counter[str] = Counter()
+    if not may_have_tokens(text):
+        return found
     printf = _PRINTF_FULL if any(f in _PRINTF_FLAGS for f in flags) else _PRINTF_SAFE
     no_printf = any(f"no-{f}" in flags for f in _PRINTF_FLAGS)
     for pattern in (URL_RE, EMAIL_RE, _BRACE) if no_printf else (URL_RE, EMAIL_RE, _BRACE, printf):
@@ -64,7 +76,7 @@ def tokens(text: str, flags: tuple[str, ...] = ()) -> Counter[str]:
 
 def _tag(tag: str) -> str:
     """``<a href="x">`` → ``<a>``: translatable attributes may differ, names may not."""
-    name = re.match(r"</?\s*([\w:.-]+)", tag).group(1).lower()
+    name = _TAG_NAME.match(tag).group(1).lower()
     closing = "/" if tag.startswith("</") else ""
     selfclosing = "/" if tag.rstrip(">").rstrip().endswith("/") else ""
     return f"<{closing}{name}{selfclosing}>"
@@ -72,6 +84,8 @@ def _tag(tag: str) -> str:
 
 def check_placeholders(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
     """Yield a message per token missing from, or added to, the translation."""
+    if not (may_have_tokens(source) or may_have_tokens(target)):
+        return
     flags = ctx.entry.flags if ctx.entry is not None else ()
     want, have = tokens(source, flags), tokens(target, flags)
     for token, count in want.items():

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from l10n.checks.base import EMAIL_RE, URL_RE, CheckContext, Problem, is_cjk, is_han, mask
-from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE
+from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE, may_have_tokens
 
 # Final mark → kind of ending; "..." is recognised separately.
 _KIND = {
@@ -112,7 +112,7 @@ def _ascii_ending(target: str, tail: str) -> Iterator[Problem]:
 
 def _ascii_marks(target: str, tail_start: int) -> Iterator[Problem]:
     """ASCII , . ; : ? ! ( ) " next to Chinese text (final marks excepted)."""
-    masked = mask(target, URL_RE, EMAIL_RE, PLACEHOLDER_RE, TAG_RE)
+    masked = mask(target, URL_RE, EMAIL_RE, PLACEHOLDER_RE, TAG_RE) if may_have_tokens(target) else target
     end = len(masked)
     seen: dict[str, tuple[int, int]] = {}
     i = 0

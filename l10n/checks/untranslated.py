@@ -16,7 +16,7 @@ from typing import Iterator
 
 from l10n.checks.base import EMAIL_RE, URL_RE, CheckContext, Problem, mask
 from l10n.checks.glossary import kept_phrases
-from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE
+from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE, may_have_tokens
 
 # Languages whose script is not Latin: Latin words in them are leftovers.
 NON_LATIN = frozenset(
@@ -62,7 +62,8 @@ def check_untranslated_text(source: str, target: str, ctx: CheckContext) -> Iter
     if target.strip() == source.strip() and any(not _allowed(m.group()) for m in _WORD.finditer(target)):
         yield "the translation is a copy of the English source: translate it"
         return
-    masked = mask(target, URL_RE, EMAIL_RE, PLACEHOLDER_RE, TAG_RE, *_glosses(source, target))
+    verbatim = (URL_RE, EMAIL_RE, PLACEHOLDER_RE, TAG_RE) if may_have_tokens(target) else ()
+    masked = mask(target, *verbatim, *_glosses(source, target))
     kept = ctx.kept if ctx.kept is not None else kept_phrases(ctx.glossary, ctx.lang)
     for phrase in kept:
         masked = mask(masked, re.compile(re.escape(phrase), re.IGNORECASE))
