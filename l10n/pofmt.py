@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Iterable, Optional
 
 from l10n.catalog import FUZZY, Catalog, Entry
-from l10n.linebreak import POSSIBLE, PROHIBITED, width_breaks
+from l10n.linebreak import break_positions
 
 PAGE_WIDTH = 79
 
@@ -42,6 +42,7 @@ _ESCAPES = {
 }
 
 _ESCAPE_TABLE = str.maketrans({ch: "\\" + code for ch, code in _ESCAPES.items()})
+_ESCAPE_PAIR = re.compile(r"\\.", re.DOTALL)
 
 _FLAG_SEPARATORS = re.compile(r"[\n \t\r\f\v,]+")
 _C_DIRECTIVE = re.compile(
@@ -244,36 +245,32 @@ def _wrap(prefix: str, keyword: str, value: str, locked: set[int], do_wrap: bool
             first = False
             offset += len(piece)
             continue
-        chars: list[str] = []
-        overrides: list[Optional[int]] = []
-        for pos, ch in enumerate(piece, offset):
-            lock = PROHIBITED if pos in locked else None
-            if ch in _ESCAPES:
-                chars += ("\\", _ESCAPES[ch])
-                overrides += (lock, PROHIBITED)
-            else:
-                chars.append(ch)
-                overrides.append(lock)
-        offset += len(piece)
+        # Never break inside an escape sequence, a format directive, or just
+        # before a final \n.
+        prohibited = [m.start() + 1 for m in _ESCAPE_PAIR.finditer(escaped)]
+        if locked and any(offset <= pos < offset + len(piece) for pos in locked):
+            column = 0
+            for pos, ch in enumerate(piece, offset):
+                if pos in locked:
+                    prohibited.append(column)
+                column += 2 if ch in _ESCAPES else 1
         if piece.endswith("\n"):
-            overrides[-2] = PROHIBITED  # never break just before a final \n
+            prohibited.append(len(escaped) - 2)
+        offset += len(piece)
         while True:
             start = len(prefix) + (len(keyword) + 1 if first else 0) + 1 - indent
-            breaks = width_breaks(chars, width, start, overrides)
+            breaks = break_positions(escaped, width, start, prohibited)
             # A string that spans lines starts with an empty one after the keyword.
-            if first and chars and (k < len(pieces) - 1 or start > width or POSSIBLE in breaks):
+            if first and escaped and (k < len(pieces) - 1 or start > width or breaks):
                 lines.append(f'{prefix}{keyword} ""')
                 first = False
                 continue
             break
-        line = prefix + (keyword + " " if first else "") + '"'
+        head = prefix + (keyword + " " if first else "") + '"'
         first = False
-        for ch, brk in zip(chars, breaks):
-            if brk == POSSIBLE:
-                lines.append(line + '"')
-                line = prefix + '"'
-            line += ch
-        lines.append(line + '"')
+        for a, b in zip([0, *breaks], [*breaks, len(escaped)]):
+            lines.append(head + escaped[a:b] + '"')
+            head = prefix + '"'
     return lines
 
 

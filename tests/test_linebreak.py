@@ -9,7 +9,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.linebreak import MANDATORY, POSSIBLE, PROHIBITED, char_class, char_width, possible_breaks, width_breaks
+from l10n.linebreak import (
+    MANDATORY,
+    POSSIBLE,
+    PROHIBITED,
+    _simple_opportunities,
+    break_positions,
+    char_class,
+    char_width,
+    possible_breaks,
+    width_breaks,
+)
 
 
 def breaks_before(text: str) -> str:
@@ -135,3 +145,53 @@ def test_widths_match_libunistring_for_every_assigned_plane():
     planes = [*range(0xD800), *range(0xE000, 0x40000), *range(0xE0000, 0xE1000)]
     wrong = [hex(cp) for cp in planes if char_width(chr(cp)) != lib.uc_width(cp, b"UTF-8")]
     assert wrong == []
+
+
+# --- The fast route (break_positions) against the reference walk.
+
+ASCII = "".join(map(chr, range(0x20, 0x7F)))
+CJK = "浙江在社会经济和环境发展方面取得的成就中文字一二三四五，。、：；！？（）《》「」“”‘’…—·％０１ａ"
+SPECIALS = "\u2028\u000b\u000d\u000a\u0301\u200b\u200d\U0001F1E6\U0001F1E8\u05d0\u05d1\t\x01"
+
+
+def reference_positions(text: str, width: int, start: int, prohibited: list[int]) -> list[int]:
+    overrides = [PROHIBITED if i in prohibited else None for i in range(len(text))]
+    return [i for i, b in enumerate(width_breaks(list(text), width, start, overrides)) if b == POSSIBLE]
+
+
+texts = st.one_of(
+    st.text(alphabet=ASCII, max_size=120),
+    st.text(alphabet=CJK + " ", max_size=60),
+    st.text(alphabet=ASCII + CJK, max_size=80),
+    st.text(alphabet=st.one_of(st.sampled_from(MIXED + SPECIALS), any_char), max_size=40),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts, st.integers(1, 80), st.integers(0, 20), st.data())
+def test_break_positions_equal_the_reference(text, width, start, data):
+    prohibited = data.draw(st.lists(st.integers(0, max(len(text) - 1, 0)), max_size=4)) if text else []
+    assert break_positions(text, width, start, prohibited) == reference_positions(text, width, start, prohibited)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_simple_opportunities_equal_possible_breaks(text):
+    found = _simple_opportunities(text)
+    if found is not None:
+        assert found == [i for i, b in enumerate(possible_breaks(list(text))) if b == POSSIBLE]
+
+
+def test_plain_text_takes_the_fast_route():
+    # The equivalence above only means something if PO text actually goes this way.
+    for text in ("The tea garden invested (project 0)? \"x\" \\n e.g. US$2,000 -- 50%", "你好，世界。“亲清在线”（杭州）１２"):
+        assert _simple_opportunities(text) is not None
+    for text in ("a\u2028b", "e\u0301", "a\u200bb", "\U0001F1E6\U0001F1E8", "\u05d0-", "a\x01b"):
+        assert _simple_opportunities(text) is None
+
+
+def test_every_ascii_pair_and_spaced_pair_matches_the_reference():
+    for a in ASCII:
+        for b in ASCII:
+            for text in (a + b, a + " " + b, a + "  " + b, " " + a + b):
+                assert _simple_opportunities(text) == [i for i, x in enumerate(possible_breaks(list(text))) if x == POSSIBLE], repr(text)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 
 from l10n.catalog import Catalog, Entry
 from l10n.pofmt import (
@@ -275,3 +276,91 @@ def test_plural_entry_without_forms_gets_two_empty_ones():
     entry = canonical(Catalog(entries=(Entry("x", msgid_plural="xs"),))).entries[0]
     assert entry.msgstr_plural == ("", "")
     assert replace(entry, msgstr_plural=()) != entry
+
+
+# --- _wrap's shortcuts (whole pieces that fit, the fast break route) against
+# the plain per-character wrap written on linebreak's reference walk.
+
+from hypothesis import strategies as st  # noqa: E402
+
+from l10n.linebreak import POSSIBLE, PROHIBITED, width_breaks  # noqa: E402
+from l10n.pofmt import _ESCAPES, PAGE_WIDTH, _directive_finder, _wrap  # noqa: E402
+
+
+def reference_wrap(prefix: str, keyword: str, value: str, locked: set[int], do_wrap: bool) -> list[str]:
+    lines, first = [], True
+    indent = len(prefix) + 1
+    width = (PAGE_WIDTH if do_wrap else 1 << 30) - 1 - indent
+    pieces = re.findall(r"[^\n]*\n|[^\n]+", value) or [""]
+    offset = 0
+    for k, piece in enumerate(pieces):
+        chars, overrides = [], []
+        for pos, ch in enumerate(piece, offset):
+            lock = PROHIBITED if pos in locked else None
+            if ch in _ESCAPES:
+                chars += ("\\", _ESCAPES[ch])
+                overrides += (lock, PROHIBITED)
+            else:
+                chars.append(ch)
+                overrides.append(lock)
+        offset += len(piece)
+        if piece.endswith("\n"):
+            overrides[-2] = PROHIBITED
+        while True:
+            start = len(keyword) + 1 if first else 0
+            breaks = width_breaks(chars, width, start, overrides)
+            if first and chars and (k < len(pieces) - 1 or start > width or POSSIBLE in breaks):
+                lines.append(f'{prefix}{keyword} ""')
+                first = False
+                continue
+            break
+        line = prefix + (keyword + " " if first else "") + '"'
+        first = False
+        for ch, brk in zip(chars, breaks):
+            if brk == POSSIBLE:
+                lines.append(line + '"')
+                line = prefix + '"'
+            line += ch
+        lines.append(line + '"')
+    return lines
+
+
+WRAP_TOKENS = (
+    "word ", "tea ", "garden", " ", "  ", "-", "/", ",", ".", "(", ")", "?", "50%", "%(name)s", "%(n)d",
+    "%d", "%5.2f", "% d", "%%", "\"", "\\", "\n", "\t", "\r", "\a", "\x01", "中", "文字", "，", "。",
+    "（", "）", "“", "”", "ー", "\u2028", "\u0301", "\u200b", "\U0001F600",
+)
+HANZI_TOKENS = ("中", "文字", "浙江", "，", "。", "、", "（", "）", "“", "”", "ー", "１", " ", "%(n)d", "\n", "a")
+WRAP_TEXT = st.one_of(
+    st.lists(st.sampled_from(WRAP_TOKENS), max_size=60),
+    st.lists(st.sampled_from(HANZI_TOKENS), max_size=90),
+    st.lists(
+        st.one_of(st.sampled_from(WRAP_TOKENS), st.characters(blacklist_categories=("Cs",), max_codepoint=0x2FFFF)),
+        max_size=80,
+    ),
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    WRAP_TEXT,
+    st.sampled_from(["", "#~ ", "#| ", "#~| "]),
+    st.sampled_from(["msgid", "msgstr[1]", "msgid_plural"]),
+    st.sampled_from([(), ("python-format",), ("c-format",), ("no-wrap",)]),
+)
+@example("x" * 69 + "% d", "", "msgid", ("python-format",))  # no break inside a directive
+@example("x" * 68 + "  \n", "", "msgid", ())  # none just before a final \n
+@example("文字" * 25, "", "msgstr", ())
+def test_wrap_equals_the_per_character_reference(value, prefix, keyword, flags):
+    locked = _directive_finder(flags)(value)
+    do_wrap = "no-wrap" not in flags
+    assert _wrap(prefix, keyword, value, locked, do_wrap) == reference_wrap(prefix, keyword, value, locked, do_wrap)
+
+
+def test_wrap_equals_the_reference_on_real_sentences():
+    for entry in golden_catalog().entries:
+        for value in (entry.msgid, entry.msgstr):
+            for prefix in ("", "#~| "):
+                for flags in ((), ("python-format",)):
+                    locked = _directive_finder(flags)(value)
+                    assert _wrap(prefix, "msgid", value, locked, True) == reference_wrap(prefix, "msgid", value, locked, True)
