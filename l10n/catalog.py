@@ -118,6 +118,7 @@ _STRING_LINE = re.compile(
     re.VERBOSE,
 )
 _KNOWN_ESCAPES = set('ntrbfv"\\')
+_ESCAPE = re.compile(r"\\(.)")
 
 
 @dataclass
@@ -219,7 +220,8 @@ def _string_kind(path: Path, number: int, body: str) -> str:
     if m is None:
         what = "expected a keyword and a quoted string, or a quoted continuation string"
         raise L10nError(what, path=path, line=number, hint=_SYNTAX_HINT)
-    for escape in re.finditer(r"\\(.)", m["string"][1:-1]):
+    string = m["string"]
+    for escape in _ESCAPE.finditer(string, 1, len(string) - 1) if "\\" in string else ():
         if escape[1] not in _KNOWN_ESCAPES:
             what = f"unsupported escape sequence \\{escape[1]}"
             raise L10nError(what, path=path, line=number, hint=_ESCAPE_HINT)
