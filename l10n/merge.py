@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -44,6 +44,7 @@ class UpdateResult:
     path: Path
     stats: MergeStats
     changed: bool
+    catalog: Catalog | None = field(default=None, compare=False, repr=False)  # the merged catalogue
 
     def summary(self) -> str:
         """Return a one-line human summary."""
@@ -162,8 +163,8 @@ def merge(pot: Catalog, po: Catalog | None, lang: str) -> tuple[Catalog, MergeSt
     return catalog, stats
 
 
-def plan_update(settings: Settings, lang: str, domain: str) -> tuple[UpdateResult, Catalog]:
-    """Return the merged catalogue of ``lang`` for ``domain`` without writing it."""
+def plan_update(settings: Settings, lang: str, domain: str) -> tuple[UpdateResult, Catalog | None]:
+    """Return the merge of ``lang`` for ``domain`` (not yet written) and the old catalogue."""
     pot_path = settings.pot_path(domain)
     if not pot_path.exists():
         raise L10nError("template not found", path=pot_path, hint="run `l10n extract` first")
@@ -171,7 +172,8 @@ def plan_update(settings: Settings, lang: str, domain: str) -> tuple[UpdateResul
     po_path = settings.po_path(lang, domain)
     po = read_catalog(po_path) if po_path.exists() else None
     catalog, stats = merge(pot, po, lang)
-    return UpdateResult(lang, domain, po_path, stats, changed=False), catalog
+    catalog = replace(catalog, path=po_path)
+    return UpdateResult(lang, domain, po_path, stats, changed=False, catalog=catalog), po
 
 
 def update_all(settings: Settings, langs: Iterable[str]) -> list[UpdateResult]:
@@ -184,4 +186,8 @@ def update_all(settings: Settings, langs: Iterable[str]) -> list[UpdateResult]:
         raise L10nError("no templates (*.pot)", path=settings.locales, hint="run `l10n extract` first")
     # Read and merge everything before writing anything: bad input modifies nothing.
     planned = [plan_update(settings, lang, domain) for lang in codes for domain in domains]
-    return [replace(result, changed=write_catalog(result.path, catalog)) for result, catalog in planned]
+    # An unchanged catalogue needs neither formatting nor writing.
+    return [
+        replace(result, changed=result.catalog != old and write_catalog(result.path, result.catalog))
+        for result, old in planned
+    ]

@@ -190,9 +190,9 @@ def translate_project(
     choice = choose_engine(engine, settings.source_language, lang)
     with project_lock(settings.locales):
         extract_all(settings)
-        update_all(settings, [lang])
+        merged = {r.path: r.catalog for r in update_all(settings, [lang]) if r.catalog is not None}
         paths = language_catalogs(settings.locales, lang)
-        catalogs = {path: read_catalog(path) for path in paths}
+        catalogs = {path: merged[path] if path in merged else read_catalog(path) for path in paths}
         glossary = project_glossary(settings)
         works, totals = [], {"kept_drafts": 0, "untouched": 0}
         for path, catalog in catalogs.items():
