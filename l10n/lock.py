@@ -32,6 +32,17 @@ def project_lock(locales: Path, timeout: float = 10.0) -> Iterator[None]:
             hint="wait for it to finish, then run the command again",
         ) from None
     try:
+        _remove_stale_temporaries(locales)
         yield
     finally:
         lock.release()
+
+
+def _remove_stale_temporaries(locales: Path) -> None:
+    """Delete temporary files a killed writer left (we hold the lock: no one is writing)."""
+    for pattern in (".*.po.*.tmp", ".*.pot.*.tmp"):
+        for leftover in locales.rglob(pattern):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
