@@ -194,11 +194,83 @@ def _converters():  # cn2an takes 0.2 s to import: only when Chinese numerals ar
 
 def _cn_value(text: str) -> Decimal | None:
     """Return the value of a Chinese numeral string, or None when cn2an rejects it."""
+    value = _cn_int_fast(text)
+    if value is not None:
+        return Decimal(value)
     try:
         value = _converters()[0].cn2an(text, "normal")
     except ValueError:
         return None
     return _clean(Decimal(str(value)))
+
+
+_CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+_CN_FAST_CHARS = frozenset("零一二两三四五六七八九十百千万亿")
+
+
+def _cn_int_fast(text: str) -> int | None:
+    """Return the value of ``text`` when it is a whole number written the way cn2an writes it
+    (两 allowed for 二), else None (the caller asks cn2an).
+
+    Importing cn2an costs more than checking a large catalogue's other numbers, and
+    nearly every numeral met is of this plain form; the exact-rendering test keeps
+    abbreviations (一万二 = 12000) and other rare forms with cn2an.
+    """
+    if not text or not _CN_FAST_CHARS.issuperset(text):
+        return None
+    text = text.replace("两", "二")
+    big = mid = section = digit = 0
+    for char in text:
+        if char in _CN_DIGIT_VALUE:
+            digit = _CN_DIGIT_VALUE[char]
+        elif char in _CN_SMALL_UNIT:
+            section += (digit or 1) * _CN_SMALL_UNIT[char]
+            digit = 0
+        elif char == "万":
+            mid += (section + digit) * 10**4
+            section = digit = 0
+        else:  # 亿
+            big += (mid + section + digit) * 10**8
+            mid = section = digit = 0
+    value = big + mid + section + digit
+    if value >= 10**16 or _cn_render(value) != text:
+        return None
+    tail = text.rpartition("亿")[2]
+    if "亿" in text and tail[1:2] == "千" and "万" not in tail:
+        return None  # cn2an writes 五亿三千 but does not read it back: keep its answer
+    return value
+
+
+def _cn_render4(n: int) -> str:
+    out, gap = [], False
+    for unit, char in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // unit % 10
+        if d:
+            if gap and out:
+                out.append("零")
+            out.append("零一二三四五六七八九"[d] + char)
+            gap = False
+        else:
+            gap = True
+    return "".join(out)
+
+
+def _cn_render(n: int) -> str:
+    """Return whole number ``n`` (0 <= n < 10**16) as cn2an's An2Cn writes it (10 = 十, 105 = 一百零五)."""
+    if n == 0:
+        return "零"
+    out: list[str] = []
+    for shift, unit in ((12, "万"), (8, "亿"), (4, "万"), (0, "")):
+        group = n // 10**shift % 10**4
+        if group:
+            if out and group < 1000:
+                out.append("零")  # a gap of zeros before this group, whatever its length
+            out.append(_cn_render4(group) + unit)
+        elif unit == "亿" and out:
+            out.append("亿")  # 三万亿: the 亿 of a 万亿 stays
+    text = "".join(out)
+    return text[1:] if text.startswith("一十") else text
 
 
 def _clean(value: Decimal) -> Decimal:
@@ -528,7 +600,10 @@ def to_chinese(q: Quantity) -> str:
 
 
 def _spell(value: Decimal) -> str:
-    return _converters()[1].an2cn(_plain(value))
+    plain = _plain(value)
+    if plain.isdigit() and len(plain) <= 16:
+        return _cn_render(int(plain))
+    return _converters()[1].an2cn(plain)
 
 
 def _grouped(value: Decimal) -> str:

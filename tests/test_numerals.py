@@ -5,11 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import cn2an
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from l10n.numerals import Quantity, find_numbers_en, find_numbers_zh, same_quantity, to_chinese
+from l10n.numerals import _cn_int_fast, _cn_render, _cn_value
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "zhejiang-stories.txt"
 
@@ -317,3 +319,46 @@ def test_number_word_prefilter_covers_every_number_word():
     assert [w for w in words if not numerals._may_have_number_words(f"about {w} of them")] == []
     assert numerals._may_have_number_words("Nothing to count here.") is False
     assert numerals._may_have_number_words("ſix (long s) is folded by the scan") is True
+
+
+# The built-in reading of plain Chinese numerals must agree with cn2an exactly.
+_CN2AN, _AN2CN = cn2an.Cn2An(), cn2an.An2Cn()
+_SPARSE = st.text(alphabet="0000000123456789", min_size=1, max_size=16).map(int)
+
+
+@settings(max_examples=3000)
+@given(st.one_of(st.integers(min_value=0, max_value=10**16 - 1), _SPARSE))
+def test_cn_render_writes_numbers_as_cn2an_does(n: int) -> None:
+    assert _cn_render(n) == _AN2CN.an2cn(str(n))
+
+
+@settings(max_examples=3000)
+@given(st.one_of(st.integers(min_value=0, max_value=10**16 - 1), _SPARSE))
+def test_cn_int_fast_reads_what_cn2an_reads(n: int) -> None:
+    text = _AN2CN.an2cn(str(n))
+    try:
+        expected = _CN2AN.cn2an(text, "normal")
+    except (ValueError, KeyError):  # cn2an cannot read back some of its own renderings (五亿三千)
+        expected = None
+    assert _cn_int_fast(text) == expected
+    assert _cn_int_fast(text.replace("二", "两")) in (expected, None)
+
+
+@settings(max_examples=5000)
+@given(st.text(alphabet="零〇一二两三四五六七八九十百千万亿点", min_size=1, max_size=9))
+def test_cn_int_fast_never_disagrees_with_cn2an(text: str) -> None:
+    fast = _cn_int_fast(text)
+    if fast is not None:
+        assert _CN2AN.cn2an(text, "normal") == fast
+        assert _cn_value(text) == fast
+
+
+@pytest.mark.parametrize(("text", "value"), [("十", 10), ("十四", 14), ("一百零五", 105), ("两千", 2000),
+                                             ("一亿零五", 100000005), ("三万亿", 3 * 10**12)])
+def test_cn_int_fast_reads_plain_numerals(text: str, value: int) -> None:
+    assert _cn_int_fast(text) == value
+
+
+@pytest.mark.parametrize("text", ["一万二", "三千五", "二〇二〇", "一点五", "万", "二万万", "五亿三千", "一十二"])
+def test_cn_int_fast_leaves_other_forms_to_cn2an(text: str) -> None:
+    assert _cn_int_fast(text) is None
