@@ -123,3 +123,36 @@ def test_result_counts_and_failure() -> None:
 
 def test_severity_ranks() -> None:
     assert Severity.ERROR.rank > Severity.WARNING.rank > Severity.INFO.rank
+
+
+def _mixed_entries(n: int) -> list[Entry]:
+    texts = [("We built 3 roads in 2020.", "我们在2020年修了4条路。"), ("Hello  world", "你好 世界"),
+             ("Two reports.", ""), ("See %s now", "现在看"), ("the the end", "结束")]
+    return [Entry(msgid=f"{src} #{i}", msgstr=tgt, line=i + 1, flags=("fuzzy",) if i % 7 == 0 else ())
+            for i, (src, tgt) in ((i, texts[i % len(texts)]) for i in range(n))]
+
+
+def test_two_processes_find_what_one_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    import l10n.checks as checks
+
+    cat = catalog(*_mixed_entries(400))
+    run = lambda: checks._check_catalog(cat, "zh", None, CHECKS, {}, "doc.po", "en")  # noqa: E731
+    monkeypatch.setattr(checks, "PARALLEL_MIN_ENTRIES", 10**9)
+    serial, serial_count = run()
+    monkeypatch.setattr(checks, "PARALLEL_MIN_ENTRIES", 100)
+    monkeypatch.setattr(checks, "_can_fork", lambda: True)
+    parallel, parallel_count = run()
+    assert len(serial) > 400 and {f.check for f in serial} >= {"numbers", "whitespace", "fuzzy", "placeholders"}
+    assert parallel == serial and parallel_count == serial_count == 400 - 400 // 5 + len(range(7, 400, 35))  # fuzzy empty ones count
+
+
+def test_a_failed_child_leaves_its_half_to_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
+    import l10n.checks as checks
+
+    cat = catalog(*_mixed_entries(300))
+    monkeypatch.setattr(checks, "PARALLEL_MIN_ENTRIES", 10**9)
+    serial = check_catalog(cat, "zh", path="doc.po")
+    monkeypatch.setattr(checks, "PARALLEL_MIN_ENTRIES", 100)
+    monkeypatch.setattr(checks, "_can_fork", lambda: True)
+    monkeypatch.setattr(checks, "_child", lambda sender, entries, args: sender.close())
+    assert check_catalog(cat, "zh", path="doc.po") == serial

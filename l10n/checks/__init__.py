@@ -123,13 +123,80 @@ def check_catalog(
     return _check_catalog(catalog, lang, glossary, checks, memory or {}, path, source_language)[0]
 
 
+# Below this many entries a second process costs more (fork, sending findings back) than it saves.
+PARALLEL_MIN_ENTRIES = 5000
+
+
 def _check_catalog(catalog, lang, glossary, checks, memory, path, source_language) -> tuple[list[Finding], int]:
     if path is None:
         path = catalog.path.as_posix() if catalog.path is not None else ""
     kept = kept_phrases(glossary, lang) if glossary is not None else ()
+    entries = catalog.active
+    args = (lang, glossary, checks, memory, path, source_language, kept)
+    if len(entries) >= PARALLEL_MIN_ENTRIES and _can_fork():
+        return _check_in_two(entries, args)
+    return _check_entries(entries, *args)
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+    import os
+
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cpus = os.cpu_count() or 1
+    return cpus >= 2 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _check_in_two(entries, args) -> tuple[list[Finding], int]:
+    """Check the second half of ``entries`` in a forked child while this process checks the first.
+
+    Checks are pure functions of one entry and what was built before the fork
+    (glossary, consistency memory), so the halves' findings, joined in order,
+    are those of one pass.  Should the child fail in any way, its half is
+    checked here instead: the result never depends on the child.
+    """
+    import multiprocessing
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):  # else text buffered before the fork is written twice
+        if stream is not None:
+            stream.flush()
+    half = len(entries) // 2
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(sender, entries[half:], args), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        findings, checked = _check_entries(entries[:half], *args)
+        try:
+            second = receiver.recv()
+        except (EOFError, OSError):
+            second = None
+    finally:
+        receiver.close()
+        child.join()
+    if second is None or child.exitcode != 0:
+        second = _check_entries(entries[half:], *args)
+    findings.extend(second[0])
+    return findings, checked + second[1]
+
+
+def _child(sender, entries, args) -> None:
+    try:
+        sender.send(_check_entries(entries, *args))
+    except BaseException:  # noqa: BLE001 - the parent checks this half itself and reports any error
+        pass
+    finally:
+        sender.close()
+
+
+def _check_entries(entries, lang, glossary, checks, memory, path, source_language, kept) -> tuple[list[Finding], int]:
     findings: list[Finding] = []
     checked = 0
-    for entry in catalog.active:
+    for entry in entries:
         entry_pairs = pairs(entry)
         if not entry.msgid or (not entry.fuzzy and not any(t for _, t in entry_pairs)):
             continue  # the header, or an untranslated entry
