@@ -103,6 +103,7 @@ _EN_DATE = re.compile(rf"""
 """, re.X)
 _FRACTION = re.compile(r"(?<![\w./])(\d+)/(\d+)(?![\w/])")
 _EN_NUM = re.compile(r"""
+    (?=[U$€£¥R\d])                                             # what a match starts with: a quick no elsewhere
     (?P<cur>US\$|\$|€|£|¥|RMB\ ?|USD\ ?)?                       # currency written before
     (?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
     (?: (?P<ord>st|nd|rd|th)(?![A-Za-z])                        # 14th, 21st
@@ -169,6 +170,7 @@ _ZH_DATE = re.compile(
 _ZH_PLAN = re.compile(rf"第(?P<n>[{_CN_ALL}]+|\d+)个五年(?:规划|计划)|(?<![{_CN_ALL}])(?P<p>十[一二三四五六七八九])五(?![{_CN_ALL}])")
 _ZH_FRACTION = re.compile(rf"(?P<den>{_CN_NUM}|\d+)分之(?P<num>{_CN_NUM}|\d+(?:\.\d+)?)")
 _ZH_DIGITS = re.compile(r"""
+    (?=\d)                                           # what a match starts with: a quick no elsewhere
     (?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
     (?P<approx>[多余](?=[万亿千]))?                  # 300多万
     (?P<mult>(?:[万亿]|千(?![瓦米克卡兆])|百(?!分))*)  # 116万; 千瓦 and 千米 are units

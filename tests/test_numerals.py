@@ -362,3 +362,16 @@ def test_cn_int_fast_reads_plain_numerals(text: str, value: int) -> None:
 @pytest.mark.parametrize("text", ["一万二", "三千五", "二〇二〇", "一点五", "万", "二万万", "五亿三千", "一十二"])
 def test_cn_int_fast_leaves_other_forms_to_cn2an(text: str) -> None:
     assert _cn_int_fast(text) is None
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet="0123 .,$€£¥RMBUSDsthn%万亿千百多余米x٣", max_size=14))
+def test_first_character_lookaheads_change_no_match(text: str) -> None:
+    import re
+
+    from l10n.numerals import _EN_NUM, _ZH_DIGITS
+
+    for fast, lookahead in ((_EN_NUM, "(?=[U$€£¥R\\d])"), (_ZH_DIGITS, "(?=\\d)")):
+        assert lookahead in fast.pattern
+        plain = re.compile(fast.pattern.replace(lookahead, "", 1), fast.flags)
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
