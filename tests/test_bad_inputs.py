@@ -125,13 +125,53 @@ def _huge_term() -> bytes:
     return ("source,zh,status\nHangzhou,杭州,approved\n" + "x" * (10 * 1024 * 1024) + ",术语,approved\n").encode()
 
 
-GENERATED = {"po.huge-line.po": _huge_line, "glossary.huge-line.csv": _huge_term}
+def _archive(members: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _package(pair: str = "en_zh", metadata: bytes | None = None, *, model: bool = True, **extra: bytes) -> bytes:
+    # A package-shaped archive with placeholder model files (no weights: these
+    # inputs must be refused before anything would load them).
+    top = f"translate-{pair}-1_0/"
+    members = {} if metadata is None else {top + "metadata.json": metadata}
+    if model:
+        members[top + "model/model.bin"] = bytes(16)
+    members[top + "sentencepiece.model"] = bytes(16)
+    members.update({top + name: data for name, data in extra.items()})
+    return _archive(members)
+
+
+_ZH_METADATA = b'{"package_version": "1.0", "from_code": "en", "to_code": "zh"}'
+
+# Bad .argosmodel archives are built here, not committed: no model-shaped
+# binaries in git.
+GENERATED = {
+    "po.huge-line.po": _huge_line,
+    "glossary.huge-line.csv": _huge_term,
+    "argosmodel.empty.argosmodel": lambda: b"",
+    "argosmodel.notzip.argosmodel": lambda: b"this is a text file, not a model\n",
+    "argosmodel.no-metadata.argosmodel": lambda: _package(),
+    "argosmodel.bad-metadata-json.argosmodel": lambda: _package(metadata=b'{"from_code": "en", "to_code": '),
+    "argosmodel.no-model.argosmodel": lambda: _package(metadata=_ZH_METADATA, model=False),
+    "argosmodel.other-pair.argosmodel": lambda: _package(
+        "en_de", b'{"package_version": "1.0", "from_code": "en", "to_code": "de", "type": "translate"}'
+    ),
+    "argosmodel.path-escape.argosmodel": lambda: _package(metadata=_ZH_METADATA, **{"../../escaped.txt": b"x"}),
+    "argosmodel.truncated.argosmodel": lambda: _package(metadata=_ZH_METADATA)[:200],
+}
 
 
 def corpus() -> list[str]:
     """Return the names of every bad input, committed and generated."""
     names = sorted(p.name for p in CORPUS.iterdir() if p.name.split(".")[0] in KINDS)
-    return names + sorted(GENERATED)
+    return sorted(set(names) | set(GENERATED))
 
 
 def _kind(name: str) -> Kind:
