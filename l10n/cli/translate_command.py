@@ -28,7 +28,7 @@ def translate(
 
     s = settings(ctx)
     show = sys.stderr.isatty() if progress is None else progress
-    bar_context = _bar() if show else nullcontext(None)
+    bar_context = _Bar() if show else nullcontext(None)
     with bar_context as bar:
         callback = (lambda done, total: bar.update(done, total)) if bar is not None else None
         summary = translate_project(
@@ -59,10 +59,6 @@ class _Bar:
         if self._task is None:
             self._task = self._progress.add_task("drafting", total=total)
         self._progress.update(self._task, completed=done, total=total)
-
-
-def _bar() -> _Bar:
-    return _Bar()
 
 
 def _print_summary(s, summary) -> None:
