@@ -12,7 +12,6 @@ Whole commands, best of N; the catalogue is restored before each l10n run
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import subprocess
 import sys

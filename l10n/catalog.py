@@ -60,13 +60,6 @@ class Entry:
             return bool(self.msgstr_plural) and all(self.msgstr_plural)
         return bool(self.msgstr)
 
-    def with_flag(self, flag: str, on: bool = True) -> Entry:
-        """Return a copy with ``flag`` added (or removed when ``on`` is False)."""
-        flags = tuple(f for f in self.flags if f != flag)
-        if on:
-            flags = (flag, *flags) if flag == FUZZY else (*flags, flag)
-        return replace(self, flags=flags)
-
 
 @dataclass(frozen=True)
 class Catalog:
