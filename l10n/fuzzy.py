@@ -5,7 +5,8 @@ the measure closest to GNU gettext's ``fstrcmp``; a candidate needs 60, as in
 msgmerge.  Small catalogues are searched exhaustively.  Large ones would
 make the search quadratic (about 23 ms a query against 200,000 sentences),
 so candidates are first narrowed to the sentences sharing one of the query's
-rarest words, as msgmerge narrows its own search with an n-gram index.  An
+rarest words (up to a few thousand sentences), as msgmerge narrows its own
+search with an n-gram index.  An
 edited sentence keeps most of its words, so its old version is found; a
 query whose rare words lead nowhere falls back to the exhaustive search.
 """
@@ -18,6 +19,7 @@ from typing import Sequence
 THRESHOLD = 60.0
 EXHAUSTIVE_BELOW = 4000  # candidates; below this an exhaustive search is cheap
 RARE_WORDS = 6  # how many of a query's rarest words select candidates
+CANDIDATES = 5000  # stop adding rarer words' sentences past this many
 _WORD = re.compile(r"\w+")
 
 
@@ -48,8 +50,8 @@ class FuzzyIndex:
         if subset is None:
             found = process.extractOne(query, self.texts, scorer=fuzz.ratio, score_cutoff=cutoff)
             return (found[2], found[1]) if found else None
-        found = process.extractOne(query, {i: self.texts[i] for i in subset}, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return (found[2], found[1]) if found else None
+        found = process.extractOne(query, [self.texts[i] for i in subset], scorer=fuzz.ratio, score_cutoff=cutoff)
+        return (subset[found[2]], found[1]) if found else None
 
     def _candidates(self, query: str) -> list[int] | None:
         if self.postings is None:
@@ -59,6 +61,8 @@ class FuzzyIndex:
             return None
         chosen: set[int] = set()
         for ids in lists[:RARE_WORDS]:
+            if chosen and len(chosen) + len(ids) > CANDIDATES:
+                break
             chosen.update(ids)
         # Ties keep the original (first) order, as the exhaustive search does.
         return sorted(chosen) if len(chosen) < len(self.texts) // 2 else None
