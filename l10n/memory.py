@@ -14,8 +14,7 @@ class MemoryMatch:
     """A reviewed translation of exactly the same source, and where it lives."""
 
     target: str
-    path: Path | None  # the catalogue it came from
-    line: int  # the entry's line there
+    path: Path | None  # the catalogue it came from (the same msgid finds the entry there)
 
 
 class TranslationMemory:
@@ -29,18 +28,18 @@ class TranslationMemory:
 
     def __init__(self, catalogs: Iterable[Catalog]) -> None:
         counts: dict[tuple[str | None, str], dict[str, int]] = {}
-        first: dict[tuple[tuple[str | None, str], str], tuple[Path | None, int]] = {}
+        first: dict[tuple[tuple[str | None, str], str], Path | None] = {}
         for catalog in catalogs:
             for entry in catalog.active:
                 if entry.fuzzy or not entry.msgstr or entry.msgid_plural is not None:
                     continue
                 variants = counts.setdefault(entry.key, {})
                 variants[entry.msgstr] = variants.get(entry.msgstr, 0) + 1
-                first.setdefault((entry.key, entry.msgstr), (catalog.path, entry.line))
+                first.setdefault((entry.key, entry.msgstr), catalog.path)
         self._best: dict[tuple[str | None, str], MemoryMatch] = {}
         for key, variants in counts.items():
             target = max(variants, key=lambda t: variants[t])  # max keeps the first of ties
-            self._best[key] = MemoryMatch(target, *first[(key, target)])
+            self._best[key] = MemoryMatch(target, first[(key, target)])
 
     def __len__(self) -> int:
         return len(self._best)

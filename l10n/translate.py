@@ -264,7 +264,7 @@ class _Drafting:
                 if match is not None and match.target != entry.msgstr:
                     origin = self.settings.relative(match.path) if match.path else "memory"
                     provenance = draft_comment(
-                        f"engine=memory origin={origin}:{match.line}", self.glossary_version, entry.msgid, match.target
+                        f"engine=memory origin={origin}", self.glossary_version, entry.msgid, match.target
                     )
                     work.entries[i] = apply_draft(entry, match.target, provenance)
                     work.dirty = True
