@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -23,6 +23,7 @@ class ExtractResult:
     path: Path
     entries: int
     changed: bool
+    template: Catalog | None = field(default=None, compare=False, repr=False)  # what the file now holds
 
 
 def source_documents(settings: Settings) -> list[Path]:
@@ -131,5 +132,5 @@ def extract_all(settings: Settings) -> list[ExtractResult]:
         # An equal catalogue needs neither formatting nor writing.
         changed = old != template and write_catalog(template.path, template)
         domain = template.path.stem
-        results.append(ExtractResult(domain, template.path, len(template.entries), changed))
+        results.append(ExtractResult(domain, template.path, len(template.entries), changed, template))
     return results

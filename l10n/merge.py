@@ -163,12 +163,15 @@ def merge(pot: Catalog, po: Catalog | None, lang: str) -> tuple[Catalog, MergeSt
     return catalog, stats
 
 
-def plan_update(settings: Settings, lang: str, domain: str) -> tuple[UpdateResult, Catalog | None]:
+def plan_update(
+    settings: Settings, lang: str, domain: str, pot: Catalog | None = None
+) -> tuple[UpdateResult, Catalog | None]:
     """Return the merge of ``lang`` for ``domain`` (not yet written) and the old catalogue."""
     pot_path = settings.pot_path(domain)
     if not pot_path.exists():
         raise L10nError("template not found", path=pot_path, hint="run `l10n extract` first")
-    pot = read_catalog(pot_path)
+    if pot is None:
+        pot = read_catalog(pot_path)
     po_path = settings.po_path(lang, domain)
     po = read_catalog(po_path) if po_path.exists() else None
     catalog, stats = merge(pot, po, lang)
@@ -176,8 +179,14 @@ def plan_update(settings: Settings, lang: str, domain: str) -> tuple[UpdateResul
     return UpdateResult(lang, domain, po_path, stats, changed=False, catalog=catalog), po
 
 
-def update_all(settings: Settings, langs: Iterable[str]) -> list[UpdateResult]:
-    """Update every template's catalogue for every language in ``langs``."""
+def update_all(
+    settings: Settings, langs: Iterable[str], templates: dict[str, Catalog] | None = None
+) -> list[UpdateResult]:
+    """Update every template's catalogue for every language in ``langs``.
+
+    ``templates`` maps a domain to its template already in memory (from
+    ``extract_all``), which saves reading it again.
+    """
     codes = [normalize_language(lang) for lang in langs]
     if not settings.locales.is_dir():
         raise L10nError("locales folder not found", path=settings.locales, hint="run `l10n extract` first")
@@ -185,7 +194,8 @@ def update_all(settings: Settings, langs: Iterable[str]) -> list[UpdateResult]:
     if not domains:
         raise L10nError("no templates (*.pot)", path=settings.locales, hint="run `l10n extract` first")
     # Read and merge everything before writing anything: bad input modifies nothing.
-    planned = [plan_update(settings, lang, domain) for lang in codes for domain in domains]
+    templates = templates or {}
+    planned = [plan_update(settings, lang, domain, templates.get(domain)) for lang in codes for domain in domains]
     # An unchanged catalogue needs neither formatting nor writing.
     return [
         replace(result, changed=result.catalog != old and write_catalog(result.path, result.catalog))

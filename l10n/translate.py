@@ -189,8 +189,8 @@ def translate_project(
     lang = normalize_language(lang)
     choice = choose_engine(engine, settings.source_language, lang)
     with project_lock(settings.locales):
-        extract_all(settings)
-        merged = {r.path: r.catalog for r in update_all(settings, [lang]) if r.catalog is not None}
+        templates = {r.domain: r.template for r in extract_all(settings) if r.template is not None}
+        merged = {r.path: r.catalog for r in update_all(settings, [lang], templates) if r.catalog is not None}
         paths = language_catalogs(settings.locales, lang)
         catalogs = {path: merged[path] if path in merged else read_catalog(path) for path in paths}
         glossary = project_glossary(settings)
