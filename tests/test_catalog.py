@@ -40,6 +40,10 @@ BAD_INPUTS = [
     ("stray-text.po", 11, "quoted string"),
     ("plural-index-without-plural.po", 10, "msgstr[N] without msgid_plural"),
     ("msgstr-after-plural.po", 11, "plain msgstr after msgid_plural"),
+    # GNU gettext rejects these too (msgcat names the same lines); polib alone would accept them.
+    ("comment-inside-entry.po", 11, "msgid after a comment line"),
+    ("string-after-comment.po", 12, "a continuation string after a comment line"),
+    ("plural-form-after-comment.po", 13, "msgstr[1] after a comment line"),
 ]
 
 
@@ -221,3 +225,78 @@ def test_string_line_pattern_reads_as_the_plain_one(keyword: str, rest: str) -> 
     assert (fast is None) == (plain is None)
     if fast and plain:
         assert (fast["keyword"], fast["string"]) == (plain["keyword"], plain["string"])
+
+
+def test_a_string_may_continue_after_blank_lines_as_gnu_gettext_reads_it():
+    (entry,) = read_catalog(DATA / "good" / "blank-line-inside-string.po").entries
+    assert (entry.msgid, entry.msgstr, entry.line) == ("one", "一个", 9)
+
+
+# --- the two readers: the plain-form reader must read exactly what the exact reader reads ---
+
+from l10n.catalog import _read_entries, _read_plain  # noqa: E402
+
+TESTS = Path(__file__).parent
+
+
+def read_both_ways(path: Path, text: str) -> tuple[object, object]:
+    """What each reader makes of ``text``: entries with their lines, or the error's message and line."""
+    outcomes = []
+    for plain in (True, False):
+        try:
+            entries = _read_entries(path, text, plain=plain)
+            outcomes.append([(e, e.line) for e in entries])
+        except L10nError as error:
+            outcomes.append((error.message, error.line))
+    return outcomes[0], outcomes[1]
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p for p in (TESTS / "data").rglob("*") if p.suffix in (".po", ".pot") and p.is_file()),
+    ids=lambda p: p.name,
+)
+def test_readers_agree_on_every_catalogue_in_the_tests(path):
+    text = path.read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff")
+    plain, exact = read_both_ways(path, text)
+    assert plain == exact
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(catalogs(max_entries=25))
+def test_plain_reader_reads_written_catalogues_up_to_the_obsolete_entries(catalog):
+    text = format_catalog(catalog)
+    plain, exact = read_both_ways(Path("doc.po"), text)
+    assert plain == exact
+    written = canonical(catalog).entries
+    active = sum(1 for e in written if not e.obsolete) + 1  # + the header
+    entries, _ = _read_plain(text)
+    # The fast reader, not the fallback, read the active entries (all but the last when
+    # obsolete entries follow: the exact reader starts at the last plain entry).
+    assert len(entries) == active - any(e.obsolete for e in written)
+
+
+# Edits that break a PO file or move it off the plain form.
+SNIPPETS = (
+    '"', "\\", "\\a", "\\n", "\n", "\n\n", " ", "\t", "\r", "\r\n", "#", "# x\n", "#~ ", "#| ", "#|", "#, fuzzy\n",
+    'msgid "x"\n', 'msgstr "y"\n', 'msgstr[0] "z"\n', 'msgstr[1] "z"\n', 'msgid_plural "p"\n', 'msgctxt "c"\n',
+    '"more"\n', "msgid ", "msgstr ", '#| msgid "old"\n', '#~ msgid "gone"\n#~ msgstr "weg"\n', "\u2028", "\ufeff",
+)
+
+
+@st.composite
+def mutated_po(draw: st.DrawFn) -> str:
+    text = format_catalog(draw(catalogs(max_entries=6)))
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(text)))
+        if draw(st.booleans()):
+            text = text[:at] + draw(st.sampled_from(SNIPPETS)) + text[at:]
+        else:
+            text = text[:at] + text[at + draw(st.integers(1, 12)) :]
+    return text
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(mutated_po())
+def test_readers_agree_on_broken_and_unusual_files(text):
+    plain, exact = read_both_ways(Path("doc.po"), text)
+    assert plain == exact
