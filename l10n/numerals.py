@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Union
 
 
 @dataclass(frozen=True)
@@ -566,6 +566,115 @@ _ZH_STEPS: list[tuple[re.Pattern[str], Maker, Needs]] = [
     (_ZH_DECADE, _zh_decade, ("年代",)), (_ZH_DATE, _zh_date, ("年", "月")), (_ZH_FRACTION, _zh_fraction, ("分之",)),
     (_ZH_DIGITS, _zh_digits, True), (_ZH_RUN, _zh_run, ()),
 ]
+
+
+# --- plain figures: the common case, decided without the rules above -------------------
+#
+# Most numbers in a document are figures that every rule above reads as themselves:
+# digits (8,000  3.5), perhaps a percent sign, a multiplier (2 million, 116万) and a
+# currency (yuan, 元) after them, and no ordinal suffix, code letters, currency sign
+# before, date or spelled number around them.  When all numbers of a text are such
+# figures, its quantities are (value, percent, currency) triples, and an English and
+# a Chinese text whose sorted triples are equal denote the same quantities
+# (``same_quantity`` pairs each with its twin).  The QA check passes most pairs that
+# way after a few pattern searches; the tests compare it with the full reading.
+
+_PLAIN_EN = re.compile(
+    r"""(?=\d)(?<![\w.,$€£¥])(?<!RMB\ )(?<!USD\ )           # no currency before (read first: RMB 5 dollars)
+        (?<![A-Za-z]-)(?<!(?i:covid)\s)                           # not a code (G20, COVID-19)
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d)(?![.,]\d)
+        (?:\ ?(?P<pct>%|per\ ?cent|percent)|[\ -](?P<mult>hundred|thousand|million|billion|trillion))?
+        (?![\w%])                                                 # 14th, 1990s, 5G, 50%%
+        (?!(?i:\s?per\s?cent|[\ -](?:hundred|thousand|million|billion|trillion)))  # spellings read otherwise
+        (?:\s?(?P<cur>(?i:yuan|RMB|CNY|US\s?dollars?|dollars?|USD|euros?|EUR))(?![A-Za-z]))?""",
+    re.X,
+)
+_PLAIN_ZH = re.compile(
+    r"""(?=\d)(?<![\d.,A-Za-z第$¥￥€])(?<![A-Za-z]-)(?<!美元)(?<!人民币)
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d)(?![.,]\d)(?![多余][万亿千])
+        (?P<mult>(?:[万亿]|千(?![瓦米克卡兆])|百(?!分))*)
+        (?P<pct>\s?%)?
+        (?![A-Za-z万亿千百%])(?!世纪)
+        (?P<cur>[多余]?(?:美元|欧元|英镑|日元|元|块))?""",
+    re.X,
+)
+# "2 million": the multiplier of a figure; without these, most texts have no number word at all.
+_MULTIPLIER = re.compile(r"(?<=\d[ -])(?:hundred|thousand|million|billion|trillion)(?![A-Za-z])")
+_PLAIN_CURRENCY = {"yuan": "CNY", "rmb": "CNY", "cny": "CNY", "usd": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR"}
+_PLAIN_MULT = {"万": 10**4, "亿": 10**8, "千": 1000, "百": 100}
+_DIGIT_RUN = re.compile(r"\d+")
+# A Chinese numeral that may count something (a lone 一 never does: 一些, 统一, 一座).
+_ZH_NUMERAL = re.compile(rf"[零〇二两三四五六七八九十]|一(?=[{_CN_ALL}点])|(?<=[{_CN_ALL}])一|[百千]强")
+Figure = tuple[Union[Decimal, int], bool, str]
+
+
+def _figures(text: str, pattern: re.Pattern[str], read: Callable[[re.Match[str]], Figure]) -> list[Figure] | None:
+    """The sorted figures of ``text``, or None when a digit is outside a plain figure."""
+    found, runs = [], 0
+    for m in pattern.finditer(text):
+        found.append(read(m))
+        num = m.group("num")
+        runs += 1 + num.count(",") + num.count(".")
+    if runs != len(_DIGIT_RUN.findall(text)):
+        return None
+    found.sort()
+    return found
+
+
+def _value(num: str) -> Decimal | int:
+    """A figure's value: an int when it is whole (cheaper, and equal to the Decimal)."""
+    num = num.replace(",", "")
+    return _clean(Decimal(num)) if "." in num else int(num)
+
+
+def _en_figure(m: re.Match[str]) -> Figure:
+    value = _value(m["num"])
+    if m["mult"]:
+        value = _clean(Decimal(value) * _SCALE[m["mult"]])
+    cur = m["cur"]
+    currency = "" if m["pct"] or not cur else _PLAIN_CURRENCY.get(cur.lower(), "USD")  # the rest are dollars
+    return value, m["pct"] is not None, currency
+
+
+def _zh_figure(m: re.Match[str]) -> Figure:
+    value = _value(m["num"])
+    if m["mult"]:
+        value = Decimal(value)
+        for char in m["mult"]:
+            value *= _PLAIN_MULT[char]
+        value = _clean(value)
+    currency = "" if m["pct"] or not m["cur"] else _ZH_CURRENCY_CODE[m["cur"].lstrip("多余")]
+    return value, m["pct"] is not None, currency
+
+
+def plain_figures_en(text: str) -> list[Figure] | None:
+    """Return English ``text``'s numbers as sorted (value, percent, currency) when all are plain figures, else None."""
+    for pattern, needs in ((_ISO_DATE, "-"), (_TIME, ":"), (_FRACTION, "/")):
+        if needs in text and pattern.search(text):
+            return None
+    if any(month in text for month in _MONTH_PREFIXES) and _EN_DATE.search(text):
+        return None
+    if _may_have_number_words(text) and _may_have_number_words(_MULTIPLIER.sub("", text)):
+        for m in _EN_WORDS.finditer(text):
+            # "2 million": the multiplier of a figure (read as one by the digit rule, which comes first).
+            if not (m.group() in _SCALE and text[max(0, m.start() - 2) : m.start()][:1].isdigit()
+                    and text[m.start() - 1] in " -"):
+                return None
+    return _figures(text, _PLAIN_EN, _en_figure)
+
+
+def plain_figures_zh(text: str) -> list[Figure] | None:
+    """Return Chinese ``text``'s numbers as sorted (value, percent, currency) when all are plain figures, else None."""
+    if _FULLWIDTH_DIGIT.search(text) or _ZH_NUMERAL.search(text):
+        return None
+    for pattern, needs in ((_ISO_DATE, "-"), (_TIME, ":"), (_ZH_DECADE, "年代"), (_ZH_FRACTION, "分之")):
+        if needs in text and pattern.search(text):
+            return None
+    if "月" in text:
+        return None  # a date or a month: the full reading
+    # Without 月, a date match is a year: in words (caught above) or four digits before 年,
+    # whose value is the figure's.
+    return _figures(text, _PLAIN_ZH, _zh_figure)
 
 
 def to_chinese(q: Quantity) -> str:

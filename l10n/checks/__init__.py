@@ -16,18 +16,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from l10n.checks.base import Check, CheckContext, Finding, Severity
+from l10n.checks.base import Batch, Check, CheckContext, Finding, Severity
 from l10n.checks.consistency import build_memory, check_consistency, pairs
 from l10n.checks.glossary import check_forbidden, check_glossary, kept_phrases
-from l10n.checks.numbers import check_numbers
-from l10n.checks.placeholders import check_placeholders
-from l10n.checks.punctuation import check_punctuation
-from l10n.checks.text import check_doubled_word, check_empty, check_fuzzy, check_length, check_whitespace
-from l10n.checks.untranslated import check_untranslated_text
+from l10n.checks.numbers import check_numbers, screen_numbers
+from l10n.checks.placeholders import check_placeholders, screen_placeholders
+from l10n.checks.punctuation import check_punctuation, screen_punctuation
+from l10n.checks.text import (
+    check_doubled_word, check_empty, check_fuzzy, check_length, check_whitespace,
+    screen_doubled_word, screen_empty, screen_fuzzy, screen_length, screen_whitespace,
+)
+from l10n.checks.untranslated import check_untranslated_text, screen_untranslated_text
 from l10n.errors import L10nError
 
 if TYPE_CHECKING:
-    from l10n.catalog import Catalog
+    from l10n.catalog import Catalog, Entry
     from l10n.config import Settings
 
 __all__ = [
@@ -38,18 +41,18 @@ __all__ = [
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CHECKS: tuple[Check, ...] = (
-    Check("empty", E, check_empty, "a translation that exists in name only (fuzzy and empty, blank, a missing plural form)", needs_target=False),
+    Check("empty", E, check_empty, "a translation that exists in name only (fuzzy and empty, blank, a missing plural form)", needs_target=False, screen=screen_empty),
     Check("glossary", E, check_glossary, "a glossary term whose approved translation is missing"),
     Check("forbidden", E, check_forbidden, "a forbidden translation of a glossary term"),
-    Check("numbers", E, check_numbers, "a number of the source missing from the translation, or one added"),
-    Check("placeholders", E, check_placeholders, "printf/brace placeholders, tags, URLs, e-mail addresses not copied exactly"),
-    Check("punctuation", W, check_punctuation, "an ending unlike the source's, or ASCII punctuation in Chinese text"),
-    Check("untranslated-text", W, check_untranslated_text, "English words left in the translation"),
-    Check("whitespace", W, check_whitespace, "leading/trailing whitespace unlike the source's, spaces in Chinese, double spaces"),
-    Check("doubled-word", W, check_doubled_word, "a word written twice in a row (的的, the the)"),
-    Check("length", W, check_length, "a translation implausibly short or long for its source"),
+    Check("numbers", E, check_numbers, "a number of the source missing from the translation, or one added", screen=screen_numbers),
+    Check("placeholders", E, check_placeholders, "printf/brace placeholders, tags, URLs, e-mail addresses not copied exactly", screen=screen_placeholders),
+    Check("punctuation", W, check_punctuation, "an ending unlike the source's, or ASCII punctuation in Chinese text", screen=screen_punctuation),
+    Check("untranslated-text", W, check_untranslated_text, "English words left in the translation", screen=screen_untranslated_text),
+    Check("whitespace", W, check_whitespace, "leading/trailing whitespace unlike the source's, spaces in Chinese, double spaces", screen=screen_whitespace),
+    Check("doubled-word", W, check_doubled_word, "a word written twice in a row (的的, the the)", screen=screen_doubled_word),
+    Check("length", W, check_length, "a translation implausibly short or long for its source", screen=screen_length),
     Check("consistency", W, check_consistency, "one source translated differently in another catalogue"),
-    Check("fuzzy", I, check_fuzzy, "an unreviewed draft (marked fuzzy)", needs_target=False),
+    Check("fuzzy", I, check_fuzzy, "an unreviewed draft (marked fuzzy)", needs_target=False, screen=screen_fuzzy),
 )  # fmt: skip
 GLOSSARY_CHECKS = ("glossary", "forbidden")
 _BY_ID = {check.id: check for check in CHECKS}
@@ -193,31 +196,47 @@ def _child(sender, entries, args) -> None:
         sender.close()
 
 
-def _check_entries(entries, lang, glossary, checks, memory, path, source_language, kept) -> tuple[list[Finding], int]:
-    findings: list[Finding] = []
+def _check_entries(entries, lang, glossary, checks, memory, path, source_language, kept, screens=True) -> tuple[list[Finding], int]:
+    """Findings of ``checks`` on ``entries`` and the number of entries checked.
+
+    Each check sees the pairs its screen picks (all of them without one, or
+    with ``screens`` False: the tests compare the two).
+    """
+    work: list[tuple[int, Entry, int, str, str]] = []  # (entry number, entry, plural index, source, target)
     checked = 0
     for entry in entries:
         entry_pairs = pairs(entry)
         if not entry.msgid or (not entry.fuzzy and not any(t for _, t in entry_pairs)):
             continue  # the header, or an untranslated entry
         checked += 1
-        location = f"{path}:{entry.line}" if entry.line else path
-        seen: set[tuple[str, str]] = set()
-        for index, (source, target) in enumerate(entry_pairs):
-            ctx = CheckContext(lang, entry, glossary, memory, location, index, source_language, kept)
-            blank = not target.strip()
-            for check in checks:
-                if blank and check.needs_target:
+        work.extend((checked, entry, index, source, target) for index, (source, target) in enumerate(entry_pairs))
+    batch = Batch([w[3] for w in work], [w[4] for w in work], lang, [w[1].fuzzy for w in work])
+    picked = [set(check.screen(batch)) if screens and check.screen is not None else None for check in checks]
+    todo = range(len(work)) if any(p is None for p in picked) else sorted(set().union(*picked))
+    findings: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    seen_in = 0
+    for i in todo:
+        number, entry, index, source, target = work[i]
+        if number != seen_in:  # a message is reported once per entry, whatever its plural forms
+            seen, seen_in = set(), number
+        ctx = None
+        blank = not target.strip()
+        for check, chosen in zip(checks, picked):
+            if (blank and check.needs_target) or (chosen is not None and i not in chosen):
+                continue
+            if ctx is None:
+                location = f"{path}:{entry.line}" if entry.line else path
+                ctx = CheckContext(lang, entry, glossary, memory, location, index, source_language, kept)
+            for problem in check.function(source, target, ctx):
+                message, span = problem if isinstance(problem, tuple) else (problem, None)
+                if (check.id, message) in seen:
                     continue
-                for problem in check.function(source, target, ctx):
-                    message, span = problem if isinstance(problem, tuple) else (problem, None)
-                    if (check.id, message) in seen:
-                        continue
-                    seen.add((check.id, message))
-                    findings.append(
-                        Finding(check.id, check.severity.value, path, entry.line, _excerpt(entry.msgid),
-                                message, entry.fuzzy, lang, span)
-                    )
+                seen.add((check.id, message))
+                findings.append(
+                    Finding(check.id, check.severity.value, path, entry.line, _excerpt(entry.msgid),
+                            message, entry.fuzzy, lang, span)
+                )
     return findings, checked
 
 

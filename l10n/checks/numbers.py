@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from l10n.checks.base import CheckContext, Problem
+from l10n.checks.base import Batch, CheckContext, Problem
 
 
 def check_numbers(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
@@ -50,6 +50,20 @@ def check_numbers(source: str, target: str, ctx: CheckContext) -> Iterator[Probl
             f"the translation has “{zh.text}”, which is not a number of the source: check the figure",
             (zh.start, zh.end),
         )
+
+
+def screen_numbers(batch: Batch) -> list[int] | range:
+    """Return the pairs whose numbers may not match: for Chinese, all but those whose
+    numbers are plain figures with the same values on both sides (most pairs)."""
+    if not batch.chinese:
+        return range(len(batch.targets))
+    from l10n.numerals import plain_figures_en, plain_figures_zh
+
+    return [
+        i
+        for i, (source, target) in enumerate(zip(batch.sources, batch.targets))
+        if (figures := plain_figures_en(source)) is None or figures != plain_figures_zh(target)
+    ]
 
 
 _ZH_DIGIT = {1: "一", 2: "二两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from l10n.checks.base import EMAIL_RE, URL_RE, CheckContext, Problem
+from l10n.checks.base import EMAIL_RE, URL_RE, Batch, CheckContext, Problem
 
 # A printf conversion in full, as C and Python accept it.
 _PRINTF_FULL = re.compile(
@@ -56,6 +56,14 @@ def may_have_tokens(text: str) -> bool:
     or ``www.``); most prose has none, and this test is far cheaper than the patterns.
     """
     return "%" in text or "{" in text or "<" in text or "@" in text or "://" in text or "www." in text
+
+
+_TOKEN_HINT = re.compile(r"[%{<@]|://|www\.")  # what may_have_tokens looks for
+
+
+def screen_placeholders(batch: Batch) -> set[int]:
+    """Return the pairs where either side may hold a token (see ``may_have_tokens``)."""
+    return batch.matching(_TOKEN_HINT, "source") | batch.matching(_TOKEN_HINT, "target")
 
 
 def tokens(text: str, flags: tuple[str, ...] = ()) -> Counter[str]:

@@ -17,9 +17,11 @@ For other languages only the kind of ending is compared.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Iterator
 
-from l10n.checks.base import EMAIL_RE, URL_RE, CheckContext, Problem, is_cjk, is_han, mask
+from l10n.checks.base import EMAIL_RE, URL_RE, Batch, CheckContext, Problem, is_cjk, is_han, mask
 from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE, may_have_tokens
 
 # Final mark → kind of ending; "..." is recognised separately.
@@ -59,6 +61,27 @@ def ending(text: str) -> tuple[str | None, str]:
     if "…" in marks or "".join(marks).endswith(".."):
         return "ellipsis", tail
     return _KIND[marks[-1]], tail
+
+
+# The tail ``ending`` reads, then the whitespace after it and the separator that ends each joined text.
+_TAIL = re.compile("([" + re.escape(_CLOSERS + "".join(_KIND)) + r"]*)\s*\0")
+_ASCII_MARK = re.compile("[" + re.escape("".join(_ASCII_TO_ZH)) + "]")
+
+
+@lru_cache(maxsize=512)
+def _tail_kind(tail: str) -> str | None:
+    return ending(tail)[0]
+
+
+def _kinds(batch: Batch, side: str) -> list[str | None]:
+    texts = batch.targets if side == "target" else batch.sources
+    return [_tail_kind(tail) for tail in _TAIL.findall("\0".join(texts) + "\0")]
+
+
+def screen_punctuation(batch: Batch) -> set[int]:
+    """Return the pairs whose endings differ in kind and, for Chinese, those with any ASCII mark."""
+    found = {i for i, (a, b) in enumerate(zip(_kinds(batch, "source"), _kinds(batch, "target"))) if a != b}
+    return found | batch.matching(_ASCII_MARK) if batch.chinese else found
 
 
 def check_punctuation(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:

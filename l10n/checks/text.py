@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from l10n.checks.base import HAN, CheckContext, Problem
+from l10n.checks.base import HAN, Batch, CheckContext, Problem
 
 
 def check_empty(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
@@ -32,6 +32,16 @@ def check_empty(source: str, target: str, ctx: CheckContext) -> Iterator[Problem
         yield "the entry is marked fuzzy but has no translation: draft it or remove the fuzzy flag"
 
 
+def screen_empty(batch: Batch) -> list[int]:
+    """Return the pairs whose translation is empty or blank (the only ones ``empty`` reports)."""
+    return [i for i, target in enumerate(batch.targets) if not target.strip()]
+
+
+def screen_fuzzy(batch: Batch) -> list[int]:
+    """Return the pairs of unreviewed drafts."""
+    return [i for i, fuzzy in enumerate(batch.fuzzy) if fuzzy]
+
+
 def check_fuzzy(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
     """Yield one note for an unreviewed draft."""
     if ctx.fuzzy:
@@ -40,6 +50,19 @@ def check_fuzzy(source: str, target: str, ctx: CheckContext) -> Iterator[Problem
 
 _HAN_GAP = re.compile(f"(?<=[{HAN}])[ \t\u00a0\u3000]+(?=[{HAN}，。；：？！、）])|(?<=[，。；：？！、（])[ \t\u00a0\u3000]+(?=[{HAN}])")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
+
+
+_ANY_SPACE = re.compile(r"\s")
+
+
+def screen_whitespace(batch: Batch) -> set[int]:
+    """Return the pairs with whitespace in the translation or around the source.
+
+    Without either, the edges match (none on both sides) and there is no gap
+    or double space to find.
+    """
+    edged = {i for i, source in enumerate(batch.sources) if source[:1].isspace() or source[-1:].isspace()}
+    return edged | batch.matching(_ANY_SPACE)
 
 
 def check_whitespace(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
@@ -83,6 +106,12 @@ _WORD_DOUBLED = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\s+\1(?![A-Za-z])", re.IGNO
 _WORD_OK = {"had", "that", "is", "nous", "vous", "no", "very", "ha", "la", "bye", "so"}
 
 
+def screen_doubled_word(batch: Batch) -> set[int]:
+    """Return the pairs whose translation has a doubled word (legitimate ones included)."""
+    found = batch.matching(_WORD_DOUBLED)
+    return found | batch.matching(_ZH_DOUBLED) if batch.chinese else found
+
+
 def check_doubled_word(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
     """Yield a message per word written twice in a row (的的, "the the")."""
     if ctx.chinese:
@@ -106,6 +135,19 @@ def check_doubled_word(source: str, target: str, ctx: CheckContext) -> Iterator[
 _ZH_RATIO = (0.12, 1.2)
 _OTHER_RATIO = (0.4, 3.0)
 _MIN_SOURCE = 20  # shorter sources vary too much to judge
+
+
+def screen_length(batch: Batch) -> list[int]:
+    """Return the pairs ``length`` reports: its test is cheap enough to run here in full."""
+    low, high = _ZH_RATIO if batch.chinese else _OTHER_RATIO
+    out = []
+    for i, (source, target) in enumerate(zip(batch.sources, batch.targets)):
+        src = len(source.strip())
+        if src >= _MIN_SOURCE:
+            ratio = len("".join(target.split())) / src
+            if ratio < low or ratio > high:
+                out.append(i)
+    return out
 
 
 def check_length(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:

@@ -1,0 +1,160 @@
+"""Screens (l10n.checks.base.Batch): a screen may pass over a pair only if its check finds nothing there.
+
+Every screened check is held to that on generated pairs built from the pieces
+that make checks fire (numbers in every form, placeholders, punctuation,
+whitespace, Latin words), on every pair the number tests know, and through the
+runner on the test corpora and a generated catalogue with planted defects.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from l10n.catalog import Catalog, Entry, read_catalog
+from l10n.checks import CHECKS, _check_entries
+from l10n.checks.base import Batch, CheckContext
+
+TESTS = Path(__file__).parent
+sys.path.insert(0, str(TESTS.parent / "bench"))
+
+import gen  # noqa: E402
+from test_checks_numbers import FAIL as NUMBER_FAIL  # noqa: E402
+from test_checks_numbers import PASS as NUMBER_PASS  # noqa: E402
+from test_numerals import MATCH, MISMATCH, SEED_PAIRS  # noqa: E402
+
+SCREENED = [check for check in CHECKS if check.screen is not None]
+
+PIECES = st.sampled_from(
+    list("abcXYZ019 ,.;:?!()\"'“”‘’，。；：？！（）、…—%$&{}<>/@-_\t\n")
+    + list("的在和城市大脑万亿千百年月日号第九两一十点多余元块％１")
+    + ["%s", "%(n)d", "{name}", "{{T0}}", "<b>", "</b>", "https://example.org/a", "a@example.org", "  ",
+       "\u3000", "\u00a0", "\x1c", "\u200b", "the the", "的的", "project", "Ltd.", "COVID-", "G", "US$", "RMB ",
+       "1,000", "3.5", "12,345", "2021", "2021年", "702", " million", " Million", " yuan", " Yuan", " dollars",
+       " euro", "7.02亿元", "17", " percent", " per cent", "17%", "14th", "1990s", "5G", "nine", "second", "March",
+       "May", "10:30", "2021-03-15", "1/2", "三分之一", "90年代", "千瓦", "百强", "万物", "一座", "统一", "美元",
+       "人民币", "世纪", "hundred", "a dozen", "one or two", "一万", "一百", "万一", "十个", "两天", "第九", "百强村",
+       "一两", "1千", "300多万", "3千瓦", "1.5万", "12月", "二〇二〇年", "5 km", "5公里"]
+)
+TEXT = st.lists(PIECES, max_size=14).map("".join)
+SOME = st.one_of(st.just(""), st.lists(PIECES, max_size=3).map("".join))
+# A translation that shares most of its source's pieces (and so its numbers): the pairs
+# where a screen's shortcut is taken, and where it must still see what differs.
+SHARED = st.builds(lambda a, b, c, d, e: (b + a + c, d + a + e), TEXT, SOME, SOME, SOME, SOME)
+PAIR = st.one_of(st.tuples(TEXT, TEXT), SHARED)
+
+# One figure written both ways, with the prefixes and suffixes that change how it reads:
+# every combination is tried (too many for chance to find the few that matter).
+FIGURES = ("300", "12,345", "2021", "7.02", "1")
+EN_FORMS = [(p, s) for p in ("", "$", "US$", "RMB ", "COVID-", "G", "the ", "March ")
+            for s in ("", " million", " Million", " yuan", " dollars", " percent", " per cent", "%", " km", "th",
+                      "s", "G", " years", ",5", ".5", " to 5")]
+ZH_FORMS = [(p, s) for p in ("", "第", "$", "¥", "美元", "约", "G", "一", "十")
+            for s in ("", "万", "亿元", "多万", "余亿", "%", " %", "元", "美元", "千瓦", "世纪", "年", "月", "个", "G",
+                      "百", "千", ".5", "十", "强")]
+
+
+def test_number_screen_on_every_form_of_a_figure() -> None:
+    from l10n.checks.numbers import check_numbers, screen_numbers
+
+    pairs = [
+        (f"In all, {p1}{figure}{s1} (phase 2).", f"总计{p2}{figure.replace(',', '')}{s2}（2期）。")
+        for n, figure in enumerate(FIGURES)
+        for i, (p1, s1) in enumerate(EN_FORMS)
+        for j, (p2, s2) in enumerate(ZH_FORMS)
+        if (i + j + n) % 2 == 0  # half of the product, each form with several figures
+    ]
+    batch = Batch([s for s, _ in pairs], [t for _, t in pairs], "zh")
+    picked = set(screen_numbers(batch))
+    passed = [pairs[i] for i in range(len(pairs)) if i not in picked]
+    assert len(passed) > 50  # the shortcut is taken...
+    assert [(s, t) for s, t in passed if list(check_numbers(s, t, CheckContext("zh")))] == []  # ...only when sound
+PAIRS = st.lists(st.builds(lambda p, f: (*p, f), PAIR, st.booleans()), min_size=1, max_size=6)
+
+
+def missed(pairs: list[tuple[str, str, bool]], lang: str) -> list[tuple[str, str, str]]:
+    """(check, source, target) for every pair a screen passes over although its check reports it."""
+    batch = Batch([s for s, _, _ in pairs], [t for _, t, _ in pairs], lang, [f for _, _, f in pairs])
+    out = []
+    for check in SCREENED:
+        picked = set(check.screen(batch))
+        for i, (source, target, fuzzy) in enumerate(pairs):
+            if i in picked:
+                continue
+            entry = Entry(msgid=source or "x", msgstr=target, flags=("fuzzy",) if fuzzy else ())
+            ctx = CheckContext(lang, entry=entry, location="doc.po:1")
+            if (target.strip() or not check.needs_target) and list(check.function(source, target, ctx)):
+                out.append((check.id, source, target))
+    return out
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(pairs=PAIRS, lang=st.sampled_from(["zh", "zh_TW", "fr", "ja"]))
+def test_screens_never_pass_over_a_finding(pairs, lang) -> None:
+    assert missed(pairs, lang) == []
+
+
+KNOWN_PAIRS = (
+    [tuple(p.values[:2]) for p in NUMBER_PASS] + [tuple(p.values[:2]) if hasattr(p, "values") else p[:2] for p in NUMBER_FAIL]
+    + [(e, z) for _, e, z in MATCH] + [(e, z) for _, e, z in MISMATCH] + list(SEED_PAIRS)
+)
+
+
+def test_screens_on_every_number_pair_of_the_tests() -> None:
+    pairs = [(s, t, False) for s, t in KNOWN_PAIRS]
+    assert missed(pairs, "zh") == []
+    # ...and the other way round (a figure added, not dropped), and swapped between pairs.
+    assert missed([(t, s, False) for s, t, _ in pairs], "zh") == []
+    assert missed([(s, pairs[i - 1][1], False) for i, (s, _, _) in enumerate(pairs)], "zh") == []
+
+
+def test_the_number_screen_passes_plain_figures_and_holds_the_rest() -> None:
+    from l10n.checks.numbers import screen_numbers
+
+    pairs = [
+        ("Built in 2021 for 12,345 families (project 7).", "于2021年建成，惠及12345户家庭（项目7）。"),  # passed
+        ("It cost 702 million yuan and cut costs by 17 percent.", "投入7.02亿元，成本降低17%。"),  # passed
+        ("It cost 702 million yuan.", "投入7.02亿美元。"),  # another currency: held
+        ("It cost 702 million yuan.", "投入702元。"),  # another value: held
+        ("Nine villages joined.", "九个村加入。"),  # spelled: held for the full reading
+        ("On 15 March 2021.", "2021年3月15日。"),  # a date: held
+    ]
+    batch = Batch([s for s, _ in pairs], [t for _, t in pairs], "zh")
+    assert sorted(screen_numbers(batch)) == [2, 3, 4, 5]
+
+
+def run(entries, lang="zh", screens=True, glossary=None):
+    from l10n.checks.glossary import kept_phrases
+
+    kept = kept_phrases(glossary, lang)
+    return _check_entries(entries, lang, glossary, CHECKS, {}, "doc.po", "en", kept, screens=screens)
+
+
+@pytest.mark.parametrize("lang", ["zh", "fr"])
+def test_runner_finds_the_same_with_and_without_screens_on_a_generated_catalogue(lang) -> None:
+    messages = gen.messages(3000, seed=11, defects=0.2)
+    entries = [Entry(msgid=m.msgid, msgstr=m.msgstr, flags=("fuzzy",) if m.fuzzy else (), line=i + 1)
+               for i, m in enumerate(messages)]
+    screened, checked = run(entries, lang)
+    assert len(screened) > 300 and checked > 2500
+    assert (screened, checked) == run(entries, lang, screens=False)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [TESTS / "data" / "qa" / "defects.po", TESTS / "data" / "qa" / "other.po",
+     TESTS / "data" / "reference" / "zh" / "zhejiang-stories.po", TESTS / "data" / "po" / "golden-zh.po"],
+    ids=lambda p: p.name,
+)
+def test_runner_finds_the_same_with_and_without_screens_on_the_corpora(path) -> None:
+    from l10n.glossary import load_glossary
+
+    glossary = load_glossary(TESTS / "data" / "qa" / "glossary")
+    entries = read_catalog(path).active
+    screened = run(entries, glossary=glossary)
+    assert screened == run(entries, screens=False, glossary=glossary)
+    assert screened[1] > 0
