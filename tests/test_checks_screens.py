@@ -78,15 +78,15 @@ PAIRS = st.lists(st.builds(lambda p, f: (*p, f), PAIR, st.booleans()), min_size=
 
 def missed(pairs: list[tuple[str, str, bool]], lang: str) -> list[tuple[str, str, str]]:
     """(check, source, target) for every pair a screen passes over although its check reports it."""
-    batch = Batch([s for s, _, _ in pairs], [t for _, t, _ in pairs], lang, [f for _, _, f in pairs])
+    entries = [Entry(msgid=s or "x", msgstr=t, flags=("fuzzy",) if f else (), line=i + 1) for i, (s, t, f) in enumerate(pairs)]
+    batch = Batch([s for s, _, _ in pairs], [t for _, t, _ in pairs], lang, entries, [0] * len(pairs), "doc.po")
     out = []
     for check in SCREENED:
         picked = set(check.screen(batch))
         for i, (source, target, fuzzy) in enumerate(pairs):
             if i in picked:
                 continue
-            entry = Entry(msgid=source or "x", msgstr=target, flags=("fuzzy",) if fuzzy else ())
-            ctx = CheckContext(lang, entry=entry, location="doc.po:1")
+            ctx = CheckContext(lang, entry=entries[i], location=f"doc.po:{i + 1}")
             if (target.strip() or not check.needs_target) and list(check.function(source, target, ctx)):
                 out.append((check.id, source, target))
     return out
@@ -127,11 +127,11 @@ def test_the_number_screen_passes_plain_figures_and_holds_the_rest() -> None:
     assert sorted(screen_numbers(batch)) == [2, 3, 4, 5]
 
 
-def run(entries, lang="zh", screens=True, glossary=None):
+def run(entries, lang="zh", screens=True, glossary=None, memory=None, path="doc.po"):
     from l10n.checks.glossary import kept_phrases
 
     kept = kept_phrases(glossary, lang)
-    return _check_entries(entries, lang, glossary, CHECKS, {}, "doc.po", "en", kept, screens=screens)
+    return _check_entries(entries, lang, glossary, CHECKS, memory or {}, path, "en", kept, screens=screens)
 
 
 @pytest.mark.parametrize("lang", ["zh", "fr"])
@@ -151,10 +151,30 @@ def test_runner_finds_the_same_with_and_without_screens_on_a_generated_catalogue
     ids=lambda p: p.name,
 )
 def test_runner_finds_the_same_with_and_without_screens_on_the_corpora(path) -> None:
+    from l10n.checks.consistency import build_memory
     from l10n.glossary import load_glossary
 
     glossary = load_glossary(TESTS / "data" / "qa" / "glossary")
     entries = read_catalog(path).active
-    screened = run(entries, glossary=glossary)
-    assert screened == run(entries, screens=False, glossary=glossary)
-    assert screened[1] > 0
+    other = TESTS / "data" / "qa" / "other.po"
+    memory = build_memory([(path.name, read_catalog(path)), (other.name, read_catalog(other))])
+    for order in (entries, entries[::-1]):
+        screened = run(order, glossary=glossary, memory=memory, path=path.name)
+        assert screened == run(order, screens=False, glossary=glossary, memory=memory, path=path.name)
+        assert screened[1] > 0
+
+
+def test_consistency_screen_holds_what_the_memory_has_from_elsewhere() -> None:
+    from l10n.checks.consistency import build_memory, check_consistency, screen_consistency
+
+    mine = Catalog(entries=(Entry("One", "一", line=3), Entry("Two", "二", line=5), Entry("Three", "三", line=7),
+                            Entry("Four", "四", flags=("fuzzy",), line=9)))
+    theirs = Catalog(entries=(Entry("One", "壹", line=9), Entry("Two", "二", line=4), Entry("Four", "肆", line=6)))
+    memory = build_memory([("a.po", mine), ("b.po", theirs)])
+    batch = Batch([e.msgid for e in mine.entries], [e.msgstr for e in mine.entries], "zh", mine.entries, [0] * 4,
+                  "a.po", None, memory)
+    # Two is held (b.po has it) though the text agrees; Four, a draft, is not in the memory itself.
+    assert screen_consistency(batch) == [0, 1, 3]
+    found = [bool(list(check_consistency(s, t, CheckContext("zh", e, memory=memory, location=batch.location(i)))))
+             for i, (s, t, e) in enumerate(zip(batch.sources, batch.targets, batch.entries))]
+    assert found == [True, False, False, True]

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from l10n.checks.base import Batch, Check, CheckContext, Finding, Severity
-from l10n.checks.consistency import build_memory, check_consistency, pairs
-from l10n.checks.glossary import check_forbidden, check_glossary, kept_phrases
+from l10n.checks.consistency import build_memory, check_consistency, pairs, screen_consistency
+from l10n.checks.glossary import check_forbidden, check_glossary, kept_phrases, screen_glossary
 from l10n.checks.numbers import check_numbers, screen_numbers
 from l10n.checks.placeholders import check_placeholders, screen_placeholders
 from l10n.checks.punctuation import check_punctuation, screen_punctuation
@@ -42,8 +42,8 @@ E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CHECKS: tuple[Check, ...] = (
     Check("empty", E, check_empty, "a translation that exists in name only (fuzzy and empty, blank, a missing plural form)", needs_target=False, screen=screen_empty),
-    Check("glossary", E, check_glossary, "a glossary term whose approved translation is missing"),
-    Check("forbidden", E, check_forbidden, "a forbidden translation of a glossary term"),
+    Check("glossary", E, check_glossary, "a glossary term whose approved translation is missing", screen=screen_glossary),
+    Check("forbidden", E, check_forbidden, "a forbidden translation of a glossary term", screen=screen_glossary),
     Check("numbers", E, check_numbers, "a number of the source missing from the translation, or one added", screen=screen_numbers),
     Check("placeholders", E, check_placeholders, "printf/brace placeholders, tags, URLs, e-mail addresses not copied exactly", screen=screen_placeholders),
     Check("punctuation", W, check_punctuation, "an ending unlike the source's, or ASCII punctuation in Chinese text", screen=screen_punctuation),
@@ -51,7 +51,7 @@ CHECKS: tuple[Check, ...] = (
     Check("whitespace", W, check_whitespace, "leading/trailing whitespace unlike the source's, spaces in Chinese, double spaces", screen=screen_whitespace),
     Check("doubled-word", W, check_doubled_word, "a word written twice in a row (的的, the the)", screen=screen_doubled_word),
     Check("length", W, check_length, "a translation implausibly short or long for its source", screen=screen_length),
-    Check("consistency", W, check_consistency, "one source translated differently in another catalogue"),
+    Check("consistency", W, check_consistency, "one source translated differently in another catalogue", screen=screen_consistency),
     Check("fuzzy", I, check_fuzzy, "an unreviewed draft (marked fuzzy)", needs_target=False, screen=screen_fuzzy),
 )  # fmt: skip
 GLOSSARY_CHECKS = ("glossary", "forbidden")
@@ -210,7 +210,8 @@ def _check_entries(entries, lang, glossary, checks, memory, path, source_languag
             continue  # the header, or an untranslated entry
         checked += 1
         work.extend((checked, entry, index, source, target) for index, (source, target) in enumerate(entry_pairs))
-    batch = Batch([w[3] for w in work], [w[4] for w in work], lang, [w[1].fuzzy for w in work])
+    batch = Batch([w[3] for w in work], [w[4] for w in work], lang, [w[1] for w in work], [w[2] for w in work],
+                  path, glossary, memory)
     picked = [set(check.screen(batch)) if screens and check.screen is not None else None for check in checks]
     todo = range(len(work)) if any(p is None for p in picked) else sorted(set().union(*picked))
     findings: list[Finding] = []

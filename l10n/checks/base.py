@@ -92,17 +92,27 @@ _SEPARATOR = "\0"
 class Batch:
     """The ``(source, target)`` pairs of one run, as screens see them.
 
-    ``fuzzy[i]`` tells whether pair ``i`` belongs to an unreviewed draft.
+    Pair ``i`` is plural form ``indexes[i]`` of ``entries[i]``, in the catalogue
+    ``path``; ``glossary`` and ``memory`` are the run's (see ``CheckContext``).
     """
 
     sources: Sequence[str]
     targets: Sequence[str]
     lang: str
-    fuzzy: Sequence[bool] = ()
+    entries: Sequence[Entry] = ()
+    indexes: Sequence[int] = ()
+    path: str = ""
+    glossary: Any = None
+    memory: Mapping[tuple[str | None, str, int], tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     @cached_property
     def chinese(self) -> bool:
         return is_chinese(self.lang)
+
+    def location(self, i: int) -> str:
+        """Return pair ``i``'s ``path:line``, as ``CheckContext.location`` has it."""
+        line = self.entries[i].line
+        return f"{self.path}:{line}" if line else self.path
 
     def matching(self, pattern: re.Pattern[str], side: str = "target") -> set[int]:
         """Return the indexes of the pairs whose ``side`` ("source" or "target") ``pattern`` matches.

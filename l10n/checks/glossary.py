@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from l10n.checks.base import CheckContext, Problem
+from l10n.checks.base import Batch, CheckContext, Problem
 
 
 def _issues(source: str, target: str, ctx: CheckContext, kind: str) -> Iterator[Any]:
@@ -23,6 +23,14 @@ def _issues(source: str, target: str, ctx: CheckContext, kind: str) -> Iterator[
 
         issues = ctx.shared[key] = check_target(source, target, ctx.glossary, ctx.lang)
     return (i for i in issues if i.kind == kind)
+
+
+def screen_glossary(batch: Batch) -> range | tuple[()]:
+    """Return every pair when the glossary has a term for the language (none without one)."""
+    glossary = batch.glossary
+    if glossary is None or not any(t.approved and t.target(batch.lang) is not None for t in glossary.terms):
+        return ()
+    return range(len(batch.targets))
 
 
 def check_glossary(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:

@@ -39,7 +39,7 @@ def screen_empty(batch: Batch) -> list[int]:
 
 def screen_fuzzy(batch: Batch) -> list[int]:
     """Return the pairs of unreviewed drafts."""
-    return [i for i, fuzzy in enumerate(batch.fuzzy) if fuzzy]
+    return [i for i, entry in enumerate(batch.entries) if entry.fuzzy]
 
 
 def check_fuzzy(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
