@@ -586,7 +586,8 @@ _PLAIN_EN = re.compile(
         (?:\ ?(?P<pct>%|per\ ?cent|percent)|[\ -](?P<mult>hundred|thousand|million|billion|trillion))?
         (?![\w%])                                                 # 14th, 1990s, 5G, 50%%
         (?!(?i:\s?per\s?cent|[\ -](?:hundred|thousand|million|billion|trillion)))  # spellings read otherwise
-        (?:\s?(?P<cur>(?i:yuan|RMB|CNY|US\s?dollars?|dollars?|USD|euros?|EUR))(?![A-Za-z]))?""",
+        (?:\s?(?P<cur>(?i:yuan|RMB|CNY|US\s?dollars?|dollars?|USD|euros?|EUR))(?![A-Za-z]))?
+      |(?P<other>\d+)""",
     re.X,
 )
 _PLAIN_ZH = re.compile(
@@ -595,28 +596,30 @@ _PLAIN_ZH = re.compile(
         (?P<mult>(?:[万亿]|千(?![瓦米克卡兆])|百(?!分))*)
         (?P<pct>\s?%)?
         (?![A-Za-z万亿千百%])(?!世纪)
-        (?P<cur>[多余]?(?:美元|欧元|英镑|日元|元|块))?""",
+        (?P<cur>[多余]?(?:美元|欧元|英镑|日元|元|块))?
+      |(?P<other>\d+)""",
     re.X,
 )
 # "2 million": the multiplier of a figure; without these, most texts have no number word at all.
 _MULTIPLIER = re.compile(r"(?<=\d[ -])(?:hundred|thousand|million|billion|trillion)(?![A-Za-z])")
 _PLAIN_CURRENCY = {"yuan": "CNY", "rmb": "CNY", "cny": "CNY", "usd": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR"}
 _PLAIN_MULT = {"万": 10**4, "亿": 10**8, "千": 1000, "百": 100}
-_DIGIT_RUN = re.compile(r"\d+")
 # A Chinese numeral that may count something (a lone 一 never does: 一些, 统一, 一座).
 _ZH_NUMERAL = re.compile(rf"[零〇二两三四五六七八九十]|一(?=[{_CN_ALL}点])|(?<=[{_CN_ALL}])一|[百千]强")
 Figure = tuple[Union[Decimal, int], bool, str]
 
 
 def _figures(text: str, pattern: re.Pattern[str], read: Callable[[re.Match[str]], Figure]) -> list[Figure] | None:
-    """The sorted figures of ``text``, or None when a digit is outside a plain figure."""
-    found, runs = [], 0
+    """The sorted figures of ``text``, or None when a digit is outside a plain figure.
+
+    ``pattern`` matches a plain figure or, failing that, any other digits
+    (group ``other``): no plain figure can start inside those.
+    """
+    found = []
     for m in pattern.finditer(text):
+        if m.lastgroup == "other":
+            return None
         found.append(read(m))
-        num = m.group("num")
-        runs += 1 + num.count(",") + num.count(".")
-    if runs != len(_DIGIT_RUN.findall(text)):
-        return None
     found.sort()
     return found
 
