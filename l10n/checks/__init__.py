@@ -1,8 +1,9 @@
 """QA checks over translated catalogues: the check table and the runner.
 
 Every check is a row of ``CHECKS``: an id (what ``--only``/``--skip`` take),
-a severity and a pure function ``(source, target, ctx) -> problems``.  There
-is no other registration.
+a severity, a pure function ``(source, target, ctx) -> problems`` and a
+screen that picks, from all pairs of a run at once, the ones the function may
+report (``l10n.checks.base``).  There is no other registration.
 
 What is checked: every active entry with a translation, reviewed or fuzzy
 (drafts are checked too, and their findings say so).  Untranslated entries
