@@ -275,8 +275,9 @@ def _read_plain(text: str) -> tuple[list[Entry], int]:
     entries: list[Entry] = []
     line, counted = 1, 0
     begins = []
-    for m in _PLAIN_ENTRY.finditer(text, start):
-        entry = _plain_entry(m, line + text.count("\n", counted, m.start("msgid"))) if m.start() == start else None
+    match = _PLAIN_ENTRY.match  # only where the next entry must begin: a search would rescan the rest each time
+    while (m := match(text, start)) is not None:
+        entry = _plain_entry(m, line + text.count("\n", counted, m.start("msgid")))
         if entry is None:
             break
         line, counted = entry.line, m.start("msgid")

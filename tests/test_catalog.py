@@ -300,3 +300,14 @@ def mutated_po(draw: st.DrawFn) -> str:
 def test_readers_agree_on_broken_and_unusual_files(text):
     plain, exact = read_both_ways(Path("doc.po"), text)
     assert plain == exact
+
+
+def test_a_long_comment_block_is_read_in_one_pass(tmp_path):
+    # The plain reader tries each entry once where it must begin; a search from there on
+    # would rescan this block once per line (hours for a block of this size).
+    block = "# a translator's note\n" * 200_000
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    path = tmp_path / "doc.po"
+    path.write_text(header + block + 'msgid "one"\nmsgstr "一"\n\n' + block, encoding="utf-8")
+    (entry,) = read_catalog(path).entries
+    assert (entry.msgid, entry.msgstr, entry.line, len(entry.translator_comments)) == ("one", "一", 200_005, 200_000)

@@ -178,3 +178,18 @@ def test_consistency_screen_holds_what_the_memory_has_from_elsewhere() -> None:
     found = [bool(list(check_consistency(s, t, CheckContext("zh", e, memory=memory, location=batch.location(i)))))
              for i, (s, t, e) in enumerate(zip(batch.sources, batch.targets, batch.entries))]
     assert found == [True, False, False, True]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=list(".。!?？！:;…”’\"')）」] \u3000\nab你"), max_size=12), min_size=1, max_size=8))
+def test_the_punctuation_screen_reads_every_ending_as_ending_does(texts) -> None:
+    from l10n.checks.punctuation import _kinds, ending
+
+    assert _kinds(Batch(texts, texts, "zh"), "target") == [ending(text)[0] for text in texts]
+
+
+def test_long_runs_of_marks_and_spaces_are_read_in_one_pass() -> None:
+    from l10n.checks.punctuation import _kinds
+
+    texts = ["!" * 300_000 + "x", "a" + " " * 300_000 + "b", "." * 300_000]
+    assert _kinds(Batch(texts, texts, "zh"), "target") == [None, None, "ellipsis"]

@@ -63,8 +63,11 @@ def ending(text: str) -> tuple[str | None, str]:
     return _KIND[marks[-1]], tail
 
 
-# The tail ``ending`` reads, then the whitespace after it and the separator that ends each joined text.
-_TAIL = re.compile("([" + re.escape(_CLOSERS + "".join(_KIND)) + r"]*)\s*\0")
+# The tail ``ending`` reads, then the whitespace after it and the separator that ends each joined text;
+# or, without a tail, the trailing whitespace.  Each alternative starts only where a run of its
+# characters starts, so a long run that is not at the end costs one attempt, not one per character.
+_MARKS = re.escape(_CLOSERS + "".join(_KIND))
+_TAIL = re.compile(rf"(?<![{_MARKS}])([{_MARKS}]+)\s*\0|(?<![{_MARKS}\s])\s*\0")
 _ASCII_MARK = re.compile("[" + re.escape("".join(_ASCII_TO_ZH)) + "]")
 
 
@@ -75,7 +78,7 @@ def _tail_kind(tail: str) -> str | None:
 
 def _kinds(batch: Batch, side: str) -> list[str | None]:
     texts = batch.targets if side == "target" else batch.sources
-    return [_tail_kind(tail) for tail in _TAIL.findall("\0".join(texts) + "\0")]
+    return [_tail_kind(m.group(1) or "") for m in _TAIL.finditer("\0".join(texts) + "\0")]
 
 
 def screen_punctuation(batch: Batch) -> set[int]:
