@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
+from l10n.encoding import convert_hint, wide_unicode
 from l10n.errors import L10nError
 from l10n.fsutil import atomic_write_text
 
@@ -185,6 +186,9 @@ def _decode(path: Path, data: bytes) -> str:
     """The file's text without a byte order mark, or an L10nError for empty, binary or non-UTF-8 files."""
     if not data.strip():
         raise L10nError("the file is empty", path=path, hint=_REGENERATE_HINT)
+    wide = wide_unicode(data)
+    if wide:
+        raise L10nError(f"is encoded as {wide}, not UTF-8", path=path, line=1, hint=convert_hint(wide))
     nul = data.find(b"\0")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1

@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
+from l10n.encoding import wide_unicode
 from l10n.errors import L10nError
 from l10n.glossary import FLAGS, STATUSES, GlossaryProblem, LangMap, Term, read_bytes
 
@@ -41,6 +42,10 @@ def read_glossary_file(path: Path, data: bytes | None = None) -> tuple[list[Term
     if data is None:
         data = read_bytes(path)
     problems = _Problems(path)
+    wide = wide_unicode(data)
+    if wide:
+        problems.add(1, "malformed", f"encoded as {wide}, not UTF-8; save it as UTF-8 (a spreadsheet's \"CSV UTF-8\")")
+        return [], problems.found
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -165,7 +165,16 @@ GENERATED = {
     ),
     "argosmodel.path-escape.argosmodel": lambda: _package(metadata=_ZH_METADATA, **{"../../escaped.txt": b"x"}),
     "argosmodel.truncated.argosmodel": lambda: _package(metadata=_ZH_METADATA)[:200],
+    # Text saved as UTF-16 (a spreadsheet's "Unicode Text", Notepad's "Unicode"): named, not called binary.
+    "po.utf16.po": lambda: (HEAD + 'msgid "Hangzhou is a large city."\nmsgstr "杭州是一座大城市。"\n').encode("utf-16"),
+    "pot.utf16le.pot": lambda: (HEAD + 'msgid "Hangzhou is a large city."\nmsgstr ""\n').encode("utf-16-le"),
+    "seed.utf16be.txt": lambda: SEED.encode("utf-16-be"),
+    "glossary.utf16.csv": lambda: GLOSSARY.encode("utf-16"),
+    "ref.utf32.tsv": lambda: REFERENCE.encode("utf-32"),
 }
+# The encoding each of those must be named as.
+ENCODINGS = {"po.utf16.po": "UTF-16", "pot.utf16le.pot": "UTF-16LE", "seed.utf16be.txt": "UTF-16BE",
+             "glossary.utf16.csv": "UTF-16", "ref.utf32.tsv": "UTF-32", "seed.utf16.txt": "UTF-16"}
 
 
 def corpus() -> list[str]:
@@ -340,6 +349,8 @@ def test_bad_input(name: str, cmd: str, project: Path, tmp_path: Path, capsys, m
     assert shown in result.err, f"the message does not name {shown}:\n{result.err[:2000]}"
     if name in LINES:
         assert f"{shown}:{LINES[name]}" in result.err, result.err[:2000]
+    if name in ENCODINGS:
+        assert f"{shown}:1" in result.err and f"encoded as {ENCODINGS[name]}, not UTF-8" in result.err, result.err
     assert len(result.text) < 2000, "the message quotes the input at length"
     assert after == before, "a command modified files on bad input"
 
