@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from l10n.catalog import Catalog, Entry
 from l10n.checks import (
@@ -16,6 +18,7 @@ from l10n.checks import (
     select_checks,
 )
 from l10n.errors import L10nError
+from pogen import catalogs
 
 EXPECTED_TABLE = {
     "empty": "error",
@@ -156,3 +159,16 @@ def test_a_failed_child_leaves_its_half_to_the_parent(monkeypatch: pytest.Monkey
     monkeypatch.setattr(checks, "_can_fork", lambda: True)
     monkeypatch.setattr(checks, "_child", lambda sender, entries, args: sender.close())
     assert check_catalog(cat, "zh", path="doc.po") == serial
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(catalog=catalogs(max_entries=20), lang=st.sampled_from(["zh", "fr", "ja"]))
+def test_any_catalogue_the_reader_accepts_can_be_checked(catalog: Catalog, lang: str) -> None:
+    """Plural entries, drafts, obsolete entries, escapes, empty forms: every check runs, screens or not."""
+    import l10n.checks as checks
+
+    from l10n.checks.consistency import build_memory
+
+    memory = build_memory([("doc.po", catalog)])
+    screened = checks._check_entries(catalog.active, lang, None, CHECKS, memory, "doc.po", "en", ())
+    assert screened == checks._check_entries(catalog.active, lang, None, CHECKS, memory, "doc.po", "en", (), screens=False)
