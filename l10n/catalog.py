@@ -210,6 +210,9 @@ def _decode(path: Path, data: bytes) -> str:
         bad = data[exc.start]
         line = data.count(b"\n", 0, exc.start) + 1
         raise L10nError(f"{what} (byte 0x{bad:02x})", path=path, line=line, hint=_ENCODING_HINT) from None
+    if "\r" in text and "\n" not in text:
+        hint = "Convert them to LF (`tr '\\r' '\\n' < FILE > FILE.new`); GNU gettext does not read CR alone either."
+        raise L10nError("lines end in CR alone (classic Mac OS)", path=path, line=1, hint=hint)
     return text
 
 

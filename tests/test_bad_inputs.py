@@ -92,6 +92,7 @@ LINES = {
     "po.header-only-garbage.po": 1,
     "po.unterminated-header.po": 3,
     "po.huge-line.po": 11,
+    "po.cr-line-ends.po": 1,
     "glossary.huge-line.csv": 3,
     "pot.unterminated.pot": 9,
     "pot.nul-byte.pot": 9,
@@ -171,6 +172,7 @@ GENERATED = {
     "seed.utf16be.txt": lambda: SEED.encode("utf-16-be"),
     "glossary.utf16.csv": lambda: GLOSSARY.encode("utf-16"),
     "ref.utf32.tsv": lambda: REFERENCE.encode("utf-32"),
+    "po.cr-line-ends.po": lambda: (HEAD + 'msgid "Hangzhou is a large city."\nmsgstr ""\n').replace("\n", "\r").encode(),
 }
 # The encoding each of those must be named as.
 ENCODINGS = {"po.utf16.po": "UTF-16", "pot.utf16le.pot": "UTF-16LE", "seed.utf16be.txt": "UTF-16BE",
