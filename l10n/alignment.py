@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Sequence
 
 from l10n.config import Settings
-from l10n.encoding import convert_hint, wide_unicode
+from l10n.encoding import refuse_wide_unicode
 from l10n.errors import L10nError
 
 
@@ -107,9 +107,7 @@ def read_references(path: Path, units: Sequence[Unit], fmt: str | None = None) -
 
 def _read_lines(path: Path) -> list[str]:
     data = path.read_bytes()
-    wide = wide_unicode(data)
-    if wide:
-        raise L10nError(f"encoded as {wide}, not UTF-8", path=path, line=1, hint=convert_hint(wide))
+    refuse_wide_unicode(data, path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-from l10n.encoding import convert_hint, wide_unicode
+from l10n.encoding import refuse_wide_unicode
 from l10n.errors import L10nError
 from l10n.fsutil import atomic_write_text
 
@@ -186,9 +186,7 @@ def _decode(path: Path, data: bytes) -> str:
     """The file's text without a byte order mark, or an L10nError for empty, binary or non-UTF-8 files."""
     if not data.strip():
         raise L10nError("the file is empty", path=path, hint=_REGENERATE_HINT)
-    wide = wide_unicode(data)
-    if wide:
-        raise L10nError(f"is encoded as {wide}, not UTF-8", path=path, line=1, hint=convert_hint(wide))
+    refuse_wide_unicode(data, path)
     nul = data.find(b"\0")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
@@ -281,7 +279,7 @@ def _read_plain(text: str) -> tuple[list[Entry], int]:
     start = len(text) - len(text.lstrip("\n"))
     entries: list[Entry] = []
     line, counted = 1, 0
-    begins = []
+    last = 0  # where the last plain entry begins
     match = _PLAIN_ENTRY.match  # only where the next entry must begin: a search would rescan the rest each time
     while (m := match(text, start)) is not None:
         entry = _plain_entry(m, line + text.count("\n", counted, m.start("msgid")))
@@ -289,13 +287,12 @@ def _read_plain(text: str) -> tuple[list[Entry], int]:
             break
         line, counted = entry.line, m.start("msgid")
         entries.append(entry)
-        begins.append(start)
-        start = m.end()
+        last, start = start, m.end()
     if start < len(text) and entries:
         # What follows may continue the last entry (a string after blank lines, another
         # msgstr[N], an error): the exact reader takes it from that entry's start.
         entries.pop()
-        start = begins.pop()
+        start = last
     return entries, (start if entries else 0)
 
 

@@ -8,6 +8,10 @@ tells the user exactly what to convert.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from l10n.errors import L10nError
+
 _BOMS = (
     (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
     (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
@@ -34,6 +38,9 @@ def wide_unicode(data: bytes) -> str | None:
     return None
 
 
-def convert_hint(name: str) -> str:
-    """Return how to convert a ``name``-encoded file to UTF-8 with iconv."""
-    return f"convert it to UTF-8 (`iconv -f {name} -t UTF-8 FILE > FILE.utf8`, then replace the file)"
+def refuse_wide_unicode(data: bytes, path: Path) -> None:
+    """Raise L10nError naming the encoding when ``data`` (the file at ``path``) is UTF-16 or UTF-32 text."""
+    name = wide_unicode(data)
+    if name:
+        hint = f"convert it to UTF-8 (`iconv -f {name} -t UTF-8 FILE > FILE.utf8`, then replace the file)"
+        raise L10nError(f"is encoded as {name}, not UTF-8", path=path, line=1, hint=hint)

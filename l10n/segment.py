@@ -63,7 +63,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.encoding import convert_hint, wide_unicode
+from l10n.encoding import refuse_wide_unicode
 from l10n.errors import L10nError
 
 KINDS = ("sentence", "title", "dateline")
@@ -98,9 +98,7 @@ def read_source(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise L10nError(f"cannot read source document: {exc.strerror or exc}", path=path, hint="check the file's permissions") from exc
-    wide = wide_unicode(data)
-    if wide:
-        raise L10nError(f"encoded as {wide}, not UTF-8", path=path, line=1, hint=convert_hint(wide))
+    refuse_wide_unicode(data, path)
     nul = data.find(b"\x00")
     if nul >= 0:
         raise L10nError(

@@ -99,7 +99,7 @@ def test_screens_never_pass_over_a_finding(pairs, lang) -> None:
 
 
 KNOWN_PAIRS = (
-    [tuple(p.values[:2]) for p in NUMBER_PASS] + [tuple(p.values[:2]) if hasattr(p, "values") else p[:2] for p in NUMBER_FAIL]
+    [tuple(p.values[:2]) for p in (*NUMBER_PASS, *NUMBER_FAIL)]
     + [(e, z) for _, e, z in MATCH] + [(e, z) for _, e, z in MISMATCH] + list(SEED_PAIRS)
 )
 

@@ -228,8 +228,7 @@ def _check_entries(entries, lang, glossary, checks, memory, path, source_languag
             if (blank and check.needs_target) or (chosen is not None and i not in chosen):
                 continue
             if ctx is None:
-                location = f"{path}:{entry.line}" if entry.line else path
-                ctx = CheckContext(lang, entry, glossary, memory, location, index, source_language, kept)
+                ctx = CheckContext(lang, entry, glossary, memory, batch.location(i), index, source_language, kept)
             for problem in check.function(source, target, ctx):
                 message, span = problem if isinstance(problem, tuple) else (problem, None)
                 if (check.id, message) in seen:

@@ -79,9 +79,14 @@ class CheckContext:
 CheckFunction = Callable[[str, str, CheckContext], Iterable[Problem]]
 
 
+def base_language(lang: str) -> str:
+    """Return the language of a locale code without region or script (zh_TW, zh-Hans: zh)."""
+    return lang.lower().replace("-", "_").split("_")[0]
+
+
 def is_chinese(lang: str) -> bool:
     """Return True when ``lang`` is any form of Chinese (zh, zh_TW, zh-Hans...)."""
-    return lang.lower().replace("-", "_").split("_")[0] == "zh"
+    return base_language(lang) == "zh"
 
 
 # Joins the texts of a batch: no check pattern matches it, and no PO file holds it.
@@ -122,6 +127,10 @@ class Batch:
         """
         joined, starts = self._target_text if side == "target" else self._source_text
         return {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(joined)}
+
+    def joined(self, side: str = "target") -> str:
+        """Return the texts of ``side`` joined by NUL characters (one pass over them all)."""
+        return (self._target_text if side == "target" else self._source_text)[0]
 
     @cached_property
     def _target_text(self) -> tuple[str, list[int]]:

@@ -77,8 +77,7 @@ def _tail_kind(tail: str) -> str | None:
 
 
 def _kinds(batch: Batch, side: str) -> list[str | None]:
-    texts = batch.targets if side == "target" else batch.sources
-    return [_tail_kind(m.group(1) or "") for m in _TAIL.finditer("\0".join(texts) + "\0")]
+    return [_tail_kind(m.group(1) or "") for m in _TAIL.finditer(batch.joined(side) + "\0")]
 
 
 def screen_punctuation(batch: Batch) -> set[int]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from l10n.checks.base import EMAIL_RE, URL_RE, Batch, CheckContext, Problem, mask
+from l10n.checks.base import EMAIL_RE, URL_RE, Batch, CheckContext, Problem, base_language, mask
 from l10n.checks.glossary import kept_phrases
 from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE, may_have_tokens
 
@@ -61,18 +61,14 @@ _TWO_LETTERS = re.compile(r"[A-Za-z][A-Za-z0-9&'’./\-]*[A-Za-z]")
 
 def screen_untranslated_text(batch: Batch) -> set[int] | tuple[()]:
     """Return the pairs whose translation (into a non-Latin script) has a Latin word of two letters or more."""
-    if _base_language(batch.lang) not in NON_LATIN:
+    if base_language(batch.lang) not in NON_LATIN:
         return ()
     return batch.matching(_TWO_LETTERS)
 
 
-def _base_language(lang: str) -> str:
-    return lang.lower().replace("-", "_").split("_")[0]
-
-
 def check_untranslated_text(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
     """Yield a message per run of English words left in the translation."""
-    if _base_language(ctx.lang) not in NON_LATIN:
+    if base_language(ctx.lang) not in NON_LATIN:
         return
     if target.strip() == source.strip() and any(not _allowed(m.group()) for m in _WORD.finditer(target)):
         yield "the translation is a copy of the English source: translate it"
