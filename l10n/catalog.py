@@ -166,17 +166,19 @@ def read_catalog(path: Path) -> Catalog:
     )
 
 
-def write_catalog(path: Path, catalog: Catalog) -> bool:
+def write_catalog(path: Path, catalog: Catalog, width: int | None | str = "gettext") -> bool:
     """Write ``catalog`` to ``path`` as GNU gettext writes it, atomically.
 
-    Returns False when the file already held exactly this text (it is then
-    left untouched), True when it was written.
+    ``width`` is the page width of msgcat's ``-w``, None for ``--no-wrap``,
+    "gettext" for gettext's default (79).  Returns False when the file
+    already held exactly this text (it is then left untouched), True when it
+    was written.
     """
-    from l10n.pofmt import format_catalog  # pofmt imports this module
+    from l10n.pofmt import PAGE_WIDTH, format_catalog  # pofmt imports this module
 
     path = Path(path)
     try:
-        return atomic_write_text(path, format_catalog(catalog))
+        return atomic_write_text(path, format_catalog(catalog, PAGE_WIDTH if width == "gettext" else width))
     except OSError as exc:
         hint = "Check that the directory can be created and written to."
         raise L10nError(f"cannot write: {exc.strerror or exc}", path=path, hint=hint) from None

@@ -24,6 +24,7 @@ class Settings:
     glossary: Path = Path("glossary")
     build: Path = Path("build")
     ignore_lines: tuple[str, ...] = ()
+    wrap: str | int = "gettext"  # how catalogues are wrapped when l10n writes them (``l10n.wrapping``)
     config_file: Path | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -56,6 +57,7 @@ _KEYS = {
     "glossary": "glossary",
     "build": "build",
     "ignore-lines": "ignore_lines",
+    "wrap": "wrap",
 }
 
 
@@ -119,6 +121,10 @@ def load_settings(root: Path | None = None) -> Settings:
 
 
 def _coerce(attr: str, value: object, pyproject: Path) -> object:
+    if attr == "wrap":
+        from l10n.wrapping import check_wrap
+
+        return check_wrap(value, pyproject)
     if attr in ("target_languages", "ignore_lines"):
         if isinstance(value, str):
             value = [value]

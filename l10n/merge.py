@@ -19,6 +19,8 @@ from l10n.catalog import FUZZY, Catalog, Entry, read_catalog, write_catalog
 from l10n.config import Settings
 from l10n.errors import L10nError
 from l10n.languages import language_name, normalize_language, plural_forms
+from l10n import provenance
+from l10n.wrapping import page_width
 
 # GNU msgmerge accepts a fuzzy candidate at a similarity of 0.6 or more.
 FUZZY_THRESHOLD = 60.0
@@ -72,7 +74,11 @@ def po_header(pot: Catalog, lang: str, old: Catalog | None) -> tuple[tuple[str, 
         current = catalog.header_value(name)
         if not current or (name == "Content-Type" and "CHARSET" in current):
             catalog = catalog.with_header(name, value)
-    catalog = catalog.with_header("X-Generator", f"l10n {__version__}")
+    if old is None:
+        # As msgmerge, an existing catalogue's X-Generator is the last editor's: stamping
+        # ours on every run would rewrite files that did not change (``update_all``
+        # adds it to a catalogue that lacks one when it writes anyway).
+        catalog = catalog.with_header("X-Generator", f"l10n {__version__}")
     return catalog.header
 
 
@@ -131,6 +137,10 @@ def merge(pot: Catalog, po: Catalog | None, lang: str) -> tuple[Catalog, MergeSt
             source = candidates[match[0]]
             used.add(source.key)  # as msgmerge: a fuzzy source does not go obsolete
             inherited = _from_template(template, source)
+            if not source.fuzzy:
+                # A reviewed l10n draft turning fuzzy stays a person's translation: its
+                # marker now says so, so translate never takes it for its own stale draft.
+                inherited = provenance.with_state(inherited, provenance.REVIEWED)
             merged.append(
                 replace(
                     inherited,
@@ -151,7 +161,8 @@ def merge(pot: Catalog, po: Catalog | None, lang: str) -> tuple[Catalog, MergeSt
         f"{language_name(lang)} translation of {pot.header_value('Project-Id-Version') or 'this document'}.",
         "Edited by translators and by `l10n`; l10n never overwrites a reviewed translation.",
     )
-    header_flags = tuple(f for f in (po.header_flags if po is not None else ()) if f != FUZZY)
+    # msgmerge keeps an existing header's flags (``#, fuzzy`` included); a new catalogue has none.
+    header_flags = po.header_flags if po is not None else ()
     catalog = Catalog(
         header=po_header(pot, lang, po),
         entries=tuple(merged) + tuple(obsolete),
@@ -168,7 +179,7 @@ def plan_update(
 ) -> tuple[UpdateResult, Catalog | None]:
     """Return the merge of ``lang`` for ``domain`` (not yet written) and the old catalogue."""
     pot_path = settings.pot_path(domain)
-    if not pot_path.exists():
+    if pot is None and not pot_path.exists():
         raise L10nError("template not found", path=pot_path, hint="run `l10n extract` first")
     if pot is None:
         pot = read_catalog(pot_path)
@@ -196,8 +207,19 @@ def update_all(
     # Read and merge everything before writing anything: bad input modifies nothing.
     templates = templates or {}
     planned = [plan_update(settings, lang, domain, templates.get(domain)) for lang in codes for domain in domains]
-    # An unchanged catalogue needs neither formatting nor writing.
+    # An unchanged catalogue needs neither formatting nor writing, whoever saved it last.
     return [
-        replace(result, changed=result.catalog != old and write_catalog(result.path, result.catalog))
+        replace(
+            result,
+            changed=result.catalog != old
+            and write_catalog(result.path, stamped(result.catalog), page_width(settings.wrap, result.path)),
+        )
         for result, old in planned
     ]
+
+
+def stamped(catalog: Catalog) -> Catalog:
+    """Return ``catalog`` with an X-Generator header where it has none (a catalogue being written)."""
+    if catalog.header_value("X-Generator") is None and catalog.header:
+        return catalog.with_header("X-Generator", f"l10n {__version__}")
+    return catalog

@@ -157,11 +157,13 @@ def header_text(catalog: Catalog) -> str:
     return "".join(f"{name}: {value}\n" for name, value in catalog.header)
 
 
-def format_catalog(catalog: Catalog) -> str:
+def format_catalog(catalog: Catalog, width: int | None = PAGE_WIDTH) -> str:
     """Return the PO text GNU ``msgcat`` writes for ``catalog`` (UTF-8 assumed).
 
     The header entry (msgid "") comes first when the catalogue has header
     fields, comments or flags; then active entries; then obsolete ones.
+    ``width`` is msgcat's ``-w``; None is ``--no-wrap`` (strings are not
+    wrapped, ``#:`` lines still are at the default width, as msgcat does).
     """
     c = canonical(catalog)
     blocks = []
@@ -172,8 +174,8 @@ def format_catalog(catalog: Catalog) -> str:
             translator_comments=c.header_comments,
             flags=c.header_flags,
         )
-        blocks.append(_entry_lines(header))
-    blocks += [_entry_lines(e) for e in c.entries]
+        blocks.append(_entry_lines(header, width))
+    blocks += [_entry_lines(e, width) for e in c.entries]
     return "\n".join("".join(line + "\n" for line in block) for block in blocks)
 
 
@@ -182,15 +184,16 @@ def format_entry(entry: Entry) -> str:
     return "".join(line + "\n" for line in _entry_lines(canonical_entry(entry)))
 
 
-def _entry_lines(e: Entry) -> list[str]:
-    """Lines of an entry that is already canonical."""
+def _entry_lines(e: Entry, width: int | None = PAGE_WIDTH) -> list[str]:
+    """Lines of an entry that is already canonical (``width``: see ``format_catalog``)."""
+    page = PAGE_WIDTH if width is None else width
     lines = ["# " + c if c else "#" for c in e.translator_comments]
     lines += ["#. " + c if c else "#." for c in e.extracted_comments]
     if e.references:
         line, column = "#:", 2
         for ref in e.references:
             size = len(ref.encode("utf-8")) + 1
-            if column > 2 and column + size > PAGE_WIDTH:
+            if column > 2 and column + size > page:
                 lines.append(line)
                 line, column = "#:", 2
             line += " " + ref
@@ -198,12 +201,12 @@ def _entry_lines(e: Entry) -> list[str]:
         lines.append(line)
     if e.flags:
         lines.append("#, " + ", ".join(e.flags))
-    do_wrap = "no-wrap" not in e.flags
+    do_wrap = "no-wrap" not in e.flags and width is not None
     directives = _directive_finder(e.flags)
 
     def field(prefix: str, keyword: str, value: Optional[str]) -> None:
         if value is not None:
-            lines.extend(_wrap(prefix, keyword, value, directives(value), do_wrap))
+            lines.extend(_wrap(prefix, keyword, value, directives(value), do_wrap, page))
 
     previous = "#~| " if e.obsolete else "#| "
     field(previous, "msgctxt", e.previous_msgctxt)
@@ -220,7 +223,9 @@ def _entry_lines(e: Entry) -> list[str]:
     return lines
 
 
-def _wrap(prefix: str, keyword: str, value: str, locked: set[int], do_wrap: bool) -> list[str]:
+def _wrap(
+    prefix: str, keyword: str, value: str, locked: set[int], do_wrap: bool, page: int = PAGE_WIDTH
+) -> list[str]:
     """Lines of one keyword and its string, wrapped as gettext's ``wrap()`` does.
 
     ``locked`` holds positions of ``value`` inside format directives, where
@@ -229,7 +234,7 @@ def _wrap(prefix: str, keyword: str, value: str, locked: set[int], do_wrap: bool
     lines: list[str] = []
     first = True
     indent = len(prefix) + 1  # the opening quote of continuation lines
-    width = (PAGE_WIDTH if do_wrap else 1 << 30) - 1 - indent  # room for the closing quote
+    width = (page if do_wrap else 1 << 30) - 1 - indent  # room for the closing quote
     pieces = re.findall(r"[^\n]*\n|[^\n]+", value) or [""]
     offset = 0
     for k, piece in enumerate(pieces):

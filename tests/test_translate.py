@@ -10,6 +10,7 @@ import pytest
 from l10n.catalog import read_catalog, write_catalog
 from l10n.config import load_settings
 from l10n.engines import EngineInfo
+from l10n import provenance
 from l10n.translate import draft_state, translate_project
 
 GLOSSARY = """\
@@ -56,9 +57,11 @@ def test_every_untranslated_entry_gets_a_fuzzy_draft_with_provenance(tmp_path):
     assert len(po.entries) == 4
     for entry in po.entries:
         assert entry.fuzzy and entry.msgstr
-        provenance = [c for c in entry.translator_comments if c.startswith("l10n-draft")]
-        assert len(provenance) == 1 and "engine=fake" in provenance[0] and "model=fake-1" in provenance[0]
-        assert "glossary=" in provenance[0]
+        markers = [c for c in entry.translator_comments if c.startswith("l10n: ")]
+        assert len(markers) == 1 and len(markers[0]) <= 70
+        found = provenance.find(entry)
+        assert (found.state, found.engine, found.model, found.quality) == ("d", "fake", "fake-1", "draft")
+        assert found.glossary and found.matches_source(entry.msgid) and found.matches_text(entry.msgstr)
     assert summary.drafted == 4 and summary.reused == 0
     assert [len(c) for c in engine.calls] == [2, 2]  # batched
 
@@ -141,7 +144,8 @@ def test_translation_memory_reuses_reviewed_translations_as_fuzzy(tmp_path):
     summary = translate_project(settings, "zh", build_engine=lambda c: engine)
     reused = read_catalog(other).entries[0]
     assert reused.msgstr == "它帮助人们。" and reused.fuzzy
-    assert any("engine=memory" in c and "doc.po" in c for c in reused.translator_comments)
+    found = provenance.find(reused)
+    assert (found.engine, found.model) == ("memory", "doc")
     assert summary.reused == 1 and engine.calls == []
 
 

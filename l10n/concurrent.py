@@ -1,0 +1,88 @@
+"""Saving a catalogue someone else may have saved meanwhile (a translator's editor).
+
+``translate`` reads a catalogue, drafts for minutes, and saves every few
+seconds; a translator may save the same file in Poedit in between.  Every
+save first looks at the file: when its bytes are no longer those l10n last
+read or wrote, the file is read again and the three versions are merged
+entry by entry (``merge3``): an entry the person changed keeps the person's
+version, whatever l10n drafted for it; l10n's drafts go only where the
+person changed nothing.  What is left is a window of a few milliseconds
+between that look and the atomic rename.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from l10n.catalog import Catalog, Entry
+
+Key = tuple[str | None, str]
+
+
+def file_digest(path: Path) -> str | None:
+    """Return the SHA-1 of the file's bytes, or None if it does not exist."""
+    try:
+        return hashlib.sha1(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def text_digest(text: str) -> str:
+    """Return the SHA-1 of ``text`` as written (UTF-8), comparable with ``file_digest``."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Merged:
+    """The result of merging a person's save with l10n's work."""
+
+    catalog: Catalog
+    theirs: frozenset[Key]  # keys whose entry the person changed (or added, or removed)
+
+
+def merge3(base: Catalog, ours: Catalog, theirs: Catalog) -> Merged:
+    """Return ``ours`` with every change ``theirs`` made to ``base`` applied on top.
+
+    ``base`` is the catalogue both started from.  An entry the person changed
+    or added is theirs; one they removed stays removed; every other entry is
+    ours.  The header (fields, comments, flags) is theirs if they changed it.
+    """
+    base_by = {e.key: e for e in base.entries}
+    theirs_by = {e.key: e for e in theirs.entries}
+    ours_keys = {e.key for e in ours.entries}
+    touched: set[Key] = set()
+    entries: list[Entry] = []
+    for entry in ours.entries:
+        old, new = base_by.get(entry.key), theirs_by.get(entry.key)
+        if new is None:
+            if old is None:
+                entries.append(entry)  # ours alone (not in the file they saved from)
+            else:
+                touched.add(entry.key)  # they removed it
+            continue
+        if old is None or new != old:
+            touched.add(entry.key)
+            entries.append(new)
+        else:
+            entries.append(entry)
+    for entry in theirs.entries:
+        if entry.key not in ours_keys:
+            touched.add(entry.key)
+            entries.append(entry)
+    head = ours
+    if (theirs.header, theirs.header_comments, theirs.header_flags) != (
+        base.header,
+        base.header_comments,
+        base.header_flags,
+    ):
+        head = theirs
+    catalog = replace(
+        ours,
+        header=head.header,
+        header_comments=head.header_comments,
+        header_flags=head.header_flags,
+        entries=tuple(entries),
+    )
+    return Merged(catalog, frozenset(touched))

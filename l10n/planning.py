@@ -1,0 +1,92 @@
+"""What a translate run will write, worked out before anything is written.
+
+``plan_project`` does in memory what ``extract`` and ``update`` would write
+(the templates and the merged catalogues of one language); ``check_writable``
+makes sure every folder the run writes to can take a file.  ``translate``
+writes nothing until both have passed (and the glossary and engine are
+loaded), so a refused run leaves every file as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from l10n.catalog import Catalog, read_catalog, write_catalog
+from l10n.config import Settings
+from l10n.errors import L10nError
+from l10n.extract import build_template, source_documents
+from l10n.memory import language_catalogs
+from l10n.merge import plan_update, stamped
+from l10n.wrapping import page_width
+
+
+@dataclass
+class ProjectPlan:
+    """Templates and catalogues of one language as the run will leave them before drafting."""
+
+    settings: Settings
+    templates: list[tuple[Catalog, Catalog | None]] = field(default_factory=list)  # (new, old)
+    updates: list[tuple[Path, Catalog, Catalog | None]] = field(default_factory=list)  # (path, merged, old)
+    catalogs: dict[Path, Catalog] = field(default_factory=dict)  # every catalogue of the language
+
+    @property
+    def writes(self) -> list[Path]:
+        """Paths the plan writes (those whose content changes)."""
+        paths = [t.path for t, old in self.templates if t != old and t.path is not None]
+        return paths + [path for path, merged, old in self.updates if merged != old]
+
+    def write(self) -> None:
+        """Write the changed templates, then the changed catalogues."""
+        for template, old in self.templates:
+            if template != old and template.path is not None:
+                write_catalog(template.path, template)
+        for path, merged, old in self.updates:
+            if merged != old:
+                write_catalog(path, stamped(merged), page_width(self.settings.wrap, path))
+
+
+def plan_project(settings: Settings, lang: str) -> ProjectPlan:
+    """Return what extract and update would do for ``lang``, without writing."""
+    plan = ProjectPlan(settings)
+    plan.templates = [build_template(settings, path) for path in source_documents(settings)]
+    templates = {t.path.stem: t for t, _ in plan.templates if t.path is not None}
+    on_disk = {p.stem for p in settings.locales.glob("*.pot")} if settings.locales.is_dir() else set()
+    for domain in sorted(set(templates) | on_disk):
+        result, old = plan_update(settings, lang, domain, templates.get(domain))
+        assert result.catalog is not None
+        plan.updates.append((result.path, result.catalog, old))
+        plan.catalogs[result.path] = result.catalog
+    for path in language_catalogs(settings.locales, lang):
+        if path not in plan.catalogs:
+            plan.catalogs[path] = read_catalog(path)
+    plan.catalogs = dict(sorted(plan.catalogs.items()))
+    return plan
+
+
+def check_writable(paths: Iterable[Path]) -> None:
+    """Raise L10nError unless a file can be created in the folder of every path.
+
+    The nearest existing folder is tried with a temporary file (removed at
+    once), which also catches read-only mounts that permission bits miss.
+    """
+    for folder in sorted({Path(p).parent for p in paths}):
+        existing = folder
+        while not existing.exists() and existing != existing.parent:
+            existing = existing.parent
+        if not existing.is_dir():
+            raise L10nError("is not a folder, so no catalogue can be written under it", path=existing,
+                            hint="remove or rename it, then run again")
+        try:
+            fd, probe = tempfile.mkstemp(prefix=".l10n-probe.", dir=existing)
+        except OSError as exc:
+            raise L10nError(
+                f"cannot write in this folder: {exc.strerror or exc}",
+                path=existing,
+                hint="make it writable (chmod u+w) and run again; nothing was changed",
+            ) from None
+        os.close(fd)
+        os.unlink(probe)
