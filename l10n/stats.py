@@ -13,7 +13,13 @@ not count.  An entry flagged fuzzy counts as fuzzy whatever its msgstr, as
                      "entries": {"translated": 10, "fuzzy": 5, "untranslated": 5, "total": 20,
                                  "percent": {"translated": 50.0, "fuzzy": 25.0, "untranslated": 25.0}},
                      "words": {... same keys ...}}],
-     "languages": {"zh": {"entries": {...}, "words": {...}}}}
+     "languages": {"zh": {"entries": {...}, "words": {...}, "post_editing": {...}}}}
+
+Each catalogue and language also has ``post_editing`` (``l10n.postedit``)::
+
+    {"engines": {"fallback/cc-cedict-20231107": {"pending": 220, "confirmed_unchanged": 3,
+                 "edited": 3, "mean_edit_distance": 41.5, "edit_distance_measured": 2}},
+     "human_only": 1}
 
 A configured target language whose catalogue does not exist yet is listed with
 ``"exists": false`` and every template entry untranslated.
@@ -21,12 +27,13 @@ A configured target language whose catalogue does not exist yet is listed with
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from l10n.catalog import Catalog, Entry
 from l10n.config import Settings
 from l10n.errors import L10nError
+from l10n.postedit import PostEditing, catalog_post_editing, total
 
 SCHEMA = 1
 STATES = ("translated", "fuzzy", "untranslated")
@@ -69,6 +76,7 @@ class CatalogStats:
     entries: Counts
     words: Counts
     exists: bool = True
+    post_editing: PostEditing = field(default_factory=PostEditing, compare=False)
 
 
 def entry_state(entry: Entry) -> str:
@@ -121,8 +129,10 @@ def project_stats(settings: Settings, languages: Iterable[str] | None = None) ->
         for domain in sorted(set(domains) | set(present)):
             po = settings.po_path(lang, domain)
             if po.exists():  # a folder in its place is an error, not "no catalogue yet"
-                entries, words = catalog_counts(read_catalog(po))
-                rows.append(CatalogStats(domain, lang, settings.relative(po), entries, words))
+                catalog = read_catalog(po)
+                entries, words = catalog_counts(catalog)
+                edits = catalog_post_editing(catalog, po)
+                rows.append(CatalogStats(domain, lang, settings.relative(po), entries, words, post_editing=edits))
             else:
                 entries, words = catalog_counts(read_catalog(settings.pot_path(domain)), as_template=True)
                 rows.append(CatalogStats(domain, lang, settings.relative(po), entries, words, exists=False))
@@ -156,11 +166,17 @@ def stats_to_dict(rows: list[CatalogStats]) -> dict[str, Any]:
                 "exists": r.exists,
                 "entries": r.entries.to_dict(),
                 "words": r.words.to_dict(),
+                "post_editing": r.post_editing.to_dict(),
             }
             for r in rows
         ],
         "languages": {
-            lang: {"entries": e.to_dict(), "words": w.to_dict()} for lang, (e, w) in language_totals(rows).items()
+            lang: {
+                "entries": e.to_dict(),
+                "words": w.to_dict(),
+                "post_editing": total(r.post_editing for r in rows if r.lang == lang).to_dict(),
+            }
+            for lang, (e, w) in language_totals(rows).items()
         },
     }
 

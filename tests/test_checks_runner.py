@@ -32,6 +32,7 @@ EXPECTED_TABLE = {
     "doubled-word": "warning",
     "length": "warning",
     "consistency": "warning",
+    "confirmed-low-draft": "warning",
     "fuzzy": "info",
 }
 

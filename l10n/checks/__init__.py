@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from l10n.checks.base import Batch, Check, CheckContext, Finding, Severity
 from l10n.checks.consistency import build_memory, check_consistency, pairs, screen_consistency
+from l10n.checks.drafts import check_confirmed_low, screen_confirmed_low
 from l10n.checks.glossary import check_forbidden, check_glossary, kept_phrases, screen_glossary
 from l10n.checks.numbers import check_numbers, screen_numbers
 from l10n.checks.placeholders import check_placeholders, screen_placeholders
@@ -53,6 +54,7 @@ CHECKS: tuple[Check, ...] = (
     Check("doubled-word", W, check_doubled_word, "a word written twice in a row (的的, the the)", screen=screen_doubled_word),
     Check("length", W, check_length, "a translation implausibly short or long for its source", screen=screen_length),
     Check("consistency", W, check_consistency, "one source translated differently in another catalogue", screen=screen_consistency),
+    Check("confirmed-low-draft", W, check_confirmed_low, "a low-quality dictionary draft confirmed without a change", screen=screen_confirmed_low),
     Check("fuzzy", I, check_fuzzy, "an unreviewed draft (marked fuzzy)", needs_target=False, screen=screen_fuzzy),
 )  # fmt: skip
 GLOSSARY_CHECKS = ("glossary", "forbidden")

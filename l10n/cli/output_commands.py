@@ -131,3 +131,9 @@ def stats(
         typer.echo(json.dumps(stats_to_dict(rows), ensure_ascii=False, indent=2))
     else:
         typer.echo(format_table(rows), nl=False)
+        from l10n.postedit import format_post_editing
+
+        drafted = [(r.domain, r.lang, r.post_editing) for r in rows if r.exists]
+        if any(p.engines or p.human for _, _, p in drafted):
+            typer.echo("")
+            typer.echo(format_post_editing(drafted), nl=False)
