@@ -6,13 +6,17 @@ save first looks at the file: when its bytes are no longer those l10n last
 read or wrote, the file is read again and the three versions are merged
 entry by entry (``merge3``): an entry the person changed keeps the person's
 version, whatever l10n drafted for it; l10n's drafts go only where the
-person changed nothing.  What is left is a window of a few milliseconds
-between that look and the atomic rename.
+person changed nothing.  The look happens after the new text is written
+and flushed to a temporary file, just before it is renamed over the
+catalogue (``replace_if_unchanged``), so what is left is a window of
+microseconds between that look and the rename.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -86,3 +90,38 @@ def merge3(base: Catalog, ours: Catalog, theirs: Catalog) -> Merged:
         entries=tuple(entries),
     )
     return Merged(catalog, frozenset(touched))
+
+
+def replace_if_unchanged(path: Path, text: str, expected: str | None) -> bool:
+    """Write ``text`` to ``path`` atomically unless the file's digest is no longer ``expected``.
+
+    The text goes to a flushed temporary file first; the digest is compared
+    just before the rename.  Returns False (nothing written) when the file
+    changed meanwhile: the caller merges and tries again.
+    """
+    data = text.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        except FileNotFoundError:
+            os.chmod(tmp, 0o644)
+        current = file_digest(path)
+        if current != expected:
+            os.unlink(tmp)
+            return False
+        if current == hashlib.sha1(data).hexdigest():
+            os.unlink(tmp)  # already this text: no mtime churn
+            return True
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return True

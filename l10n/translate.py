@@ -16,14 +16,13 @@ from pathlib import Path
 from typing import Callable
 
 from l10n.catalog import FUZZY, Catalog, Entry, read_catalog
-from l10n.concurrent import Key, file_digest, merge3, text_digest
+from l10n.concurrent import Key, file_digest, merge3, replace_if_unchanged, text_digest
 from l10n.config import Settings
 from l10n.engines import Engine, EngineInfo
 from l10n.engines.choose import EngineChoice, choose_engine
 from l10n.enforce import Draft, Enforcer
 from l10n.errors import L10nError
 from l10n.extract import now_stamp
-from l10n.fsutil import atomic_write_text
 from l10n.glossary import Glossary, glossary_files, load_glossary
 from l10n.languages import normalize_language
 from l10n.lock import project_lock
@@ -169,22 +168,30 @@ class _Work:
         if not self.dirty:
             return
         catalog = replace(self.catalog, entries=tuple(self.entries))
-        on_disk = file_digest(self.path)
-        if on_disk != self.digest and self.base is not None and on_disk is not None:
-            theirs = read_catalog(self.path)
-            merged = merge3(self.base, catalog, theirs)
-            catalog = merged.catalog
-            self.entries = list(catalog.entries)
-            self.theirs |= merged.theirs
-            self.concurrent = True
-        catalog = stamped(catalog.with_header("PO-Revision-Date", now_stamp()))
-        text = format_catalog(catalog, PAGE_WIDTH if self.wrap == "gettext" else self.wrap)
-        try:
-            atomic_write_text(self.path, text)
-        except OSError as exc:
-            raise L10nError(f"cannot write: {exc.strerror or exc}", path=self.path, hint="check its permissions") from None
-        self.base, self.digest, self.catalog = catalog, text_digest(text), catalog
-        write_journal(self.path, catalog, {**read_journal(self.path), **self.drafts})
+        for _ in range(100):  # a person saving again and again: each round merges their latest save
+            on_disk = file_digest(self.path)
+            if on_disk != self.digest and self.base is not None and on_disk is not None:
+                theirs = read_catalog(self.path)
+                merged = merge3(self.base, catalog, theirs)
+                self.base, self.digest = theirs, on_disk  # what they saved is now the common ground
+                catalog = merged.catalog
+                self.entries = list(catalog.entries)
+                self.theirs |= merged.theirs
+                self.concurrent = True
+            stamped_catalog = stamped(catalog.with_header("PO-Revision-Date", now_stamp()))
+            text = format_catalog(stamped_catalog, PAGE_WIDTH if self.wrap == "gettext" else self.wrap)
+            try:
+                written = replace_if_unchanged(self.path, text, on_disk)
+            except OSError as exc:
+                hint = "check its permissions"
+                raise L10nError(f"cannot write: {exc.strerror or exc}", path=self.path, hint=hint) from None
+            if written:
+                break
+        else:
+            raise L10nError("the catalogue keeps changing on disk; drafts were not saved", path=self.path,
+                            hint="close the editor that keeps saving it, then run translate again")
+        self.base, self.digest, self.catalog = stamped_catalog, text_digest(text), stamped_catalog
+        write_journal(self.path, stamped_catalog, {**read_journal(self.path), **self.drafts})
         self.dirty = False
 
 

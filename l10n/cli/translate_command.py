@@ -75,6 +75,11 @@ def _print_summary(s, summary) -> None:
     if summary.missing_terms:
         echo("  missing terms: " + ", ".join(summary.missing_terms[:10]) + (" …" if len(summary.missing_terms) > 10 else ""))
     echo(f"left untouched: {summary.untouched} reviewed or human entries, {summary.kept_drafts} earlier drafts")
+    for path in summary.concurrent_saves:
+        echo(
+            f"{s.relative(path)} was saved by someone else during the run: their changes were merged in and kept "
+            f"({summary.kept_theirs} entries they changed are theirs), l10n's drafts went only where they changed nothing"
+        )
     if not summary.engine_calls and not summary.reused:
         echo("nothing to draft: every entry already has a translation or a draft")
     else:
