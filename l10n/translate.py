@@ -157,12 +157,13 @@ class _Work:
     concurrent: bool = False
     drafts: dict[str, str] = field(default_factory=dict)  # journal: marker key -> draft text
 
+    positions: dict[Key, int] | None = None  # key -> index in entries; None: to be rebuilt
+
     def index(self, key: Key) -> int | None:
         """Return the position of the entry with ``key`` (None if a person removed it)."""
-        for i, entry in enumerate(self.entries):
-            if entry.key == key:
-                return i
-        return None
+        if self.positions is None:
+            self.positions = {entry.key: i for i, entry in enumerate(self.entries)}
+        return self.positions.get(key)
 
     def save(self) -> None:
         if not self.dirty:
@@ -175,7 +176,7 @@ class _Work:
                 merged = merge3(self.base, catalog, theirs)
                 self.base, self.digest = theirs, on_disk  # what they saved is now the common ground
                 catalog = merged.catalog
-                self.entries = list(catalog.entries)
+                self.entries, self.positions = list(catalog.entries), None
                 self.theirs |= merged.theirs
                 self.concurrent = True
             stamped_catalog = stamped(catalog.with_header("PO-Revision-Date", now_stamp()))
