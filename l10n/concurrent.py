@@ -17,10 +17,12 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from l10n.catalog import Catalog, Entry
+from l10n.catalog import Catalog, Entry, read_catalog
+from l10n.errors import L10nError
 
 Key = tuple[str | None, str]
 
@@ -125,3 +127,20 @@ def replace_if_unchanged(path: Path, text: str, expected: str | None) -> bool:
             pass
         raise
     return True
+
+
+def read_settled(path: Path, tries: int = 40, pause: float = 0.05) -> Catalog:
+    """Read a catalogue someone else just saved, waiting out a save still being written.
+
+    An editor that writes in place leaves a half file for a moment; reading
+    is tried again for up to two seconds before the run gives up (nothing
+    overwritten).
+    """
+    for attempt in range(tries):
+        try:
+            return read_catalog(path)
+        except L10nError:
+            if attempt == tries - 1:
+                raise
+            time.sleep(pause)
+    raise AssertionError("unreachable")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from l10n.catalog import FUZZY, Catalog, Entry, read_catalog
-from l10n.concurrent import Key, file_digest, merge3, replace_if_unchanged, text_digest
+from l10n.concurrent import Key, file_digest, merge3, read_settled, replace_if_unchanged, text_digest
 from l10n.config import Settings
 from l10n.engines import Engine, EngineInfo
 from l10n.engines.choose import EngineChoice, choose_engine
@@ -172,7 +172,7 @@ class _Work:
         for _ in range(100):  # a person saving again and again: each round merges their latest save
             on_disk = file_digest(self.path)
             if on_disk != self.digest and self.base is not None and on_disk is not None:
-                theirs = read_catalog(self.path)
+                theirs = read_settled(self.path)
                 merged = merge3(self.base, catalog, theirs)
                 self.base, self.digest = theirs, on_disk  # what they saved is now the common ground
                 catalog = merged.catalog
