@@ -132,3 +132,11 @@ def test_a_bad_wrap_setting_is_refused(tmp_path: Path, value) -> None:
     (root / "pyproject.toml").write_text(f"[tool.l10n]\nwrap = {literal}\n", encoding="utf-8")
     with pytest.raises(L10nError, match="wrap"):
         load_settings(root)
+
+
+def test_keep_recognises_how_each_editor_wrapped() -> None:
+    from l10n.wrapping import looks_unwrapped
+
+    assert looks_unwrapped(EDITORS / "poedit-3.2.2-nowrap-saved.po")
+    for name in ("drafted-by-l10n.po", "poedit-3.2.2-saved.po", "lokalize-22.12-saved.po"):
+        assert not looks_unwrapped(EDITORS / name), name

@@ -202,3 +202,34 @@ def test_confirmed_draft_whose_source_changed_is_not_redrafted(tmp_path: Path) -
     world.translate(redraft=True)
     after = next(e for e in read_catalog(tmp_path / PO).entries if e.msgstr == confirmed)
     assert after.fuzzy and after.previous_msgid == SENTENCES[0] and after.msgid != SENTENCES[0]
+
+
+def test_real_poedit_save_then_source_edit_then_translate_keeps_every_persons_string(tmp_path: Path) -> None:
+    """The issue's sequence on the real Poedit save of the seed catalogue."""
+    import shutil
+
+    repo = Path(__file__).resolve().parents[1]
+    editors = Path(__file__).parent / "data" / "editors"
+    root = tmp_path / "p"
+    (root / "seeds").mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[tool.l10n]\ntarget-languages = ["zh"]\nignore-lines = ["read more"]\n')
+    seed = (repo / "seeds" / "zhejiang-stories.txt").read_text(encoding="utf-8")
+    (root / "seeds" / "zhejiang-stories.txt").write_text(seed, encoding="utf-8")
+    po_path = root / "locales/zh/LC_MESSAGES/zhejiang-stories.po"
+    po_path.parent.mkdir(parents=True)
+    shutil.copyfile(editors / "zhejiang-stories.pot", root / "locales" / "zhejiang-stories.pot")
+    shutil.copyfile(editors / "poedit-3.2.2-saved.po", po_path)
+    people = {e.msgid: e.msgstr for e in read_catalog(po_path).entries if draft_state(e) in ("human", "edited-draft")}
+    assert len(people) == 3  # confirmed, retyped, edited and left fuzzy
+
+    edited = seed.replace("Cultural Dialogue", "Cultural Dialogues").replace("real people are working hard", "real people work hard")
+    (root / "seeds" / "zhejiang-stories.txt").write_text(edited, encoding="utf-8")
+    engine = CountingEngine()
+    for redraft in (False, True):
+        translate_project(load_settings(root), "zh", build_engine=lambda c: engine, redraft=redraft)
+        after = read_catalog(po_path)
+        for old_msgid, text in people.items():
+            [holder] = [e for e in after.entries if e.msgstr == text]
+            assert draft_state(holder) in ("human", "human-fuzzy", "edited-draft")
+            if holder.msgid != old_msgid:
+                assert holder.fuzzy and holder.previous_msgid == old_msgid
