@@ -40,7 +40,7 @@ def project_lock(locales: Path, timeout: float = 10.0) -> Iterator[None]:
 
 def _remove_stale_temporaries(locales: Path) -> None:
     """Delete temporary files a killed writer left (we hold the lock: no one is writing)."""
-    for pattern in (".*.po.*.tmp", ".*.pot.*.tmp"):
+    for pattern in (".*.po.*.tmp", ".*.pot.*.tmp", ".*.drafts.json.*.tmp"):
         for leftover in locales.rglob(pattern):
             try:
                 leftover.unlink()
