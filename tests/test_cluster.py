@@ -239,3 +239,39 @@ def test_no_scheduler_at_the_address_is_a_clear_error(tmp_path):
     with pytest.raises(L10nError) as caught:
         DaskExecutor("tcp://127.0.0.1:9", connect_timeout=2).start()
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in str(caught.value)
+
+
+def _cli(monkeypatch, capsys, project: Path, *args: str) -> tuple[int, str]:
+    from l10n.cli import main
+
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "argv", ["l10n", "--root", str(project), *args])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    captured = capsys.readouterr()
+    return exit_info.value.code or 0, captured.out + captured.err
+
+
+def test_cli_workers_drafts_on_a_local_cluster(tmp_path, monkeypatch, capsys):
+    project = copy_seed_project(tmp_path)
+    code, output = _cli(monkeypatch, capsys, project, "translate", "--to", "zh", "--engine", "fallback", "--workers", "2")
+    assert code == 0, output
+    assert "drafted on: local Dask cluster of 2 workers" in output and "drafted by fallback: 226 new" in output
+    assert "Traceback" not in output
+
+
+def test_cli_without_dask_installed_says_how_to_install_it(tmp_path, monkeypatch, capsys):
+    project = copy_seed_project(tmp_path)
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
+    monkeypatch.delitem(sys.modules, "l10n.cluster", raising=False)
+    code, output = _cli(monkeypatch, capsys, project, "translate", "--to", "zh", "--workers", "2")
+    assert code == 2 and "drafting on a cluster needs Dask" in output and "[cluster]" in output
+    assert "Traceback" not in output and not (project / "locales").exists()
+
+
+def test_cli_unreachable_scheduler_writes_nothing(tmp_path, monkeypatch, capsys):
+    project = copy_seed_project(tmp_path)
+    (project / "pyproject.toml").write_text('[tool.l10n]\ncluster = "tcp://127.0.0.1:9"\n')
+    code, output = _cli(monkeypatch, capsys, project, "translate", "--to", "zh")
+    assert code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in output
+    assert "Traceback" not in output and not (project / "locales").exists()
