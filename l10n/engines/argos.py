@@ -39,6 +39,11 @@ MAX_INPUT_TOKENS = 1024
 
 
 def _cpu_count() -> int:
+    # A Dask worker process runs with OMP_NUM_THREADS=1 (one core per worker):
+    # honour it, or N workers on N cores would each start N threads.
+    omp = os.environ.get("OMP_NUM_THREADS", "")
+    if omp.isdigit() and int(omp) > 0:
+        return int(omp)
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:
