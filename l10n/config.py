@@ -25,6 +25,7 @@ class Settings:
     build: Path = Path("build")
     ignore_lines: tuple[str, ...] = ()
     wrap: str | int = "gettext"  # how catalogues are wrapped when l10n writes them (``l10n.wrapping``)
+    cluster: str | None = None  # Dask scheduler address that translate drafts on
     config_file: Path | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -58,6 +59,7 @@ _KEYS = {
     "build": "build",
     "ignore-lines": "ignore_lines",
     "wrap": "wrap",
+    "cluster": "cluster",
 }
 
 

@@ -13,7 +13,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from l10n.catalog import Catalog, read_catalog, write_catalog
 from l10n.config import Settings
@@ -26,12 +26,12 @@ from l10n.wrapping import page_width
 
 @dataclass
 class ProjectPlan:
-    """Templates and catalogues of one language as the run will leave them before drafting."""
+    """Templates and catalogues of some languages as the run will leave them before drafting."""
 
     settings: Settings
     templates: list[tuple[Catalog, Catalog | None]] = field(default_factory=list)  # (new, old)
     updates: list[tuple[Path, Catalog, Catalog | None]] = field(default_factory=list)  # (path, merged, old)
-    catalogs: dict[Path, Catalog] = field(default_factory=dict)  # every catalogue of the language
+    catalogs: dict[str, dict[Path, Catalog]] = field(default_factory=dict)  # lang -> every catalogue of it
 
     @property
     def writes(self) -> list[Path]:
@@ -49,21 +49,23 @@ class ProjectPlan:
                 write_catalog(path, stamped(merged), page_width(self.settings.wrap, path))
 
 
-def plan_project(settings: Settings, lang: str) -> ProjectPlan:
-    """Return what extract and update would do for ``lang``, without writing."""
+def plan_project(settings: Settings, langs: Sequence[str]) -> ProjectPlan:
+    """Return what extract and update would do for ``langs``, without writing."""
     plan = ProjectPlan(settings)
     plan.templates = [build_template(settings, path) for path in source_documents(settings)]
     templates = {t.path.stem: t for t, _ in plan.templates if t.path is not None}
     on_disk = {p.stem for p in settings.locales.glob("*.pot")} if settings.locales.is_dir() else set()
-    for domain in sorted(set(templates) | on_disk):
-        result, old = plan_update(settings, lang, domain, templates.get(domain))
-        assert result.catalog is not None
-        plan.updates.append((result.path, result.catalog, old))
-        plan.catalogs[result.path] = result.catalog
-    for path in language_catalogs(settings.locales, lang):
-        if path not in plan.catalogs:
-            plan.catalogs[path] = read_catalog(path)
-    plan.catalogs = dict(sorted(plan.catalogs.items()))
+    for lang in langs:
+        catalogs: dict[Path, Catalog] = {}
+        for domain in sorted(set(templates) | on_disk):
+            result, old = plan_update(settings, lang, domain, templates.get(domain))
+            assert result.catalog is not None
+            plan.updates.append((result.path, result.catalog, old))
+            catalogs[result.path] = result.catalog
+        for path in language_catalogs(settings.locales, lang):
+            if path not in catalogs:
+                catalogs[path] = read_catalog(path)
+        plan.catalogs[lang] = dict(sorted(catalogs.items()))
     return plan
 
 

@@ -13,14 +13,15 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from l10n.catalog import FUZZY, Catalog, Entry, read_catalog
 from l10n.concurrent import Key, file_digest, merge3, read_settled, replace_if_unchanged, text_digest
 from l10n.config import Settings
 from l10n.engines import Engine, EngineInfo
 from l10n.engines.choose import EngineChoice, choose_engine
-from l10n.enforce import Draft, Enforcer
+from l10n.enforce import Draft
+from l10n.executor import Batch, BatchResult, DraftSpec, Executor, LocalExecutor
 from l10n.errors import L10nError
 from l10n.extract import now_stamp
 from l10n.glossary import Glossary, glossary_files, load_glossary
@@ -225,167 +226,232 @@ def translate_project(
     save_every: float = 2.0,
     progress: ProgressCallback | None = None,
     build_engine: Callable[[EngineChoice], Engine] | None = None,
+    executor: Executor | None = None,
 ) -> TranslateSummary:
     """Extract, update and draft every entry of ``lang`` that needs one.
 
-    Everything the run needs is read and checked before the first write: the
-    sources, templates and catalogues, the glossary, the engine (built, its
-    model loaded, when anything needs it), and that every folder written to
-    can be written; a refused run leaves every file as it was.
-    ``build_engine`` replaces the engine factory (tests use a fake engine).
+    ``build_engine`` replaces the engine factory (tests use a fake engine);
+    ``executor`` says where batches are drafted (default: this process).
     Returns the summary; on KeyboardInterrupt every finished draft is saved
     before the interrupt propagates.
     """
-    lang = normalize_language(lang)
-    choice = choose_engine(engine, settings.source_language, lang)
-    glossary = project_glossary(settings)
-    with project_lock(settings.locales):
-        plan = plan_project(settings, lang)
-        works, totals = [], {"kept_drafts": 0, "untouched": 0}
-        for path, catalog in plan.catalogs.items():
-            work, counts = _plan(path, catalog, redraft, redraft_fuzzy)
-            work.wrap = page_width(settings.wrap, path)
-            works.append(work)
-            for key in totals:
-                totals[key] += counts[key]
-        memory = TranslationMemory(plan.catalogs.values())
-        result = _Drafting(settings, lang, glossary, choice, build_engine, batch_size, save_every, progress)
-        drafting = [w for w in works if w.todo]
-        check_writable([*plan.writes, *(w.path for w in drafting)])
-        if any(result.needs_engine(w, memory) for w in drafting):
-            result.engine = result.build_engine(choice)  # a broken model is refused before any write
-        plan.write()
-        for work in works:
-            work.base, work.digest = work.catalog, file_digest(work.path)
-        try:
-            result.run(works, memory)
-        finally:
-            for work in works:
-                work.save()
-    return TranslateSummary(
-        lang=lang,
-        engine=choice.name,
-        engine_reason=choice.reason,
-        engine_info=result.engine.info if result.engine is not None else None,
-        reused=result.reused,
-        drafted=result.drafted,
-        redrafted=result.redrafted,
-        terms_enforced=result.terms_enforced,
-        terms_missing=result.terms_missing,
-        missing_terms=tuple(sorted(result.missing_terms)),
-        kept_drafts=totals["kept_drafts"],
-        untouched=totals["untouched"],
-        catalogs=tuple(plan.catalogs),
-        concurrent_saves=tuple(w.path for w in works if w.concurrent),
-        kept_theirs=sum(len(w.theirs) for w in works),
+    (summary,) = translate_languages(
+        settings, [lang], engine=engine, redraft=redraft, redraft_fuzzy=redraft_fuzzy, batch_size=batch_size,
+        save_every=save_every, progress=progress, build_engine=build_engine, executor=executor,
     )
+    return summary
+
+
+def translate_languages(
+    settings: Settings,
+    langs: Sequence[str],
+    *,
+    engine: str = "auto",
+    redraft: bool = False,
+    redraft_fuzzy: bool = False,
+    batch_size: int = 32,
+    save_every: float = 2.0,
+    progress: ProgressCallback | None = None,
+    build_engine: Callable[[EngineChoice], Engine] | None = None,
+    executor: Executor | None = None,
+) -> tuple[TranslateSummary, ...]:
+    """Draft several languages in one run, one summary per language.
+
+    Every language is planned first (one extract, one update each), then the
+    batches of all languages go to one executor, so a cluster drafts them
+    side by side instead of one language after another.
+
+    Everything the run needs is read and checked before the first write: the
+    sources, templates and catalogues, the glossary, the engine (built, its
+    model loaded, when anything needs it and drafting is in this process),
+    and that every folder written to can be written; a refused run leaves
+    every file as it was.
+    """
+    langs = list(dict.fromkeys(normalize_language(lang) for lang in langs))
+    choices = {lang: choose_engine(engine, settings.source_language, lang) for lang in langs}
+    glossary = project_glossary(settings)
+    executor = executor or LocalExecutor()
+    with project_lock(settings.locales):
+        project = plan_project(settings, langs)
+        plans = []
+        for lang in langs:
+            spec = DraftSpec(choices[lang], glossary, lang, build_engine)
+            plans.append(_LangPlan.make(spec, project.catalogs[lang], redraft, redraft_fuzzy, settings.wrap))
+        drafting = [w for plan in plans for w in plan.works if w.todo]
+        check_writable([*project.writes, *(w.path for w in drafting)])
+        prepare = getattr(executor, "prepare", None)
+        for plan in plans:
+            if prepare is not None and any(plan.needs_engine(w) for w in plan.works if w.todo):
+                prepare(plan.spec)  # a broken model is refused before any write
+        project.write()
+        for plan in plans:
+            for work in plan.works:
+                work.base, work.digest = work.catalog, file_digest(work.path)
+        run = _Drafting(settings, executor, batch_size, save_every, progress)
+        try:
+            run.run(plans)
+        finally:
+            for plan in plans:
+                for work in plan.works:
+                    work.save()
+    return tuple(plan.summary() for plan in plans)
+
+
+@dataclass
+class _LangPlan:
+    """One language of a run: its catalogues, what needs drafts, and its counters."""
+
+    spec: DraftSpec
+    works: list[_Work]
+    memory: TranslationMemory
+    kept_drafts: int = 0
+    untouched: int = 0
+    info: EngineInfo | None = None
+    reused: int = 0
+    drafted: int = 0
+    redrafted: int = 0
+    terms_enforced: int = 0
+    terms_missing: int = 0
+    missing_terms: set[str] = field(default_factory=set)
+
+    @classmethod
+    def make(
+        cls, spec: DraftSpec, catalogs: dict[Path, Catalog], redraft: bool, redraft_fuzzy: bool, wrap: str | int
+    ) -> "_LangPlan":
+        plan = cls(spec, [], TranslationMemory(catalogs.values()))
+        for path, catalog in catalogs.items():
+            work, counts = _plan(path, catalog, redraft, redraft_fuzzy)
+            work.wrap = page_width(wrap, path)
+            plan.works.append(work)
+            plan.kept_drafts += counts["kept_drafts"]
+            plan.untouched += counts["untouched"]
+        return plan
+
+    def needs_engine(self, work: _Work) -> bool:
+        """Return True if some entry of ``work`` to draft has no translation-memory match."""
+        by_key = {e.key: e for e in work.entries}
+        for key in work.todo:
+            entry = by_key[key]
+            match = self.memory.lookup(entry.msgid, entry.msgctxt)
+            if match is None or match.target == entry.msgstr:
+                return True
+        return False
+
+    def summary(self) -> TranslateSummary:
+        choice = self.spec.choice
+        return TranslateSummary(
+            lang=self.spec.lang,
+            engine=choice.name,
+            engine_reason=choice.reason,
+            engine_info=self.info,
+            reused=self.reused,
+            drafted=self.drafted,
+            redrafted=self.redrafted,
+            terms_enforced=self.terms_enforced,
+            terms_missing=self.terms_missing,
+            missing_terms=tuple(sorted(self.missing_terms)),
+            kept_drafts=self.kept_drafts,
+            untouched=self.untouched,
+            catalogs=tuple(work.path for work in self.works),
+            concurrent_saves=tuple(w.path for w in self.works if w.concurrent),
+            kept_theirs=sum(len(w.theirs) for w in self.works),
+        )
+
+
+def _current(work: _Work, key: Key) -> tuple[int, Entry] | None:
+    """The entry with ``key`` now, unless a person changed it during the run."""
+    if key in work.theirs:
+        return None
+    i = work.index(key)
+    return None if i is None else (i, work.entries[i])
 
 
 class _Drafting:
-    """The drafting loop of one run, with its counters."""
+    """The drafting loop of one run: memory here, batches through the executor."""
 
     def __init__(
         self,
         settings: Settings,
-        lang: str,
-        glossary: Glossary | None,
-        choice: EngineChoice,
-        build_engine: Callable[[EngineChoice], Engine] | None,
+        executor: Executor,
         batch_size: int,
         save_every: float,
         progress: ProgressCallback | None,
     ) -> None:
         self.settings = settings
-        self.lang = lang
-        self.enforcer = Enforcer(glossary, lang)
-        self.glossary_version = glossary.version if glossary is not None else "none"
-        self.choice = choice
-        self.build_engine = build_engine or (lambda c: c.build())
+        self.executor = executor
         self.batch_size = max(1, batch_size)
         self.save_every = save_every
         self.progress = progress
-        self.engine: Engine | None = None
-        self.reused = self.drafted = self.redrafted = 0
-        self.terms_enforced = self.terms_missing = 0
-        self.missing_terms: set[str] = set()
+        self.done = self.total = 0
 
-    def needs_engine(self, work: _Work, memory: TranslationMemory) -> bool:
-        """Return True if some entry of ``work`` has no translation-memory match."""
-        by_key = {e.key: e for e in work.entries}
-        for key in work.todo:
-            entry = by_key[key]
-            match = memory.lookup(entry.msgid, entry.msgctxt)
-            if match is None or match.target == entry.msgstr:
-                return True
-        return False
-
-    def _current(self, work: _Work, key: Key) -> tuple[int, Entry] | None:
-        """The entry with ``key`` now, unless a person changed it during the run."""
-        if key in work.theirs:
-            return None
-        i = work.index(key)
-        return None if i is None else (i, work.entries[i])
-
-    def run(self, works: list[_Work], memory: TranslationMemory) -> None:
-        total = sum(len(w.todo) for w in works)
-        done = 0
+    def run(self, plans: list[_LangPlan]) -> None:
+        self.total = sum(len(w.todo) for plan in plans for w in plan.works)
+        pending = [(plan, work, self._reuse(plan, work)) for plan in plans for work in plan.works]
+        # A key is (msgctxt, msgid): the batch's sources are the msgids.
+        batches = (
+            Batch(plan.spec, tuple(key[1] for key in chunk), (id(plan), id(work), tuple(chunk)))
+            for plan, work, todo in pending
+            for chunk in (todo[s : s + self.batch_size] for s in range(0, len(todo), self.batch_size))
+        )
+        where = {(id(plan), id(work)): (plan, work) for plan, work, _ in pending}
         last_save = time.monotonic()
         interval = self.save_every
-        for work in works:
-            pending = []
-            for key in work.todo:
-                found = self._current(work, key)
-                if found is None:
-                    done += 1
-                    continue
-                i, entry = found
-                match = memory.lookup(entry.msgid, entry.msgctxt)
-                if match is not None and match.target != entry.msgstr:
-                    origin = self.settings.relative(match.path) if match.path else "memory"
-                    marker = provenance.marker(
-                        provenance.DRAFT, entry.msgid, match.target, "memory", "tm", Path(origin).stem,
-                        self.glossary_version,
-                    )
-                    work.entries[i] = apply_draft(entry, match.target, marker)
-                    work.dirty = True
-                    self.reused += 1
-                    done += 1
-                else:
-                    pending.append(key)
-            for start in range(0, len(pending), self.batch_size):
-                batch = [(key, found) for key in pending[start : start + self.batch_size]
-                         if (found := self._current(work, key)) is not None]
-                done += self.batch_size if start + self.batch_size <= len(pending) else len(pending) - start
-                if not batch:
-                    continue
-                if self.engine is None:
-                    self.engine = self.build_engine(self.choice)
-                sources = [entry.msgid for _, (_, entry) in batch]
-                drafts = self.enforcer.draft(self.engine, sources)
-                for (key, _), draft in zip(batch, drafts):
-                    found = self._current(work, key)  # a save during the batch may have brought a person's version
-                    if found is None:
-                        continue
-                    i, entry = found
-                    was_draft = bool(entry.msgstr)
-                    marker = draft_comment(self.engine.info, self.glossary_version, entry.msgid, draft.text)
-                    work.entries[i] = apply_draft(entry, draft.text, marker, draft)
-                    work.drafts[provenance.find(work.entries[i]).key] = draft.text  # type: ignore[union-attr]
-                    self.redrafted += was_draft
-                    self.drafted += not was_draft
-                    self.terms_enforced += draft.enforced
-                    self.terms_missing += draft.missed
-                    self.missing_terms.update(term for term, _ in draft.missing)
+        for batch, result in self.executor.map(batches):
+            plan_id, work_id, keys = batch.ticket
+            plan, work = where[(plan_id, work_id)]
+            self._apply(plan, work, keys, result)
+            if self.progress:
+                self.progress(self.done, self.total)
+            if time.monotonic() - last_save >= interval:
+                started = time.monotonic()
+                for _, dirty, _ in pending:
+                    dirty.save()
+                last_save = time.monotonic()
+                # A large catalogue takes a while to write: keep saving
+                # at most a fifth of the time, so drafting dominates.
+                interval = max(self.save_every, 4 * (last_save - started))
+        if self.progress and self.total:
+            self.progress(self.done, self.total)
+
+    def _reuse(self, plan: _LangPlan, work: _Work) -> list[Key]:
+        """Fill what translation memory knows; return the entries left for the engine."""
+        version = plan.spec.glossary.version if plan.spec.glossary is not None else "none"
+        left = []
+        for key in work.todo:
+            found = _current(work, key)
+            if found is None:
+                continue
+            i, entry = found
+            match = plan.memory.lookup(entry.msgid, entry.msgctxt)
+            if match is not None and match.target != entry.msgstr:
+                origin = self.settings.relative(match.path) if match.path else "memory"
+                marker = provenance.marker(
+                    provenance.DRAFT, entry.msgid, match.target, "memory", "tm", Path(origin).stem, version
+                )
+                work.entries[i] = apply_draft(entry, match.target, marker)
                 work.dirty = True
-                if self.progress:
-                    self.progress(done, total)
-                if time.monotonic() - last_save >= interval:
-                    started = time.monotonic()
-                    work.save()
-                    last_save = time.monotonic()
-                    # A large catalogue takes a while to write: keep saving
-                    # at most a fifth of the time, so drafting dominates.
-                    interval = max(self.save_every, 4 * (last_save - started))
-            work.save()
-        if self.progress and total:
-            self.progress(done, total)
+                plan.reused += 1
+                self.done += 1
+            else:
+                left.append(key)
+        return left
+
+    def _apply(self, plan: _LangPlan, work: _Work, keys: tuple[Key, ...], result: BatchResult) -> None:
+        version = plan.spec.glossary.version if plan.spec.glossary is not None else "none"
+        plan.info = result.info
+        for key, draft in zip(keys, result.drafts):
+            found = _current(work, key)  # a save during the run may have brought a person's version
+            if found is None:
+                continue
+            i, entry = found
+            was_draft = bool(entry.msgstr)
+            marker = draft_comment(result.info, version, entry.msgid, draft.text)
+            work.entries[i] = apply_draft(entry, draft.text, marker, draft)
+            work.drafts[provenance.find(work.entries[i]).key] = draft.text  # type: ignore[union-attr]
+            plan.redrafted += was_draft
+            plan.drafted += not was_draft
+            plan.terms_enforced += draft.enforced
+            plan.terms_missing += draft.missed
+            plan.missing_terms.update(term for term, _ in draft.missing)
+        work.dirty = True
+        self.done += len(keys)
