@@ -2,7 +2,7 @@
 
 The property: a translator's operations are done with the libraries real
 editors and tools use (polib to edit, then a save by polib, Babel,
-``msgcat -w 40``, ``msgcat --no-wrap`` or with CRLF line ends), mixed with
+``msgcat -w 40``, ``msgcat --no-wrap``, Translate Toolkit or with CRLF line ends), mixed with
 source edits + ``update`` and ``translate`` with or without ``--redraft`` and
 ``--redraft-fuzzy``.  Every string a person typed or confirmed must survive
 byte for byte, which here means:
@@ -135,7 +135,11 @@ def save(po: polib.POFile, path: Path, style: str) -> None:
             write_po(handle, catalog, width=76)
         return
     po.save(str(path))
-    if style in ("msgcat40", "nowrap"):
+    if style == "toolkit":
+        from translate.storage import po as toolkit
+
+        path.write_bytes(bytes(toolkit.pofile.parsefile(str(path))))
+    elif style in ("msgcat40", "nowrap"):
         option = ["-w", "40"] if style == "msgcat40" else ["--no-wrap"]
         subprocess.run(["msgcat", *option, "-o", str(path), str(path)], check=True)
     elif style == "crlf":
@@ -160,7 +164,13 @@ def survives(world: World) -> list[str]:
     return lost
 
 
-STYLES = st.sampled_from(["polib", "babel", "msgcat40", "nowrap", "crlf"])
+try:
+    import translate.storage.po  # noqa: F401  (Translate Toolkit, in the test extra)
+
+    TOOLKIT = ["toolkit"]
+except ImportError:
+    TOOLKIT = []
+STYLES = st.sampled_from(["polib", "babel", "msgcat40", "nowrap", "crlf", *TOOLKIT])
 OPERATIONS = st.one_of(
     st.tuples(st.just("editor"), st.integers(0, 9), st.sampled_from(["confirm", "edit", "edit-fuzzy", "comment", "save"]), STYLES),
     st.tuples(st.just("source"), st.integers(0, 9), st.integers(0, len(EDITS) + 1)),
