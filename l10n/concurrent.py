@@ -102,6 +102,7 @@ def replace_if_unchanged(path: Path, text: str, expected: str | None) -> bool:
     changed meanwhile: the caller merges and tries again.
     """
     data = text.encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -5,6 +5,10 @@
 makes sure every folder the run writes to can take a file.  ``translate``
 writes nothing until both have passed (and the glossary and engine are
 loaded), so a refused run leaves every file as it was.
+
+The plan remembers the digest of every catalogue as it read it; writing the
+merge is skipped for a catalogue a person saved since (their file is left
+as it is, and ``translate``'s first save merges it, ``l10n.concurrent``).
 """
 
 from __future__ import annotations
@@ -13,15 +17,19 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence, TypeVar
 
 from l10n.catalog import Catalog, read_catalog, write_catalog
+from l10n.concurrent import file_digest, replace_if_unchanged, text_digest
 from l10n.config import Settings
 from l10n.errors import L10nError
 from l10n.extract import build_template, source_documents
 from l10n.memory import language_catalogs
 from l10n.merge import plan_update, stamped
+from l10n.pofmt import PAGE_WIDTH, format_catalog
 from l10n.wrapping import page_width
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -32,6 +40,8 @@ class ProjectPlan:
     templates: list[tuple[Catalog, Catalog | None]] = field(default_factory=list)  # (new, old)
     updates: list[tuple[Path, Catalog, Catalog | None]] = field(default_factory=list)  # (path, merged, old)
     catalogs: dict[str, dict[Path, Catalog]] = field(default_factory=dict)  # lang -> every catalogue of it
+    digests: dict[Path, str | None] = field(default_factory=dict)  # catalogue -> digest of what is on disk, as l10n knows it
+    bases: dict[Path, Catalog] = field(default_factory=dict)  # catalogue -> what that digest holds
 
     @property
     def writes(self) -> list[Path]:
@@ -46,7 +56,14 @@ class ProjectPlan:
                 write_catalog(template.path, template)
         for path, merged, old in self.updates:
             if merged != old:
-                write_catalog(path, stamped(merged), page_width(self.settings.wrap, path))
+                width = page_width(self.settings.wrap, path)
+                text = format_catalog(stamped(merged), PAGE_WIDTH if width == "gettext" else width)
+                try:
+                    written = replace_if_unchanged(path, text, self.digests.get(path))
+                except OSError as exc:
+                    raise L10nError(f"cannot write: {exc.strerror or exc}", path=path, hint="check its permissions") from None
+                if written:
+                    self.digests[path], self.bases[path] = text_digest(text), merged
 
 
 def plan_project(settings: Settings, langs: Sequence[str]) -> ProjectPlan:
@@ -58,15 +75,29 @@ def plan_project(settings: Settings, langs: Sequence[str]) -> ProjectPlan:
     for lang in langs:
         catalogs: dict[Path, Catalog] = {}
         for domain in sorted(set(templates) | on_disk):
-            result, old = plan_update(settings, lang, domain, templates.get(domain))
+            path = settings.po_path(lang, domain)
+            template = templates.get(domain)
+            (result, old), plan.digests[path] = _steady(path, lambda: plan_update(settings, lang, domain, template))
             assert result.catalog is not None
             plan.updates.append((result.path, result.catalog, old))
             catalogs[result.path] = result.catalog
+            plan.bases[path] = old if old is not None else Catalog()
         for path in language_catalogs(settings.locales, lang):
             if path not in catalogs:
-                catalogs[path] = read_catalog(path)
+                catalogs[path], plan.digests[path] = _steady(path, lambda: read_catalog(path))
+                plan.bases[path] = catalogs[path]
         plan.catalogs[lang] = dict(sorted(catalogs.items()))
     return plan
+
+
+def _steady(path: Path, read: Callable[[], T]) -> tuple[T, str | None]:
+    """``read()`` and the digest of the file it read (read again if the file changed meanwhile)."""
+    for _ in range(20):
+        before = file_digest(path)
+        value = read()
+        if file_digest(path) == before:
+            return value, before
+    return value, None  # it keeps changing: a digest that matches nothing makes the first save merge
 
 
 def check_writable(paths: Iterable[Path]) -> None:

@@ -286,7 +286,8 @@ def translate_languages(
         project.write()
         for plan in plans:
             for work in plan.works:
-                work.base, work.digest = work.catalog, file_digest(work.path)
+                # What the file holds as far as l10n knows: a person's save since is merged at the first save.
+                work.base, work.digest = project.bases.get(work.path, work.catalog), project.digests.get(work.path)
         run = _Drafting(settings, executor, batch_size, save_every, progress)
         try:
             run.run(plans)

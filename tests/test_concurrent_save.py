@@ -93,3 +93,38 @@ def test_merge3_keeps_the_persons_entries_and_our_drafts_elsewhere() -> None:
     assert got == {"a": "人工a", "b": "草稿b", "c": "人工c", "e": "人工e"}  # d: they removed it
     assert merged.theirs == {(None, "a"), (None, "c"), (None, "d"), (None, "e")}
     assert merged.catalog.header_value("Last-Translator") == "Li"
+
+
+def test_a_save_while_the_model_loads_is_merged_with_the_update(tmp_path: Path) -> None:
+    """The person saves after translate read the catalogue but before it wrote the update."""
+    from l10n.config import load_settings
+    from l10n.engines import EngineInfo
+    from l10n.translate import translate_project
+
+    root = tmp_path / "project"
+    (root / "seeds").mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[tool.l10n]\ntarget-languages = ["zh"]\n', encoding="utf-8")
+    seed = root / "seeds" / "doc.txt"
+    seed.write_text("The first sentence.\nThe second sentence.\n", encoding="utf-8")
+
+    class Engine:
+        info = EngineInfo(name="fake", model="fake-1")
+
+        def translate_batch(self, sentences):
+            return [f"草稿：{s}" for s in sentences]
+
+    translate_project(load_settings(root), "zh", build_engine=lambda c: Engine())
+    seed.write_text("The first sentence.\nThe second sentence.\nA third sentence arrives.\n", encoding="utf-8")
+    typed = {}
+
+    def slow_model(choice):  # the person saves while the model loads
+        typed.update(editor_save(root / PO, {1: "第二句，译者确认过。"}))
+        return Engine()
+
+    summary = translate_project(load_settings(root), "zh", build_engine=slow_model)
+    after = {e.msgid: e for e in read_catalog(root / PO).entries}
+    [(msgid, text)] = typed.items()
+    assert after[msgid].msgstr == text and not after[msgid].fuzzy
+    assert after["A third sentence arrives."].msgstr == "草稿：A third sentence arrives."
+    assert after["The first sentence."].msgstr == "草稿：The first sentence."
+    assert summary.concurrent_saves == (root / PO,)
