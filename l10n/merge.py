@@ -219,7 +219,17 @@ def update_all(
 
 
 def stamped(catalog: Catalog) -> Catalog:
-    """Return ``catalog`` with an X-Generator header where it has none (a catalogue being written)."""
+    """Return ``catalog`` as l10n writes it when it writes it anyway (never a reason to write).
+
+    It gets an X-Generator header where it has none, and every draft a person
+    confirmed (not fuzzy, marker still in state ``d``) gets state ``r``, so it
+    stays the person's even if it turns fuzzy later by a hand or a tool l10n
+    does not see.
+    """
     if catalog.header_value("X-Generator") is None and catalog.header:
-        return catalog.with_header("X-Generator", f"l10n {__version__}")
-    return catalog
+        catalog = catalog.with_header("X-Generator", f"l10n {__version__}")
+    entries = tuple(
+        provenance.with_state(e, provenance.REVIEWED) if e.translator_comments and not e.fuzzy and e.translated else e
+        for e in catalog.entries
+    )
+    return replace(catalog, entries=entries) if entries != catalog.entries else catalog

@@ -57,13 +57,14 @@ class ProjectPlan:
         for path, merged, old in self.updates:
             if merged != old:
                 width = page_width(self.settings.wrap, path)
-                text = format_catalog(stamped(merged), PAGE_WIDTH if width == "gettext" else width)
+                written_catalog = stamped(merged)
+                text = format_catalog(written_catalog, PAGE_WIDTH if width == "gettext" else width)
                 try:
                     written = replace_if_unchanged(path, text, self.digests.get(path))
                 except OSError as exc:
                     raise L10nError(f"cannot write: {exc.strerror or exc}", path=path, hint="check its permissions") from None
                 if written:
-                    self.digests[path], self.bases[path] = text_digest(text), merged
+                    self.digests[path], self.bases[path] = text_digest(text), written_catalog
 
 
 def plan_project(settings: Settings, langs: Sequence[str]) -> ProjectPlan:

@@ -243,3 +243,18 @@ def test_real_poedit_save_then_source_edit_then_translate_keeps_every_persons_st
             assert draft_state(holder) in ("human", "human-fuzzy", "edited-draft")
             if holder.msgid != old_msgid:
                 assert holder.fuzzy and holder.previous_msgid == old_msgid
+
+
+def test_a_confirmed_draft_made_fuzzy_again_by_hand_stays_the_persons_once_l10n_wrote_the_file(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    world.editor(0, "confirm", "polib")
+    [confirmed] = world.human
+    world.lines.append("A new sentence makes update write the catalogue.")
+    world.write_seed()
+    world.update()  # writes the catalogue anyway: the confirmed draft's marker now says reviewed
+    po = polib.pofile(str(tmp_path / PO))
+    entry = next(e for e in po if e.msgstr == confirmed)
+    entry.flags.append("fuzzy")  # "Needs work" again, by hand
+    po.save(str(tmp_path / PO))
+    world.translate(redraft=True)
+    assert survives(world) == []
