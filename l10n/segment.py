@@ -158,7 +158,7 @@ def segment_document(
     number.  A bad pattern raises L10nError.  Each segment's ``line`` is the
     line where it starts.
     """
-    ignore = _compile_ignore(ignore_lines)
+    ignore = compile_ignore(ignore_lines)
     segments: list[Segment] = []
     blocks = layout.paragraphs(_normalise(text), paragraphs, ignore)
     for number, (first_line, block) in enumerate(blocks):
@@ -177,7 +177,8 @@ def segment_document(
     return segments
 
 
-def _compile_ignore(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+def compile_ignore(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    """Compile ``ignore-lines`` patterns (case-insensitive); L10nError for a bad one."""
     compiled = []
     for pattern in patterns:
         try:
