@@ -25,6 +25,7 @@ _LOOK = 64  # the farthest a decision looks back or ahead, in characters
 
 _CANDIDATE = re.compile(
     r"""
+    (?=[.?!…．。—-])                   # (lets the engine skip to sentence punctuation fast)
     (?<![.?!…．。])(?<!\.[ ])          # only where a run of sentence punctuation starts
     (?P<term>
         \.(?:[ ]\.)+                   # spaced ellipsis . . . (or word. . . .)
@@ -54,18 +55,22 @@ _CANDIDATE = re.compile(
     re.VERBOSE,
 )
 _BULLETS = "•⁃◦▪‣"
-_LIST = re.compile(
-    r"""
-    (?<!\S)
-    (?: (?P<bullet>[•⁃◦▪‣])[ \t]* )?
-    (?:
-        (?P<open>\()? (?P<label>\d{1,2}|[ivxIVX]{2,4}|[A-Za-z]) (?P<punct>\.\)|\.|\))
-      | (?<=[•⁃◦▪‣])(?P<lone>)         # a bullet alone
-    )
-    (?=\s)
-    """,
-    re.VERBOSE,
-)
+# List markers are found from their punctuation (rare) backwards, not by a
+# pattern tried at every word: 1.  2.)  b)  (iv)  • 10.  ⁃9.  and bullets alone.
+_MARKER_HIT = re.compile(r"[.)](?=\s)|[•⁃◦▪‣]")
+_LABEL = re.compile(r"(?:\d{1,2}|[ivxIVX]{2,4}|[A-Za-z])\Z")
+_AFTER_BULLET = re.compile(r"[ \t]*\(?(?:\d{1,2}|[ivxIVX]{2,4}|[A-Za-z])(?:\.\)|\.|\))(?=\s)")
+
+
+@dataclass(frozen=True)
+class _Marker:
+    start: int  # where the item starts (its bullet, bracket or label)
+    end: int  # after the marker's punctuation
+    label: str = ""  # "" for a bullet alone
+    punct: str = ""  # ".", ")" or ".)"
+    dot: int = -1  # where the marker's full stop is, if it has one
+    opened: bool = False  # (a)
+    bullet: str = ""
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 _FIRST = {"number": 1, "upper": ord("a"), "lower": ord("a"), "roman": 1, "roman-upper": 1}
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, U.S.A, e.g, p.m (final dot excluded)
@@ -117,15 +122,15 @@ def sentence_spans(paragraph: str, rules: Rules | None = None) -> list[tuple[int
     state.sentence_start = state.list_position = state.start
     if rules.quotes == "whole":
         state.quotes = _quotation_spans(paragraph)
-    markers = _LIST.finditer(paragraph)
+    markers = _markers(paragraph)
     marker = next(markers, None)
     for match in _CANDIDATE.finditer(paragraph):
-        while marker is not None and marker.start() <= match.start():
+        while marker is not None and marker.start <= match.start():
             _list_item(paragraph, marker, state)
             marker = next(markers, None)
         cut = _decide(paragraph, match, rules, state)
         if cut is not None and _allowed(paragraph, cut, rules, state):
-            _cut(state, cut, match.start("next") if cut == _own_end(match) else cut)
+            _cut(state, cut, match.start("next") if cut >= match.end("close") else cut)
     while marker is not None:
         _list_item(paragraph, marker, state)
         marker = next(markers, None)
@@ -164,8 +169,7 @@ def _decide(text: str, match: re.Match[str], rules: Rules, state: _State) -> int
     following = match.group("next").lstrip(OPENERS)
     if following[:1] in "-–—":
         return cut if term[0] in "?!" else None
-    next_word = _next_word(text, next_at)
-    if following[0].islower() and not _is_camel(next_word):
+    if following[0].islower() and not _is_camel(_next_word(text, next_at)):
         if term[0] in "?!…" or (term == "." and _plain(_word_before(text, term_at, state.sentence_start), rules)):
             state.list_position = next_at  # "Smith. a. here it is b. another": a list may start here
         return None  # "approx. three", "I think… maybe", "?” he asked"
@@ -196,7 +200,10 @@ def _decide(text: str, match: re.Match[str], rules: Rules, state: _State) -> int
         if "." in word or "@" in word or "/" in word or _URLISH.search(token.rstrip(".")) or key in rules.known:
             return None
         return cut
+    if key not in rules.known and not _INITIALISM.fullmatch(word) and not (len(word) == 1 and word.isupper()):
+        return _unless_citation(text, next_at, cut)  # an ordinary word
     starts_number = following[0].isdigit() or following[0] in "$€£¥"
+    next_word = _next_word(text, next_at)
     if key in rules.inner:
         return None
     if key in rules.numbered:
@@ -239,6 +246,8 @@ def _unless_citation(text: str, next_at: int, cut: int) -> int | None:
 
 def _allowed(text: str, cut: int, rules: Rules, state: _State) -> bool:
     """Project no-break rules and (with quotes = "whole") open quotations veto a cut."""
+    if not rules.no_break and not state.quotes[0]:
+        return True
     if any(rule.blocks(text, cut) for rule in rules.no_break):
         return False
     starts, ends = state.quotes
@@ -256,11 +265,10 @@ def _plain(word: str, rules: Rules) -> bool:
 
 def _word_before(text: str, end: int, floor: int = 0) -> str:
     """The token (at most _LOOK characters, not before ``floor``) that a full stop at ``end`` ends, without openers."""
-    start = end
-    limit = max(floor, end - _LOOK)
-    while start > limit and not text[start - 1].isspace():
-        start -= 1
-    return text[start:end].lstrip(OPENERS)
+    piece = text[max(floor, end - _LOOK) : end]
+    if not piece or piece[-1].isspace():
+        return ""
+    return piece.rsplit(None, 1)[-1].lstrip(OPENERS)
 
 
 def _next_word(text: str, start: int) -> str:
@@ -279,22 +287,53 @@ def _is_camel(word: str) -> bool:
 # --- lists -------------------------------------------------------------------
 
 
-def _list_item(text: str, marker: re.Match[str], state: _State) -> None:
+def _markers(text: str):
+    """Yield the list markers and lone bullets of ``text`` in order."""
+    for hit in _MARKER_HIT.finditer(text):
+        at = hit.start()
+        char = text[at]
+        if char in _BULLETS:
+            if _AFTER_BULLET.match(text, at + 1):
+                continue  # "• 10." is found from its full stop
+            if (at == 0 or text[at - 1].isspace()) and text[at + 1 : at + 2].isspace():
+                yield _Marker(at, at + 1, bullet=char)
+            continue
+        punct_at = at - 1 if char == ")" and text[at - 1 : at] == "." else at
+        label = _LABEL.search(text, max(0, punct_at - 4), punct_at)
+        if label is None:
+            continue
+        start = label.start()
+        opened = text[start - 1 : start] == "("
+        if opened:
+            start -= 1
+        bullet = ""
+        back = start
+        while back > 0 and text[back - 1] in " \t" and start - back < 4:
+            back -= 1
+        if back > 0 and text[back - 1] in _BULLETS:
+            bullet, start = text[back - 1], back - 1
+        if start > 0 and not text[start - 1].isspace():
+            continue  # part of a word: "Inc.", "e.g."
+        punct = text[punct_at : at + 1]
+        yield _Marker(start, at + 1, label.group(0), punct, punct_at if punct[0] == "." else -1, opened, bullet)
+
+
+def _list_item(text: str, marker: _Marker, state: _State) -> None:
     """Start a new sentence at a list marker that continues a list (or a bullet)."""
-    at = marker.start()
-    if marker.group("lone") is not None:
+    at = marker.start
+    if not marker.label:
         if at > state.start:
             _cut(state, at, at)
         return
-    label, punct, opened = marker.group("label"), marker.group("punct"), marker.group("open")
+    label, punct, opened = marker.label, marker.punct, marker.opened
     if opened and punct != ")":
         return
-    bullet = marker.group("bullet") or ""
+    bullet = marker.bullet
     colon = _after_colon(text, at)
     position = at in (state.list_position, state.start) or colon
     continued = False
     for kind, value in _values(label):
-        style = (bullet, bool(opened), punct, kind)
+        style = (bullet, opened, punct, kind)
         previous = state.last.get(style)
         if previous is not None and previous[0] == value - 1:
             continued = True
@@ -304,16 +343,16 @@ def _list_item(text: str, marker: re.Match[str], state: _State) -> None:
             if first in state.pending:
                 state.uncut.add(state.pending.pop(first))
             state.last[style] = (value, first, False)
-        elif position or bullet or (kind in ("number", "lower", "roman") and value == _FIRST[kind] and _capital_after(text, marker.end())):
+        elif position or bullet or (kind in ("number", "lower", "roman") and value == _FIRST[kind] and _capital_after(text, marker.end)):
             # a list may start here; "a. The first item b. ..." starts one anywhere
             state.last[style] = (value, at, not colon and at != state.start)
-            if not (position or bullet) and punct.startswith("."):
-                state.pending[at] = marker.end()  # its own cut, undone if the list goes on
+            if not (position or bullet) and marker.dot >= 0:
+                state.pending[at] = marker.end  # its own cut, undone if the list goes on
     if continued or bullet:
         if at > state.start:
             _cut(state, at, at)
-    if (continued or position or bullet) and punct.startswith("."):
-        state.marker_dots.add(marker.start("punct"))
+    if (continued or position or bullet) and marker.dot >= 0:
+        state.marker_dots.add(marker.dot)
 
 
 def _capital_after(text: str, end: int) -> bool:
