@@ -104,6 +104,7 @@ class _State:
     pending: dict[int, int] = field(default_factory=dict)  # list start -> the cut after its marker
     uncut: set[int] = field(default_factory=set)  # cuts taken back
     quotes: tuple[list[int], list[int]] = ((), ())  # type: ignore[assignment]
+    brackets: tuple[list[int], list[int]] = ((), ())  # type: ignore[assignment]
 
 
 def split_sentences(paragraph: str, rules: Rules | None = None) -> list[str]:
@@ -122,6 +123,8 @@ def sentence_spans(paragraph: str, rules: Rules | None = None) -> list[tuple[int
     state.sentence_start = state.list_position = state.start
     if rules.quotes == "whole":
         state.quotes = _quotation_spans(paragraph)
+    if "(" in paragraph or "[" in paragraph:
+        state.brackets = _bracket_spans(paragraph)
     markers = _markers(paragraph)
     marker = next(markers, None)
     for match in _CANDIDATE.finditer(paragraph):
@@ -245,17 +248,20 @@ def _unless_citation(text: str, next_at: int, cut: int) -> int | None:
 
 
 def _allowed(text: str, cut: int, rules: Rules, state: _State) -> bool:
-    """Project no-break rules and (with quotes = "whole") open quotations veto a cut."""
-    if not rules.no_break and not state.quotes[0]:
+    """Open brackets, project no-break rules and (with quotes = "whole") open quotations veto a cut."""
+    if not rules.no_break and not state.quotes[0] and not state.brackets[0]:
         return True
     if any(rule.blocks(text, cut) for rule in rules.no_break):
         return False
-    starts, ends = state.quotes
-    if starts:
-        index = bisect_right(starts, cut - 1) - 1
-        if index >= 0 and cut <= ends[index]:
-            return False
-    return True
+    return not (_inside(state.quotes, cut) or _inside(state.brackets, cut))
+
+
+def _inside(spans: tuple[list[int], list[int]], cut: int) -> bool:
+    starts, ends = spans
+    if not starts:
+        return False
+    index = bisect_right(starts, cut - 1) - 1
+    return index >= 0 and cut <= ends[index]
 
 
 def _plain(word: str, rules: Rules) -> bool:
@@ -388,7 +394,37 @@ def _roman(label: str) -> int:
     return total
 
 
-# --- quotations --------------------------------------------------------------
+# --- brackets and quotations ---------------------------------------------------
+
+_BRACKET = re.compile(r"[\[\]()]")
+_BRACKET_SPAN = 300  # a bracket open longer than this is taken for a stray one
+
+
+def _bracket_spans(text: str) -> tuple[list[int], list[int]]:
+    """The outermost (...) and [...] of ``text`` (at most _BRACKET_SPAN long) as sorted (starts, ends).
+
+    No sentence ends inside one: "[16:  firma? 13:28]".  A sentence that ends
+    at its closing bracket, "(This is one.) The next", is not inside.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    stack: list[tuple[str, int]] = []
+    for match in _BRACKET.finditer(text):
+        char, index = match.group(), match.start()
+        if char in "([":
+            stack.append(("(" if char == "(" else "[", index))
+        elif stack and stack[-1][0] == ("(" if char == ")" else "["):
+            _, start = stack.pop()
+            if not stack and index - start <= _BRACKET_SPAN:
+                while starts and starts[-1] > start:
+                    starts.pop()
+                    ends.pop()
+                starts.append(start)
+                ends.append(index)  # a cut before the closing bracket is inside, one after it is not
+        else:
+            stack.clear()  # a stray closer: "1) first" — forget what was open
+    return starts, ends
+
 
 _PAIRS = {"“": "”", "‘": "’", "«": "»"}
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from l10n import layout
 from l10n.catalog import read_catalog, write_catalog
@@ -164,3 +166,22 @@ def test_build_rebuilds_blank_line_paragraphs(tmp_path: Path) -> None:
     assert report.documents[0].document.read_text(encoding="utf-8") == (
         "Le conseil a voté le budget. Il entre en vigueur en mai.\n\nLes parents l'ont appris plus tard.\n"
     )
+
+
+_LINES = st.lists(
+    st.text(alphabet="abc XYZ.?!“”()\t1", max_size=30) | st.sampled_from(["", " ", "read more", "a. b", "• 2."]),
+    max_size=12,
+)
+
+
+@given(_LINES, st.sampled_from(layout.MODES))
+@settings(max_examples=200, deadline=None)
+def test_no_mode_loses_a_character(lines: list[str], mode: str) -> None:
+    text = "\n".join(lines)
+    segments = segment_document(text, "d", ("read more",), paragraphs=mode)
+    kept = "".join(line for line in lines if line.strip().lower() != "read more")
+    assert "".join("".join(s.text for s in segments).split()) == "".join(kept.split())
+    numbers = text.split("\n")
+    for segment in segments:  # the reference line holds the start of the segment
+        assert segment.text[0] in numbers[segment.line - 1]
+    assert [s.line for s in segments] == sorted(s.line for s in segments)
