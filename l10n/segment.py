@@ -1,9 +1,13 @@
 """Sentence segmentation of English prose documents.
 
-A source document is plain UTF-8 text with one paragraph per line.  Every
-non-empty line that no ``ignore_lines`` pattern matches is a paragraph; the
-paragraphs are numbered from 0 in document order (blank and ignored lines take
-no number), and each paragraph is split into sentences numbered from 0.
+A source document is plain UTF-8 text.  Its paragraphs come from
+``l10n.layout`` (one per line, separated by blank lines, or chosen per
+document: ``paragraphs`` = ``"lines"``, ``"blank-lines"``, ``"auto"``); lines
+that an ``ignore_lines`` pattern matches count as blank.  Paragraphs are
+numbered from 0 in document order, and each is split into sentences numbered
+from 0 by ``l10n.sentences`` with the word lists of ``l10n.segrules``.  A
+segment records the line where it starts; a line break inside a segment
+(hard-wrapped text) becomes one space in its text.
 
 Kinds of segment:
 
@@ -14,47 +18,44 @@ Kinds of segment:
   (``2021-06-10 15:27:55 source: ...``).  It is kept, so a translator can
   localise it, but marked so later stages may treat it like a title.
 
-Why rules of our own rather than pysbd: measured against the golden table in
-``tests/test_segment.py``, pysbd 0.3.4 splits ``Huawei Co. Ltd. The firm``
-after ``Co.``, misses the split in ``.”The``, keeps whole quotations together,
-and silently drops text that contains its internal placeholder characters
-(``∯``, ``ȹ``).  The splitter here is one verbose regular expression that
-proposes candidate boundaries plus a small decision table for the word before
-a full stop.  Segments are slices of the paragraph, so re-joining them gives the
-paragraph back exactly, up to the whitespace between sentences.
+Why rules of our own rather than pysbd: on the golden table of
+``tests/test_segment.py`` pysbd 0.3.4 gets 60 of 77 (it splits ``Huawei Co.
+Ltd. The firm`` after ``Co.``, misses the split in ``.”The``, and drops text
+holding its internal placeholder characters ``∯`` ``ȹ``); on the Pragmatic
+Segmenter English spec see ``bench/bench_segment.py``.  Segments are slices of
+the paragraph, so re-joining them gives the document back, up to whitespace.
 
 Decisions a translator will notice:
 
-- Quoted speech of several sentences is split into sentences, as the default
-  SRX rules of CAT tools (Trados, memoQ, OmegaT, Okapi) do: translation memory
-  matches sentences, and a 60-word quotation rarely recurs whole.  The opening
-  quote stays with the first sentence and the closing quote with the last, so
-  such segments carry one unbalanced quote; the target should carry the same
-  one (quote checks must compare source and target, not demand balance).
+- Quoted speech of several sentences is split into sentences (``quotes =
+  "split"``, the default), as the default SRX rules of CAT tools (Trados,
+  memoQ, OmegaT, Okapi) do: translation memory matches sentences, and a
+  60-word quotation rarely recurs whole.  The opening quote stays with the
+  first sentence and the closing quote with the last, so such segments carry
+  one unbalanced quote; the target should carry the same one.  ``quotes =
+  "whole"`` keeps each quotation in one segment.
 - A closing quote or bracket after ``.?!`` belongs to the sentence it closes
   (``...business.”`` / ``In recent years``), also when the next sentence is
-  glued to it (``.”The next``).  ``world,”said`` is not a boundary.
-- After a full stop the word before it decides (see ``_decide``):
-  titles and always-inner abbreviations (``Mr. Dr. Prof. vs. e.g. i.e.
-  approx.``) never end a sentence; number abbreviations (``No. 5``, ``p. 12``,
-  ``Vol. II``) end one only when no number follows (``No. He left`` splits);
-  dotted initialisms, single initials, months, ``St.``, ``Jr.``, ``et al.`` and
-  ``a.m./p.m.`` end one only before a common sentence-opening word such as
-  *The, He, In, Then* (``in the U.S. The`` and ``Baker St. The`` split, ``U.S.
-  President`` and ``St. Petersburg`` do not; the price: ``in the U.S.
-  Officials said`` stays one segment); company suffixes (``Co. Ltd. Inc.
-  Corp.``) and ``etc.`` end one before any capitalised word that is not itself
-  a suffix or an acronym (``Huawei Co. Ltd. The firm`` splits after ``Ltd.``
-  only, ``Apple Inc. CEO Tim Cook`` does not split); a list marker (``1.``,
-  ``a.``) at the start of a paragraph, after a colon or after a sentence is
-  not a sentence; any other word ends a sentence before a capital or a digit.
-- ``?`` and ``!`` end a sentence before a capital or a digit, except a
-  quotation attributed right after it (``“Why?” Smith asked.``).  An ellipsis
-  (``...`` or ``…``) ends one only before a capital or a digit, so ``Park...
-  dreams`` stays whole and ``life...” Since`` splits.
-- No split without a space except after a closing quote or bracket: decimals
-  (``3.25``), ``US$8,000``, ``www.example.com`` and typos such as
-  ``2016.Then`` stay whole.
+  glued to it (``.”The next``); so do footnote marks (``.[1]``, ``.11 12``).
+- After a full stop the word before it decides (``l10n.sentences._decide``):
+  titles and always-inner abbreviations never end a sentence; number
+  abbreviations (``No. 5``, ``p. 12``, ``Fig. 3``, ``N°.``, ``Rs.``) end one
+  only when no number follows; initialisms, initials, months, ``St.``, ``Jr.``
+  and ``a.m./p.m.`` end one only before a common sentence opener (``in the
+  U.S. The``, ``U.S. Millions``; not ``U.S. President``), ``a.m./p.m.`` also
+  before a title or any capitalised word that is not a time zone (``6 P.M.
+  Mr. Smith``, not ``10 a.m. Beijing time``); company suffixes and ``etc.``
+  end one before a capitalised word that does not continue the name.
+- Lists: a marker (``1.`` ``2.)`` ``b)`` ``(iv)`` ``• 10.``) that continues a
+  list starts a new segment even without a full stop before it, and its own
+  full stop ends nothing.
+- ``?`` ``!`` and ellipses end a sentence only before a capital or a digit
+  (``“Why?” Smith asked.`` stays whole); `` . . . `` between words is an
+  ellipsis inside the sentence, ``[...]`` an omission.  No sentence ends inside
+  a short ``(...)`` or ``[...]``.
+- Without a space a sentence ends only after a closer, a full-width stop, a
+  word (``world.Today``) or a grouped number (``1,000.That``): decimals,
+  ``www.example.com``, ``Jane.Doe@x.org`` and ``2016.Then`` stay whole.
 """
 
 from __future__ import annotations

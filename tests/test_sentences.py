@@ -166,7 +166,7 @@ def test_doubling_an_adversarial_line_about_doubles_the_time(shape: str) -> None
     # times at sizes where one run takes tens of milliseconds; the bound is
     # generous so a busy machine does not fail it.
     make = SHAPES[shape]
-    small, large = _best_cpu(make(30_000)), _best_cpu(make(60_000))
+    small, large = _best_cpu(make(20_000)), _best_cpu(make(40_000))
     assert large <= 2.9 * max(small, 0.002), (shape, small, large)
 
 
