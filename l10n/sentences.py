@@ -60,7 +60,7 @@ _ROMAN = re.compile(r"[IVXLC]+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+\b")  # CEO, NYSE, R&D
 _WORD = re.compile(r"[\w&$'’.-]{1,64}")
 _INITIAL = re.compile(r"[A-Z]\.(?:\s|$)")
-_CITATION = re.compile(r"\([^()\n]{1,80}\)[.,;:]")  # "... stairways [...]" (Smith 55).
+_CITATION = re.compile(r"\([^()\n\d]{0,60}\d[^()\n]{0,20}\)[.,;:]")  # "... stairways [...]" (Smith 55).
 _URLISH = re.compile(r"[@/]|\.\w")
 # A quotation ended by ? or ! and then attributed: “Why?” Smith asked.
 _ATTRIBUTION = re.compile(
@@ -87,6 +87,7 @@ class _State:
     uncut: set[int] = field(default_factory=set)  # cuts taken back
     quotes: tuple[list[int], list[int]] = ((), ())  # type: ignore[assignment]
     brackets: tuple[list[int], list[int]] = ((), ())  # type: ignore[assignment]
+    known: frozenset[str] = frozenset()  # the rules' abbreviations
 
 
 def split_sentences(paragraph: str, rules: Rules | None = None) -> list[str]:
@@ -101,7 +102,7 @@ def split_sentences(paragraph: str, rules: Rules | None = None) -> list[str]:
 def sentence_spans(paragraph: str, rules: Rules | None = None) -> list[tuple[int, int]]:
     """Return the (start, end) of every sentence of ``paragraph``, stripped of whitespace."""
     rules = rules or default_rules()
-    state = _State(start=len(paragraph) - len(paragraph.lstrip()))
+    state = _State(start=len(paragraph) - len(paragraph.lstrip()), known=rules.known)
     state.sentence_start = state.list_position = state.start
     if rules.quotes == "whole":
         state.quotes = quotation_spans(paragraph)
@@ -179,6 +180,9 @@ def _decide(text: str, match: re.Match[str], rules: Rules, state: _State) -> int
         return None  # the full stop of a list marker: "2. The second item"
     word = _word_before(text, term_at, state.sentence_start)
     key = word.lower()
+    note = match.group("note")
+    if note and note[0].isdigit() and not (word[-1:] in ")]" or (_plain(word, rules) and len(word) > 2)):
+        return None  # "No.1 Middle School", "p.12": the digits are the abbreviation's number
     if not match.group("gap") and not match.group("close"):
         # glued: world.Today / Tuesday.Mr. / 1,000.That, but not www.example.Com or Jane.Doe@x
         token = text[next_at : next_at + _LOOK].split(None, 1)[0] if next_at < len(text) else ""
@@ -215,8 +219,8 @@ def _ambiguous(text: str, match: re.Match[str], word: str, next_word: str, rules
         if len(so_far.split()) < 3:
             return None  # "At 5 a.m. Mr. Smith went": the time opens the sentence
         bare = next_word.rstrip(".")
-        if _ACRONYM.fullmatch(bare) or bare.lower() in rules.titles and word[0].islower():
-            return None  # 9 a.m. EST; "at 5 a.m. Mr. Smith"
+        if _ACRONYM.fullmatch(bare) or bare.lower() in rules.time_words or (bare.lower() in rules.titles and word[0].islower()):
+            return None  # 9 a.m. EST, 5 p.m. Friday; "at 5 a.m. Mr. Smith"
         after = text[next_at + len(next_word) : next_at + len(next_word) + _LOOK].split(None, 1)
         if after and after[0].strip(".,;").lower() in rules.time_words:
             return None  # 10 a.m. Beijing time
@@ -286,6 +290,9 @@ def _list_item(text: str, marker: Marker, state: _State) -> None:
     if opened and punct != ")":
         return
     bullet = marker.bullet
+    before = text[max(state.start, at - _LOOK) : at].split()
+    if not bullet and before and before[-1].lstrip(OPENERS).lower().rstrip(".") in state.known:
+        return  # "Apple ranked No. 1. Samsung came in at No. 2.": numbers, not a list
     colon = _after_colon(text, at)
     position = at in (state.list_position, state.start) or colon
     continued = False

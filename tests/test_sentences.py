@@ -78,6 +78,14 @@ CLASSES: list[tuple[str, str, list[str]]] = [
     ("question-inside-brackets", "The log reads [shift 2: late? 14:05] for that day.",
      ["The log reads [shift 2: late? 14:05] for that day."]),
     ("sentence-in-brackets-then-next", "(The road was shut.) We took the bus.", ["(The road was shut.)", "We took the bus."]),
+    ("numbered-place-glued", "She studied at Hangzhou No.1 Middle School. It is old.",
+     ["She studied at Hangzhou No.1 Middle School.", "It is old."]),
+    ("rankings-are-not-a-list", "Apple ranked No. 1. Samsung came in at No. 2. Others trailed.",
+     ["Apple ranked No. 1.", "Samsung came in at No. 2.", "Others trailed."]),
+    ("pm-before-weekday", "The vote closes at 5 p.m. Friday in every state.",
+     ["The vote closes at 5 p.m. Friday in every state."]),
+    ("aside-in-brackets-then-stop", "He left early. (It rained all day).",
+     ["He left early.", "(It rained all day)."]),
     ("full-width-stops", "Testing full-width stops．It works．", ["Testing full-width stops．", "It works．"]),
 ]
 
