@@ -46,6 +46,9 @@ def markers(text: str) -> Iterator[Marker]:
                 yield Marker(at, at + 1, bullet=char)
             continue
         punct_at = at - 1 if char == ")" and text[at - 1 : at] == "." else at
+        two = text[punct_at - 2 : punct_at - 1] if punct_at >= 2 else ""
+        if two.isalpha() and two not in "ivxIVX":
+            continue  # the end of a word ("world."), the common case: no label is longer than one letter
         label = _LABEL.search(text, max(0, punct_at - 4), punct_at)
         if label is None:
             continue
