@@ -32,7 +32,7 @@ SEED = ROOT / "seeds" / "zhejiang-stories.txt"
 CASES = ROOT / "tests" / "data" / "segment" / "pragmatic-en.json"
 
 SHAPES = {
-    "40k-style dots": lambda n: "." * n,
+    "dots": lambda n: "." * n,
     "question marks": lambda n: "?" * n,
     "?. pairs": lambda n: "?." * (n // 2),
     "a.”A units": lambda n: "a.”A" * (n // 4),
