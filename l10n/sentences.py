@@ -312,11 +312,19 @@ def _list_item(text: str, marker: Marker, state: _State) -> None:
             state.last[style] = (value, at, not colon and at != state.start)
             if not (position or bullet) and marker.dot >= 0:
                 state.pending[at] = marker.end  # its own cut, undone if the list goes on
-    if continued or bullet:
-        if at > state.start:
-            _cut(state, at, at)
+    if (continued or bullet) and at > state.start and not _joined(text, at, state.start):
+        _cut(state, at, at)
     if (continued or position or bullet) and marker.dot >= 0:
         state.marker_dots.add(marker.dot)
+
+
+_JOINING = frozenset({"and", "or", "nor", "but", "then", "&", "plus"})
+
+
+def _joined(text: str, at: int, floor: int) -> bool:
+    """Is the item at ``at`` joined to the text before it: "steps: (1) copy it, and (2) share it"?"""
+    before = text[max(floor, at - _LOOK) : at].split()
+    return bool(before) and (before[-1].lower() in _JOINING or before[-1][-1] in ",;")
 
 
 def _capital_after(text: str, end: int) -> bool:

@@ -38,6 +38,8 @@ CLASSES: list[tuple[str, str, list[str]]] = [
      ["(i) Read the notice.", "(ii) Sign it.", "(iii) Return it."]),
     ("list-restarts", "1) Wash 2) Dry 1) Fold 2) Store",
      ["1) Wash", "2) Dry", "1) Fold", "2) Store"]),
+    ("inline-enumeration", "The plan has two aims: (1) cut costs, and (2) raise wages.",
+     ["The plan has two aims: (1) cut costs, and (2) raise wages."]),
     ("numbers-in-prose-not-a-list", "Pay the fee in 1. above and skip the fee in 2. above.",
      ["Pay the fee in 1. above and skip the fee in 2. above."]),
     ("page-number-then-sentence", "The map is on p. 12. Were the roads open?",
