@@ -32,6 +32,7 @@ class Settings:
     abbreviations: tuple[str, ...] | tuple[tuple[str, tuple[str, ...]], ...] = ()
     no_break: tuple[tuple[str, str], ...] = ()  # (before, after) regular expressions
     seed: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()  # (name or glob, (setting, value)...)
+    cluster: str | None = None  # Dask scheduler address that translate drafts on
     config_file: Path | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -91,6 +92,7 @@ _KEYS = {
     "abbreviations": "abbreviations",
     "no-break": "no_break",
     "seed": "seed",
+    "cluster": "cluster",
 }
 _SEED_KEYS = {"paragraphs": PARAGRAPH_MODES, "quotes": QUOTES}
 
