@@ -28,10 +28,13 @@ Key = tuple[str | None, str]
 
 
 def file_digest(path: Path) -> str | None:
-    """Return the SHA-1 of the file's bytes, or None if it does not exist."""
+    """Return the SHA-1 of the file's bytes, or None if it does not exist or cannot be read.
+
+    (The reader that follows reports a file that cannot be read, with its own message.)
+    """
     try:
         return hashlib.sha1(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
+    except OSError:
         return None
 
 
