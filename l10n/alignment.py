@@ -93,9 +93,15 @@ def read_references(path: Path, units: Sequence[Unit], fmt: str | None = None) -
     Raises L10nError with file and line for unreadable, misaligned or unknown
     references.
     """
+    from l10n.fsutil import check_input
+
     path = Path(path)
-    if not path.is_file():
-        raise L10nError("reference file not found", path=path, hint="pass --ref with a .po, .tsv or .txt file")
+    try:
+        check_input(path, "reference file")  # not a FIFO or device, under the size cap
+    except (FileNotFoundError, IsADirectoryError):
+        raise L10nError("reference file not found", path=path, hint="pass --ref with a .po, .tsv or .txt file") from None
+    except OSError:
+        pass  # reading it says what is wrong
     fmt = fmt or reference_format(path)
     if fmt == "po":
         return _po_references(path, units)
@@ -106,7 +112,12 @@ def read_references(path: Path, units: Sequence[Unit], fmt: str | None = None) -
 
 
 def _read_lines(path: Path) -> list[str]:
-    data = path.read_bytes()
+    from l10n.fsutil import read_input
+
+    try:
+        data = read_input(path, "reference file")
+    except OSError as exc:
+        raise L10nError(f"cannot read: {exc.strerror or exc}", path=path, hint="check the reference file") from None
     refuse_wide_unicode(data, path)
     try:
         text = data.decode("utf-8-sig")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ class Settings:
     glossary: Path = Path("glossary")
     build: Path = Path("build")
     ignore_lines: tuple[str, ...] = ()
+    max_input_mb: float = 64.0  # no input file (seed, catalogue, glossary, reference) may be larger
+    allow_external_links: bool = False  # seeds/glossary files may be symbolic links leading outside the project
     config_file: Path | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -39,6 +42,12 @@ class Settings:
     def po_path(self, lang: str, domain: str) -> Path:
         """Return ``locales/<lang>/LC_MESSAGES/<domain>.po``."""
         return self.locales / lang / "LC_MESSAGES" / f"{domain}.po"
+
+    def input_policy(self):
+        """Return the ``l10n.fsutil.InputPolicy`` these settings ask for."""
+        from l10n.fsutil import InputPolicy
+
+        return InputPolicy(int(self.max_input_mb * 1024 * 1024), self.allow_external_links, self.root)
 
     def relative(self, path: Path) -> str:
         """Return ``path`` relative to the project root where it lies inside it."""
@@ -56,6 +65,8 @@ _KEYS = {
     "glossary": "glossary",
     "build": "build",
     "ignore-lines": "ignore_lines",
+    "max-input-mb": "max_input_mb",
+    "allow-external-links": "allow_external_links",
 }
 
 
@@ -82,9 +93,11 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def _has_l10n_table(pyproject: Path) -> bool:
+    from l10n.fsutil import read_input
+
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_input(pyproject, "pyproject.toml").decode("utf-8")
+    except (OSError, UnicodeDecodeError, L10nError):
         return False
     return re.search(r"^\[tool\.l10n\]", text, re.MULTILINE) is not None
 
@@ -96,9 +109,13 @@ def load_settings(root: Path | None = None) -> Settings:
         raise L10nError("project root is not a directory", path=root, hint="pass --root with an existing project folder")
     pyproject = root / PYPROJECT
     table: dict = {}
-    if pyproject.is_file():
+    if os.path.lexists(pyproject):
+        from l10n.fsutil import read_input
+
         try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            data = tomllib.loads(read_input(pyproject, "pyproject.toml").decode("utf-8"))
+        except OSError as exc:
+            raise L10nError(f"cannot read: {exc.strerror or exc}", path=pyproject, hint="check the file") from None
         except UnicodeDecodeError as exc:
             raise L10nError("not valid UTF-8", path=pyproject, hint="save the file as UTF-8") from exc
         except tomllib.TOMLDecodeError as exc:
@@ -115,10 +132,18 @@ def load_settings(root: Path | None = None) -> Settings:
                 hint=f"known settings: {', '.join(sorted(_KEYS))}",
             )
         values[attr] = _coerce(attr, value, pyproject)
-    return Settings(root=root, config_file=pyproject if pyproject.is_file() else None, **values)
+    return Settings(root=root, config_file=pyproject if os.path.lexists(pyproject) else None, **values)
 
 
 def _coerce(attr: str, value: object, pyproject: Path) -> object:
+    if attr == "allow_external_links":
+        if not isinstance(value, bool):
+            raise L10nError("[tool.l10n] allow-external-links must be true or false", path=pyproject)
+        return value
+    if attr == "max_input_mb":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1024 * 1024:
+            raise L10nError("[tool.l10n] max-input-mb must be a positive number of megabytes", path=pyproject)
+        return float(value)
     if attr in ("target_languages", "ignore_lines"):
         if isinstance(value, str):
             value = [value]

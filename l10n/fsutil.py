@@ -1,10 +1,23 @@
-"""Atomic file writes: a reader or an interrupted run never sees half a file."""
+"""Files in and out: atomic writes, and input reads that refuse what is not a plain file.
+
+A reader or an interrupted run never sees half a file; reading never blocks
+on a FIFO, never follows a device, never takes more than the input size cap.
+"""
 
 from __future__ import annotations
 
+import errno
+import math
 import os
+import stat
 import tempfile
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
+
+from l10n.errors import L10nError
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> bool:
@@ -58,3 +71,186 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# --- reading inputs -----------------------------------------------------------
+#
+# Every file l10n reads as input (seeds, catalogues, glossary files, TBX, a
+# reference, pyproject.toml) goes through ``read_input``: only regular files,
+# never a FIFO (opening one for reading blocks until a writer comes) or a
+# device (/dev/zero never ends), and never more than the input size cap.
+
+DEFAULT_MAX_INPUT_MB = 64.0
+
+
+@dataclass(frozen=True)
+class InputPolicy:
+    """What ``read_input`` accepts: the size cap and where listed files' links may lead.
+
+    ``root`` is the project folder; a file found by listing a project folder
+    (a seed, a glossary file) that is a symbolic link leading outside both
+    that folder and ``root`` is refused unless ``allow_external_links``.
+    """
+
+    max_bytes: int = int(DEFAULT_MAX_INPUT_MB * 1024 * 1024)
+    allow_external_links: bool = False
+    root: Path | None = None
+
+
+_POLICY: ContextVar[InputPolicy] = ContextVar("l10n_input_policy", default=InputPolicy())
+
+
+def input_policy() -> InputPolicy:
+    """Return the input policy in force (the default one unless ``using_policy`` set another)."""
+    return _POLICY.get()
+
+
+@contextmanager
+def using_policy(policy: InputPolicy) -> Iterator[InputPolicy]:
+    """Make ``policy`` the one ``read_input`` applies inside the ``with`` block."""
+    token = _POLICY.set(policy)
+    try:
+        yield policy
+    finally:
+        _POLICY.reset(token)
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+)
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size} bytes"
+
+
+def _too_big(path: Path, size: int | None, what: str, policy: InputPolicy) -> L10nError:
+    cap = policy.max_bytes / (1024 * 1024)
+    shown = _megabytes(size) if size is not None else f"over {cap:g} MB"
+    enough = math.ceil(max(size or 0, 2 * policy.max_bytes) / (1024 * 1024))
+    return L10nError(
+        f"{what} is {shown}, over the input size cap of {cap:g} MB",
+        path=path,
+        hint="if the file is meant to be this large, raise the cap: "
+        f"[tool.l10n] max-input-mb = {enough} in pyproject.toml",
+    )
+
+
+def check_input(path: Path, what: str = "file", *, folder: Path | None = None) -> os.stat_result:
+    """Return the ``stat`` of input file ``path`` if l10n may read it.
+
+    Raises FileNotFoundError, IsADirectoryError or PermissionError as opening
+    the file would (callers word those), and L10nError for a file that is not
+    a regular file (FIFO, device, socket), a dangling or looping symbolic link,
+    a file over the size cap, or, when ``folder`` (the folder it was found by
+    listing) is given, a symbolic link leading outside that folder and the
+    project.  Nothing is opened.
+    """
+    path = Path(path)
+    policy = input_policy()
+    link = path.is_symlink()
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if link:
+            raise L10nError(
+                f"is a symbolic link to {os.readlink(path)}, which does not exist",
+                path=path,
+                hint="fix or remove the link",
+            ) from None
+        raise
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise L10nError("is a symbolic link that loops", path=path, hint="fix or remove the link") from None
+        if exc.errno in (errno.ENAMETOOLONG, errno.ENOTDIR):
+            raise L10nError(f"cannot read: {exc.strerror}", path=path, hint="check the path") from None
+        raise
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if not stat.S_ISREG(info.st_mode):
+        target = f" (a link to {path.resolve()})" if link else ""
+        raise L10nError(
+            f"is {_kind(info.st_mode)}{target}, not a regular file; l10n reads only regular files",
+            path=path,
+            hint=f"replace it with the {what} itself",
+        )
+    if link and folder is not None and not policy.allow_external_links:
+        target = path.resolve()
+        inside = [Path(folder).resolve(), *([policy.root.resolve()] if policy.root is not None else [])]
+        if not any(target == base or base in target.parents for base in inside):
+            raise L10nError(
+                f"is a symbolic link to {target}, outside the project",
+                path=path,
+                hint="copy the file into the project, or allow such links with "
+                "[tool.l10n] allow-external-links = true in pyproject.toml",
+            )
+    if info.st_size > policy.max_bytes:
+        raise _too_big(path, info.st_size, what, policy)
+    return info
+
+
+def read_input(path: Path, what: str = "file", *, folder: Path | None = None) -> bytes:
+    """Return the bytes of input file ``path`` after ``check_input`` (same errors).
+
+    The file is opened without blocking and checked again once open (it may
+    have been replaced in between), and never more than the cap is read, even
+    from a file whose size the system does not report (``/proc``).
+    """
+    path = Path(path)
+    policy = input_policy()
+    check_input(path, what, folder=folder)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise L10nError(f"is {_kind(mode)}, not a regular file", path=path, hint=f"replace it with the {what} itself")
+        chunks = []
+        left = policy.max_bytes + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > policy.max_bytes:
+        raise _too_big(path, None, what, policy)
+    return data
+
+
+def check_name(path: Path, what: str = "file") -> None:
+    """Raise L10nError if the name of ``path`` cannot be written into a catalogue.
+
+    A name that is not valid UTF-8 cannot be shown or written as UTF-8 text,
+    and a control character (a line break) in a ``#:`` reference breaks the
+    PO syntax (xgettext writes such a reference as is, and msgfmt rejects the
+    result).  The error names the folder and shows the name escaped.
+    """
+    path = Path(path)
+    name = path.name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        problem = "is not valid UTF-8"
+    else:
+        control = next((c for c in name if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0), None)
+        if control is None:
+            return
+        problem = f"contains the control character U+{ord(control):04X}"
+    shown = repr(os.fsencode(name))[1:]
+    raise L10nError(
+        f"the file name {shown} {problem}; l10n cannot write it into a catalogue",
+        path=path.parent,
+        hint=f"rename the {what} (letters, digits, spaces, - and _ are safe)",
+    )

@@ -82,11 +82,19 @@ def read_tbx(path: Path, source_lang: str = "en") -> tuple[list[Term], list[str]
 
     L10nError (with the line) if the file is not well-formed XML or not TBX.
     """
+    from l10n.fsutil import read_input
+
     path = Path(path)
     try:
-        root = ET.parse(path).getroot()
-    except FileNotFoundError as exc:
-        raise L10nError("no such file", path=path, hint="check the path of the TBX file") from exc
+        data = read_input(path, "TBX file")
+    except FileNotFoundError:
+        raise L10nError("no such file", path=path, hint="check the path of the TBX file") from None
+    except IsADirectoryError:
+        raise L10nError("is a directory, not a TBX file", path=path, hint="name a .tbx file") from None
+    except OSError as exc:
+        raise L10nError(f"cannot read: {exc.strerror or exc}", path=path, hint="check the TBX file") from None
+    try:
+        root = ET.fromstring(data)
     except ET.ParseError as exc:
         raise L10nError(f"not well-formed XML: {exc}", path=path, line=exc.position[0], hint="fix the XML and retry") from exc
     return parse_tbx_root(root, path, source_lang)

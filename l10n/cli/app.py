@@ -45,11 +45,17 @@ def _root(
 
 
 def settings(ctx: typer.Context):
-    """Return the project's Settings for a command (raises L10nError if none)."""
+    """Return the project's Settings for a command (raises L10nError if none).
+
+    Its input policy (size cap, external links) holds until the command ends.
+    """
     from l10n.config import load_settings
+    from l10n.fsutil import using_policy
 
     obj = ctx.find_root().obj or {}
-    return load_settings(obj.get("root"))
+    loaded = load_settings(obj.get("root"))
+    ctx.with_resource(using_policy(loaded.input_policy()))
+    return loaded
 
 
 def fail(message: str, code: int = 2) -> None:
