@@ -254,3 +254,52 @@ def check_name(path: Path, what: str = "file") -> None:
         path=path.parent,
         hint=f"rename the {what} (letters, digits, spaces, - and _ are safe)",
     )
+
+
+def write_output(path: Path, data: bytes, what: str = "file") -> bool:
+    """Write ``data`` to an output file a user named (``-o``, ``--into``); return False if unchanged.
+
+    A regular file is replaced atomically; its folder must exist (nothing is
+    created outside the project on a typo).  An existing device or FIFO
+    (``/dev/null``, ``/dev/stdout``, a pipe with a reader) is written into,
+    never replaced.  Every failure is an L10nError naming the file.
+    """
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise L10nError(f"cannot write the {what}: {exc.strerror or exc}", path=path, hint="check the path") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise L10nError(f"is a directory; cannot write the {what} there", path=path, hint="name a file inside it")
+    try:
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            _write_into(path, data)
+            return True
+        if not path.parent.is_dir():
+            raise L10nError(
+                f"the folder to write the {what} in does not exist",
+                path=path.parent,
+                hint="create it first, or name a file in an existing folder",
+            )
+        return atomic_write_bytes(path, data)
+    except OSError as exc:
+        reason = "no process is reading from it" if exc.errno == errno.ENXIO else exc.strerror or str(exc)
+        raise L10nError(
+            f"cannot write the {what}: {reason}",
+            path=path,
+            hint="check that the folder exists and is writable, or name another file",
+        ) from None
+
+
+def _write_into(path: Path, data: bytes) -> None:
+    # O_NONBLOCK: a FIFO nobody reads fails (ENXIO) instead of waiting forever.
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
