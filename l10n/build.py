@@ -215,6 +215,7 @@ def build(settings: Settings, lang: str, *, strict: bool = False, include_fuzzy:
     from l10n.catalog import read_catalog
     from l10n.extract import document_segments, source_documents
     from l10n.fsutil import atomic_write_bytes, atomic_write_text
+    from l10n.plural_forms import header_problem
 
     planned = []
     for source in source_documents(settings):
@@ -227,6 +228,9 @@ def build(settings: Settings, lang: str, *, strict: bool = False, include_fuzzy:
                 hint=f"run `l10n translate --to {lang}` (or `l10n update --to {lang}`) first",
             )
         catalog = read_catalog(po_path)
+        bad_plural = header_problem(catalog, lang)
+        if bad_plural is not None:  # Python's gettext would raise on loading the .mo
+            raise bad_plural
         segments = document_segments(settings, source)
         lines, fallbacks, used, excluded = render_document(segments, lookup_table(catalog), lang, include_fuzzy)
         messages = mo_messages(catalog, include_fuzzy)
