@@ -14,6 +14,8 @@ order, with its msgstr and state.  Reference files, chosen by suffix:
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -64,7 +66,8 @@ def project_units(settings: Settings, lang: str, domain: str | None = None) -> t
         po = read_catalog(po_path)
         by_key = {e.key: e for e in po.active if e.msgid}
         pot_path = settings.pot_path(name)
-        order = [e for e in read_catalog(pot_path).active if e.msgid] if pot_path.is_file() else list(by_key.values())
+        # lexists: a template that is a FIFO or a broken link is an error, not a missing file.
+        order = [e for e in read_catalog(pot_path).active if e.msgid] if os.path.lexists(pot_path) else list(by_key.values())
         for template in order:
             entry = by_key.get(template.key)
             if entry is None or not entry.translated:

@@ -53,6 +53,11 @@ class Settings:
         """Return ``path`` relative to the project root where it lies inside it."""
         try:
             return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except (RuntimeError, OSError):  # a symbolic link loop: its name, not where it leads
+            try:
+                return Path(os.path.abspath(path)).relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                return str(path)
         except ValueError:
             return str(path)
 

@@ -135,7 +135,7 @@ def _megabytes(size: int) -> str:
 def _too_big(path: Path, size: int | None, what: str, policy: InputPolicy) -> L10nError:
     cap = policy.max_bytes / (1024 * 1024)
     shown = _megabytes(size) if size is not None else f"over {cap:g} MB"
-    enough = math.ceil(max(size or 0, 2 * policy.max_bytes) / (1024 * 1024))
+    enough = math.floor(max(size or 0, 2 * policy.max_bytes) / (1024 * 1024)) + 1
     return L10nError(
         f"{what} is {shown}, over the input size cap of {cap:g} MB",
         path=path,

@@ -182,6 +182,13 @@ class _Parser:
             symbol = self.take()
             # Left associative: the right side binds strictly tighter.
             right = self.expression(_BINARY[symbol] + 1, depth)
+            if symbol not in ("&&", "||") and "not" in (left[0], right[0]):
+                # Python's gettext writes ! as `not`, which binds looser than `+` or `==`:
+                # !n + 1 becomes not (n + 1), and n + !n is a syntax error.
+                raise PluralFormsError(
+                    f"a '!' operand of '{symbol}' must be in parentheses, as in (!n) {symbol} 1: "
+                    "Python's gettext reads it differently from C"
+                )
             left = ("op", symbol, left, right)
         if self.peek() == "?" and min_precedence == 0:
             self.take()
@@ -259,6 +266,23 @@ def _subtract(a: int, b: int) -> int:
 _OPS.update({"/": _divide, "%": _remainder, "-": _subtract})
 
 
+def _logical(symbol: str, left: Callable[[int], int], right: Callable[[int], int], n: int) -> int:
+    """C's ``&&``/``||`` (0 or 1, short-circuit); an error where Python's ``and``/``or`` would differ.
+
+    Python's gettext writes them as ``and``/``or``, which return an operand:
+    ``n || 0`` is 1 in C and ``n`` in Python.
+    """
+    a = left(n)
+    if (symbol == "||") == bool(a):
+        value, python = int(bool(a)), a
+    else:
+        b = right(n)
+        value, python = int(bool(b)), b
+    if python != value:
+        raise PluralFormsError(f"gives '{symbol}' the operand {python}, not 0 or 1 (C's gettext and Python's then disagree)")
+    return value
+
+
 def _compile(node: Node) -> Callable[[int], int]:
     """Return a function of ``n`` computing ``node`` with C's meaning (the tree is at most MAX_HEIGHT deep)."""
     kind = node[0]
@@ -277,10 +301,8 @@ def _compile(node: Node) -> Callable[[int], int]:
         return lambda n: then(n) if test(n) else otherwise(n)
     _, symbol, left_node, right_node = node
     left, right = _compile(left_node), _compile(right_node)
-    if symbol == "&&":
-        return lambda n: int(bool(left(n)) and bool(right(n)))
-    if symbol == "||":
-        return lambda n: int(bool(left(n)) or bool(right(n)))
+    if symbol in ("&&", "||"):
+        return lambda n: _logical(symbol, left, right, n)
     op = _OPS[symbol]
     return lambda n: op(left(n), right(n))
 

@@ -10,6 +10,8 @@ which commands read it: ``<kind>.<what>.<ext>``.
     pyproject.*   placed as pyproject.toml
     ref.*         passed to ``l10n score --ref``
     argosmodel.*  passed to ``l10n model install``
+    tbx.*         passed to ``l10n glossary import``
+    lock.*        placed as locales/.l10n.lock (the project lock)
 
 A ``<what>`` starting with ``ok-`` is legal but unusual (a byte-order mark,
 CRLF line ends, a header without a charset, with the template's CHARSET
@@ -17,7 +19,10 @@ placeholder or naming another charset over text that is valid UTF-8: l10n
 reads UTF-8 whatever the header says): those must be read correctly instead,
 and ``update`` writes them back in canonical UTF-8.  Text that is not UTF-8
 (``po.latin1-declared.po``) is an error naming the charset and the line.  A few inputs are
-generated here rather than committed (a 10 MB single line).  Commands run
+generated here rather than committed (a 10 MB single line), and things git
+cannot hold are made in place (``SPECIAL``: a FIFO, a symbolic link to
+/etc/passwd or /dev/zero, a 2 GB sparse file, a file name with a line break
+or a byte that is not UTF-8).  Commands run
 in-process through ``l10n.cli.main`` (the console entry point), so an uncaught
 exception fails the test with its traceback; a handful also run as real
 subprocesses.
@@ -29,6 +34,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -55,6 +61,7 @@ COMMANDS = {
     "glossary-check": ["glossary", "check"],
     "glossary-list": ["glossary", "list"],
     "model-install": ["model", "install", "{file}"],
+    "glossary-import": ["glossary", "import", "{file}"],
 }
 
 
@@ -74,6 +81,8 @@ KINDS = {
     "pyproject": Kind("pyproject.toml", tuple(COMMANDS)),
     "ref": Kind("reference.tsv", ("score",)),
     "argosmodel": Kind(None, ("model-install",)),
+    "tbx": Kind(None, ("glossary-import",)),
+    "lock": Kind("locales/.l10n.lock", ("extract", "update", "translate")),
 }
 
 # The line a message must point at, where the problem sits on one line.
@@ -107,6 +116,72 @@ LINES = {
     "pyproject.invalid-toml.toml": 6,  # where tomllib notices the unclosed array
     "ref.not-utf8.tsv": 2,
     "ref.missing-column.tsv": 2,
+    "po.plural-forms-code.po": 8,
+    "po.plural-forms-out-of-range.po": 8,
+    "po.plural-forms-reversed.po": 8,
+    "tbx.not-xml.tbx": 1,
+    "tbx.control-char-ref.tbx": 3,
+    "tbx.external-entity.tbx": 4,
+    "tbx.billion-laughs.tbx": 4,
+    "tbx.nul-byte.tbx": 3,
+}
+
+# Files whose problem only some of their kind's commands see: a Plural-Forms
+# header is read by `check` (a finding, exit 1: tests/test_plural_forms.py)
+# and `build` (refuses to write a .mo Python's gettext cannot load).
+COMMANDS_FOR = {
+    "po.plural-forms-code.po": ("build",),
+    "po.plural-forms-out-of-range.po": ("build",),
+    "po.plural-forms-reversed.po": ("build",),
+}
+
+# What the message must name where it is not the placed file itself.
+SHOWN = {"seed.newline-name.txt": "seeds", "seed.not-utf8-name.txt": "seeds"}
+
+GIB = 1024 * 1024 * 1024
+
+
+def _fifo(target: Path) -> None:
+    os.mkfifo(target)
+
+
+def _link(destination: str):
+    def make(target: Path) -> None:
+        target.symlink_to(destination)
+
+    return make
+
+
+def _sparse(target: Path) -> None:
+    # 2 GB that take no disk: over the input cap before a byte is read.
+    with open(target, "wb") as handle:
+        handle.truncate(2 * GIB)
+
+
+def _named(name: bytes):
+    def make(target: Path) -> None:
+        (target.parent / os.fsdecode(name)).write_text(SEED, encoding="utf-8")
+
+    return make
+
+
+# Inputs git cannot hold, made where the file belongs (``target``).
+SPECIAL = {
+    **{f"{kind}.fifo.{ext}": _fifo for kind, ext in (("seed", "txt"), ("po", "po"), ("pot", "pot"), ("glossary", "csv"),
+                                                     ("ref", "tsv"), ("pyproject", "toml"), ("tbx", "tbx"), ("lock", "lock"))},
+    **{f"{kind}.sparse-2gb.{ext}": _sparse for kind, ext in (("seed", "txt"), ("po", "po"), ("pot", "pot"),
+                                                            ("glossary", "csv"), ("ref", "tsv"), ("tbx", "tbx"))},
+    **{f"{kind}.link-dev-zero.{ext}": _link("/dev/zero") for kind, ext in (("seed", "txt"), ("po", "po"), ("glossary", "csv"),
+                                                                          ("ref", "tsv"), ("pyproject", "toml"), ("tbx", "tbx"))},
+    "seed.link-dev-urandom.txt": _link("/dev/urandom"),
+    "seed.link-etc-passwd.txt": _link("/etc/passwd"),
+    "glossary.link-etc-passwd.csv": _link("/etc/passwd"),
+    "seed.link-dangling.txt": _link("/nonexistent/l10n-seed.txt"),
+    "seed.link-loop.txt": _link("doc.txt"),  # a link to itself
+    "glossary.link-loop.csv": _link("terms.csv"),
+    "seed.newline-name.txt": _named(b"a\nb.txt"),
+    "seed.not-utf8-name.txt": _named(b"caf\xe9.txt"),
+    "lock.symlink.lock": _link("/tmp/l10n-lock-elsewhere"),
 }
 
 HEAD = (
@@ -182,7 +257,7 @@ ENCODINGS = {"po.utf16.po": "UTF-16", "pot.utf16le.pot": "UTF-16LE", "seed.utf16
 def corpus() -> list[str]:
     """Return the names of every bad input, committed and generated."""
     names = sorted(p.name for p in CORPUS.iterdir() if p.name.split(".")[0] in KINDS)
-    return sorted(set(names) | set(GENERATED))
+    return sorted(set(names) | set(GENERATED) | set(SPECIAL))
 
 
 def _kind(name: str) -> Kind:
@@ -203,7 +278,7 @@ def _case(name: str, cmd: str):
 
 
 BAD = [n for n in corpus() if not _legal(n)]
-CASES = [_case(n, c) for n in BAD for c in _kind(n).commands]
+CASES = [_case(n, c) for n in BAD for c in COMMANDS_FOR.get(n, _kind(n).commands)]
 
 
 # --- the project ----------------------------------------------------------
@@ -257,12 +332,16 @@ def place(name: str, project: Path, tmp_path: Path) -> Path:
     kind = _kind(name)
     target = project / kind.place if kind.place else tmp_path / "input" / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    if target.is_dir():
+    if target.is_dir() and not target.is_symlink():
         shutil.rmtree(target)
-    elif target.exists():
+    elif os.path.lexists(target):
         target.unlink()
     source = CORPUS / name
-    if name in GENERATED:
+    if name in SPECIAL:
+        if SPECIAL[name].__name__ == "make" and name in SHOWN:  # a second seed beside doc.txt
+            (target.parent / "doc.txt").write_text(SEED, encoding="utf-8")
+        SPECIAL[name](target)
+    elif name in GENERATED:
         target.write_bytes(GENERATED[name]())
     elif source.is_dir():
         shutil.copytree(source, target)
@@ -301,13 +380,26 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture, monkeypatch: pytest.
 
 
 def snapshot(*roots: Path) -> dict[str, str]:
-    """Return {path: sha256} of every file under ``roots`` (the lock file aside)."""
+    """Return {path: sha256} of every file under ``roots`` (the lock file aside).
+
+    Never opens what is not a regular file (a FIFO would block) and takes the
+    size and time of a file over 64 MB (a 2 GB sparse file) instead of its hash.
+    """
     hashes = {}
     for root in roots:
         if not root.exists():
             continue
         for path in sorted(root.rglob("*")):
-            if path.is_file() and path.name != ".l10n.lock":
+            if path.name == ".l10n.lock":
+                continue
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode):
+                hashes[str(path)] = "link to " + os.readlink(path)
+            elif not stat.S_ISREG(info.st_mode):
+                hashes[str(path)] = stat.filemode(info.st_mode)[0] if not stat.S_ISDIR(info.st_mode) else "dir"
+            elif info.st_size > 64 * 1024 * 1024:
+                hashes[str(path)] = f"{info.st_size} bytes, modified {info.st_mtime_ns}"
+            else:
                 hashes[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
     return hashes
 
@@ -332,7 +424,14 @@ def test_corpus_is_complete() -> None:
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_valid_project_is_accepted(name: str, project: Path, capsys, monkeypatch, tiny_argosmodel: Path) -> None:
     """The baseline: with good inputs, every command succeeds (so failures below come from the bad file)."""
-    result = run_cli(["--root", str(project), *command(name, tiny_argosmodel)], capsys, monkeypatch)
+    file = tiny_argosmodel
+    if name == "glossary-import":
+        from l10n.glossary import load_glossary
+        from l10n.tbx import write_tbx
+
+        file = project.parent / "imported.tbx"
+        write_tbx(file, load_glossary(project / "glossary").terms)
+    result = run_cli(["--root", str(project), *command(name, file)], capsys, monkeypatch)
     assert result.code in (0, 1), result.text
     assert "Traceback" not in result.text
 
@@ -347,7 +446,7 @@ def test_bad_input(name: str, cmd: str, project: Path, tmp_path: Path, capsys, m
     assert result.code == 2, f"exit {result.code}\n{result.text[:2000]}"
     assert "Traceback" not in result.text
     assert "error: " in result.err, result.err[:2000]
-    shown = target.relative_to(project).as_posix() if _kind(name).place else target.name
+    shown = SHOWN.get(name) or (target.relative_to(project).as_posix() if _kind(name).place else target.name)
     assert shown in result.err, f"the message does not name {shown}:\n{result.err[:2000]}"
     if name in LINES:
         assert f"{shown}:{LINES[name]}" in result.err, result.err[:2000]
