@@ -134,10 +134,11 @@ def _megabytes(size: int) -> str:
 
 def _too_big(path: Path, size: int | None, what: str, policy: InputPolicy) -> L10nError:
     cap = policy.max_bytes / (1024 * 1024)
-    shown = _megabytes(size) if size is not None else f"over {cap:g} MB"
+    cap_text = f"{cap:g} MB" if cap >= 1 else f"{policy.max_bytes} bytes"
+    shown = _megabytes(size) if size is not None else f"over {cap_text}"
     enough = math.floor(max(size or 0, 2 * policy.max_bytes) / (1024 * 1024)) + 1
     return L10nError(
-        f"{what} is {shown}, over the input size cap of {cap:g} MB",
+        f"{what} is {shown}, over the input size cap of {cap_text}",
         path=path,
         hint="if the file is meant to be this large, raise the cap: "
         f"[tool.l10n] max-input-mb = {enough} in pyproject.toml",

@@ -515,7 +515,11 @@ def test_seed_with_bom_and_crlf_is_read(project: Path, tmp_path: Path, capsys, m
 @pytest.mark.parametrize(
     "name,cmd",
     [("po.unterminated.po", "update"), ("seed.binary.txt", "extract"), ("glossary.unbalanced.csv", "glossary-check"),
-     ("argosmodel.notzip.argosmodel", "model-install"), ("pyproject.invalid-toml.toml", "stats")],
+     ("argosmodel.notzip.argosmodel", "model-install"), ("pyproject.invalid-toml.toml", "stats"),
+     # Opening these for reading would block or never end: a real process with a timeout proves it does not.
+     ("seed.fifo.txt", "extract"), ("seed.link-dev-urandom.txt", "extract"), ("glossary.fifo.csv", "translate"),
+     ("po.fifo.po", "update"), ("ref.fifo.tsv", "score"), ("tbx.fifo.tbx", "glossary-import"),
+     ("pyproject.fifo.toml", "stats"), ("lock.fifo.lock", "translate")],
 )
 def test_subprocess_exit_and_stderr(name: str, cmd: str, project: Path, tmp_path: Path) -> None:
     """``python -m l10n`` as a user runs it: exit 2, one error message on stderr, no traceback."""
@@ -553,3 +557,52 @@ def test_check_findings_exit_1(project: Path, capsys, monkeypatch) -> None:
     result = run_cli(["--root", str(project), "check", "--to", "zh"], capsys, monkeypatch)
     assert result.code == 1, result.text
     assert "numbers" in result.out
+
+
+# --- seeds and caps: what is allowed, and how to allow more --------------------
+
+
+def test_a_seed_linking_inside_the_project_is_read(project: Path, capsys, monkeypatch) -> None:
+    (project / "texts").mkdir()
+    (project / "seeds" / "doc.txt").rename(project / "texts" / "doc.txt")
+    (project / "seeds" / "doc.txt").symlink_to(project / "texts" / "doc.txt")
+    result = run_cli(["--root", str(project), "extract"], capsys, monkeypatch)
+    assert result.code == 0, result.text
+
+
+def test_allow_external_links_lets_a_seed_link_outside(project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    outside = tmp_path / "shared-docs" / "doc.txt"
+    outside.parent.mkdir()
+    outside.write_text(SEED, encoding="utf-8")
+    (project / "seeds" / "doc.txt").unlink()
+    (project / "seeds" / "doc.txt").symlink_to(outside)
+    result = run_cli(["--root", str(project), "extract"], capsys, monkeypatch)
+    assert result.code == 2 and "allow-external-links = true" in result.err
+    with open(project / "pyproject.toml", "a", encoding="utf-8") as handle:
+        handle.write("allow-external-links = true\n")
+    result = run_cli(["--root", str(project), "extract"], capsys, monkeypatch)
+    assert result.code == 0, result.text
+
+
+def test_max_input_mb_is_the_cap_and_the_message_names_it(project: Path, capsys, monkeypatch) -> None:
+    with open(project / "pyproject.toml", "a", encoding="utf-8") as handle:
+        handle.write("max-input-mb = 0.00001\n")  # about 10 bytes
+    before = snapshot(project)
+    for cmd in ("extract", "translate", "glossary-check", "check", "score"):
+        result = run_cli(["--root", str(project), *command(cmd, None)], capsys, monkeypatch)
+        assert result.code == 2, (cmd, result.text)
+        assert "over the input size cap of 10 bytes" in result.err and "[tool.l10n] max-input-mb = " in result.err
+    assert snapshot(project) == before
+    # The cap holds for the command that set it, not for the next one in this process.
+    (project / "pyproject.toml").write_text('[tool.l10n]\ntarget-languages = ["zh"]\n', encoding="utf-8")
+    assert run_cli(["--root", str(project), "extract"], capsys, monkeypatch).code == 0
+
+
+def test_check_reports_an_unusable_plural_forms_header(project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    place("po.plural-forms-code.po", project, tmp_path)
+    result = run_cli(["--root", str(project), "check", "--to", "zh", "--only", "plural-forms"], capsys, monkeypatch)
+    assert result.code == 1, result.text
+    assert "locales/zh/LC_MESSAGES/doc.po:8: error [plural-forms] invalid Plural-Forms header" in result.out
+    assert "'__import__' (at character 1) is not allowed" in result.out
+    result = run_cli(["--root", str(project), "check", "--to", "zh", "--skip", "plural-forms"], capsys, monkeypatch)
+    assert "plural-forms" not in result.out
