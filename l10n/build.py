@@ -214,7 +214,7 @@ def build(settings: Settings, lang: str, *, strict: bool = False, include_fuzzy:
     """
     from l10n.catalog import read_catalog
     from l10n.extract import document_segments, source_documents
-    from l10n.fsutil import atomic_write_bytes, atomic_write_text
+    from l10n.fsutil import atomic_write_bytes, atomic_write_text, check_output
     from l10n.plural_forms import header_problem
 
     planned = []
@@ -251,6 +251,9 @@ def build(settings: Settings, lang: str, *, strict: bool = False, include_fuzzy:
     report = BuildReport(lang, strict, include_fuzzy, tuple(p[0] for p in planned))
     if report.failed:
         return report
+    for result, _, _ in planned:  # every output is checked before the first is written
+        check_output(result.document)
+        check_output(result.mo)
     done = []
     for result, text, mo in planned:
         changed = atomic_write_text(result.document, text)

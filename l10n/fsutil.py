@@ -28,11 +28,18 @@ def atomic_write_bytes(path: Path, data: bytes) -> bool:
     or the new complete file.  An identical file is left alone (no mtime churn).
     """
     path = Path(path)
+    _refuse_escaping_write(path)
     try:
-        if path.read_bytes() == data:
+        info = os.stat(path)
+        # Only a regular file of the same size is compared: a FIFO or a device
+        # planted where an output goes would block or never end; it is replaced.
+        if stat.S_ISREG(info.st_mode) and info.st_size == len(data) and path.read_bytes() == data:
             return False
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         pass
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -41,8 +48,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> bool:
             handle.flush()
             os.fsync(handle.fileno())
         try:
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        except FileNotFoundError:
+            old = path.stat()
+            os.chmod(tmp, old.st_mode & 0o7777 if stat.S_ISREG(old.st_mode) else 0o644)
+        except OSError:
             os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
@@ -53,6 +61,39 @@ def atomic_write_bytes(path: Path, data: bytes) -> bool:
         raise
     _fsync_dir(path.parent)
     return True
+
+
+def check_output(path: Path) -> None:
+    """L10nError if writing ``path`` would leave the project through a linked folder (see below).
+
+    For commands that write several files: check them all before the first write.
+    """
+    _refuse_escaping_write(Path(path))
+
+
+def _refuse_escaping_write(path: Path) -> None:
+    """L10nError if ``path`` lies in the project by name but its folder is a link leading outside it.
+
+    Applies while a policy with a project root is in force (every CLI command);
+    the file itself may be a link: it is replaced, never written through.
+    """
+    policy = input_policy()
+    if policy.root is None or policy.allow_external_links:
+        return
+    root = Path(os.path.abspath(policy.root))
+    named = Path(os.path.abspath(path))
+    if root != named and root not in named.parents:
+        return  # configured or named outside the project on purpose
+    real_root = root.resolve()
+    folder = named.parent.resolve()
+    if folder == real_root or real_root in folder.parents:
+        return
+    raise L10nError(
+        f"l10n would write outside the project: {named.parent} leads to {folder}",
+        path=named,
+        hint="replace the symbolic link with a folder, or allow such links with "
+        "[tool.l10n] allow-external-links = true in pyproject.toml",
+    )
 
 
 def atomic_write_text(path: Path, text: str) -> bool:

@@ -606,3 +606,25 @@ def test_check_reports_an_unusable_plural_forms_header(project: Path, tmp_path: 
     assert "'__import__' (at character 1) is not allowed" in result.out
     result = run_cli(["--root", str(project), "check", "--to", "zh", "--skip", "plural-forms"], capsys, monkeypatch)
     assert "plural-forms" not in result.out
+
+
+def test_build_refuses_an_output_folder_linking_outside(project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (project / "build").symlink_to(outside)
+    before = snapshot(project)
+    result = run_cli(["--root", str(project), "build", "--to", "zh"], capsys, monkeypatch)
+    assert result.code == 2 and "would write outside the project" in result.err, result.text
+    assert list(outside.iterdir()) == [] and snapshot(project) == before
+
+
+def test_build_replaces_a_fifo_planted_where_an_output_goes(project: Path) -> None:
+    out = project / "build" / "zh"
+    out.mkdir(parents=True)
+    os.mkfifo(out / "doc.txt")  # comparing with the old output would block
+    proc = subprocess.run(
+        [sys.executable, "-m", "l10n", "--root", str(project), "build", "--to", "zh"],
+        capture_output=True, text=True, cwd=project, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert HUMAN[1] in (out / "doc.txt").read_text(encoding="utf-8")

@@ -15,13 +15,28 @@ from l10n.fsutil import InputPolicy, check_input, check_name, read_input, using_
 MB = 1024 * 1024
 
 
+@pytest.fixture
+def no_hang():
+    """Fail a test that blocks (on a FIFO) instead of hanging the suite."""
+    import signal
+
+    def expired(signum, frame):
+        raise TimeoutError("blocked: the code under test waited on a FIFO or a device")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
 def test_a_regular_file_is_read(tmp_path: Path) -> None:
     path = tmp_path / "doc.txt"
     path.write_bytes(b"Hello.\n")
     assert read_input(path) == b"Hello.\n"
 
 
-def test_a_fifo_is_refused_without_opening_it(tmp_path: Path) -> None:
+def test_a_fifo_is_refused_without_opening_it(tmp_path: Path, no_hang) -> None:
     fifo = tmp_path / "doc.txt"
     os.mkfifo(fifo)
     # If read_input opened the FIFO for reading it would block: no writer ever comes.
@@ -151,25 +166,33 @@ def test_write_output_into_dev_null_keeps_the_device() -> None:
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
-def test_write_output_to_a_fifo_without_reader_fails_instead_of_waiting(tmp_path: Path) -> None:
+def test_write_output_to_a_fifo_without_reader_fails_instead_of_waiting(tmp_path: Path, no_hang) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     with pytest.raises(L10nError, match="no process is reading from it"):
         write_output(fifo, b"data")
 
 
-def test_write_output_to_a_fifo_with_a_reader(tmp_path: Path) -> None:
+def test_write_output_to_a_fifo_with_a_reader(tmp_path: Path, no_hang) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     received = []
     ready = threading.Event()
 
     def read() -> None:
-        fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        import time
+
+        fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # open, so the writer finds a reader
         ready.set()
-        os.set_blocking(fd, True)
-        with os.fdopen(fd, "rb") as handle:
-            received.append(handle.read())
+        data, deadline = b"", time.monotonic() + 10
+        while len(data) < len(b"through the pipe") and time.monotonic() < deadline:
+            try:
+                data += os.read(fd, 100)  # b"" while no writer has come yet
+            except BlockingIOError:
+                pass
+            time.sleep(0.01)
+        os.close(fd)
+        received.append(data)
 
     reader = threading.Thread(target=read)
     reader.start()
@@ -177,3 +200,52 @@ def test_write_output_to_a_fifo_with_a_reader(tmp_path: Path) -> None:
     write_output(fifo, b"through the pipe")
     reader.join(5)
     assert received == [b"through the pipe"]
+
+
+# --- writes stay inside the project --------------------------------------------
+
+
+def test_a_write_through_a_folder_linking_outside_is_refused(tmp_path: Path) -> None:
+    from l10n.fsutil import atomic_write_text
+
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    project.mkdir()
+    outside.mkdir()
+    (project / "build").symlink_to(outside)
+    with using_policy(InputPolicy(root=project)):
+        with pytest.raises(L10nError) as error:
+            atomic_write_text(project / "build" / "zh" / "doc.txt", "text")
+        assert "would write outside the project" in str(error.value) and "allow-external-links" in str(error.value)
+        assert list(outside.iterdir()) == []
+        # Named outside the project on purpose (a configured path): allowed.
+        assert atomic_write_text(outside / "site.txt", "text")
+    with using_policy(InputPolicy(root=project, allow_external_links=True)):
+        assert atomic_write_text(project / "build" / "doc.txt", "text")
+    assert (outside / "doc.txt").read_text() == "text"
+
+
+def test_an_output_that_is_a_link_is_replaced_not_written_through(tmp_path: Path) -> None:
+    from l10n.fsutil import atomic_write_text
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    out = tmp_path / "project" / "doc.po"
+    out.parent.mkdir()
+    out.symlink_to(victim)
+    with using_policy(InputPolicy(root=tmp_path / "project")):
+        atomic_write_text(out, "new")
+    assert victim.read_text() == "precious"
+    assert not out.is_symlink() and out.read_text() == "new"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_an_output_that_is_a_fifo_or_device_is_replaced_without_reading_it(tmp_path: Path, kind: str, no_hang) -> None:
+    from l10n.fsutil import atomic_write_bytes
+
+    out = tmp_path / "doc.mo"
+    if kind == "fifo":
+        os.mkfifo(out)  # comparing with the old content would block forever
+    else:
+        out.symlink_to("/dev/zero")  # ... or never end
+    assert atomic_write_bytes(out, b"mo") is True
+    assert out.read_bytes() == b"mo" and stat.S_IMODE(out.stat().st_mode) == 0o644
