@@ -123,6 +123,8 @@ def load_settings(root: Path | None = None) -> Settings:
             raise L10nError(f"cannot read: {exc.strerror or exc}", path=pyproject, hint="check the file") from None
         except UnicodeDecodeError as exc:
             raise L10nError("not valid UTF-8", path=pyproject, hint="save the file as UTF-8") from exc
+        except RecursionError:
+            raise L10nError("invalid TOML: nested too deeply to read", path=pyproject, hint="fix the file and run again") from None
         except tomllib.TOMLDecodeError as exc:
             line = _toml_error_line(str(exc))
             raise L10nError(f"invalid TOML: {exc}", path=pyproject, line=line, hint="fix the syntax and run again") from exc

@@ -224,19 +224,37 @@ def check_input(path: Path, what: str = "file", *, folder: Path | None = None) -
             path=path,
             hint=f"replace it with the {what} itself",
         )
-    if link and folder is not None and not policy.allow_external_links:
-        target = path.resolve()
-        inside = [Path(folder).resolve(), *([policy.root.resolve()] if policy.root is not None else [])]
-        if not any(target == base or base in target.parents for base in inside):
-            raise L10nError(
-                f"is a symbolic link to {target}, outside the project",
-                path=path,
-                hint="copy the file into the project, or allow such links with "
-                "[tool.l10n] allow-external-links = true in pyproject.toml",
-            )
+    if folder is not None and not policy.allow_external_links:
+        _refuse_escaping_read(path, Path(folder), link, policy)
     if info.st_size > policy.max_bytes:
         raise _too_big(path, info.st_size, what, policy)
     return info
+
+
+def _inside(path: Path, base: Path) -> bool:
+    return path == base or base in path.parents
+
+
+def _refuse_escaping_read(path: Path, folder: Path, link: bool, policy: InputPolicy) -> None:
+    """L10nError if a file found by listing ``folder`` really lies outside the project.
+
+    Allowed: inside the project's real root, or inside ``folder`` when the
+    folder is configured outside the project on purpose.  Refused: a file that
+    is a link leading elsewhere, or a project folder that is such a link.
+    """
+    target = path.resolve()
+    bases = [policy.root.resolve()] if policy.root is not None else []
+    if policy.root is None or not _inside(Path(os.path.abspath(folder)), Path(os.path.abspath(policy.root))):
+        bases.append(folder.resolve())
+    if any(_inside(target, base) for base in bases):
+        return
+    hint = (
+        "copy the file into the project, or allow such links with "
+        "[tool.l10n] allow-external-links = true in pyproject.toml"
+    )
+    if link:
+        raise L10nError(f"is a symbolic link to {target}, outside the project", path=path, hint=hint)
+    raise L10nError(f"lies outside the project: the folder {folder} leads to {folder.resolve()}", path=path, hint=hint)
 
 
 def read_input(path: Path, what: str = "file", *, folder: Path | None = None) -> bytes:

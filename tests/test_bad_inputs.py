@@ -247,6 +247,8 @@ GENERATED = {
     "seed.utf16be.txt": lambda: SEED.encode("utf-16-be"),
     "glossary.utf16.csv": lambda: GLOSSARY.encode("utf-16"),
     "ref.utf32.tsv": lambda: REFERENCE.encode("utf-32"),
+    "pyproject.deep-nesting.toml": lambda: ('[tool.l10n]\ntarget-languages = ["zh"]\n[tool.other]\nx = '
+                                            + "[" * 100_000 + "]" * 100_000 + "\n").encode(),
     "po.cr-line-ends.po": lambda: (HEAD + 'msgid "Hangzhou is a large city."\nmsgstr ""\n').replace("\n", "\r").encode(),
 }
 # The encoding each of those must be named as.

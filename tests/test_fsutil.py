@@ -249,3 +249,16 @@ def test_an_output_that_is_a_fifo_or_device_is_replaced_without_reading_it(tmp_p
         out.symlink_to("/dev/zero")  # ... or never end
     assert atomic_write_bytes(out, b"mo") is True
     assert out.read_bytes() == b"mo" and stat.S_IMODE(out.stat().st_mode) == 0o644
+
+
+def test_a_project_folder_that_is_a_link_outside_is_refused_a_configured_one_is_not(tmp_path: Path) -> None:
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    project.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Not a seed.\n")
+    (project / "seeds").symlink_to(outside)
+    with using_policy(InputPolicy(root=project)):
+        with pytest.raises(L10nError, match="lies outside the project: the folder .* leads to"):
+            read_input(project / "seeds" / "secret.txt", folder=project / "seeds")
+        # seeds = "/…/outside" in pyproject.toml: the user chose it.
+        assert read_input(outside / "secret.txt", folder=outside) == b"Not a seed.\n"
