@@ -310,7 +310,7 @@ def check_name(path: Path, what: str = "file") -> None:
         problem = f"contains the control character U+{ord(control):04X}"
     shown = repr(os.fsencode(name))[1:]
     raise L10nError(
-        f"the file name {shown} {problem}; l10n cannot write it into a catalogue",
+        f"the file name {shown} {problem}; such a name breaks the catalogues and reports l10n writes",
         path=path.parent,
         hint=f"rename the {what} (letters, digits, spaces, - and _ are safe)",
     )

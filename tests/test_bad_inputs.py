@@ -136,7 +136,8 @@ COMMANDS_FOR = {
 }
 
 # What the message must name where it is not the placed file itself.
-SHOWN = {"seed.newline-name.txt": "seeds", "seed.not-utf8-name.txt": "seeds"}
+SHOWN = {"seed.newline-name.txt": "seeds", "seed.not-utf8-name.txt": "seeds",
+         "glossary.newline-name.csv": "glossary", "glossary.not-utf8-name.csv": "glossary"}
 
 GIB = 1024 * 1024 * 1024
 
@@ -158,9 +159,9 @@ def _sparse(target: Path) -> None:
         handle.truncate(2 * GIB)
 
 
-def _named(name: bytes):
+def _named(name: bytes, content: str):
     def make(target: Path) -> None:
-        (target.parent / os.fsdecode(name)).write_text(SEED, encoding="utf-8")
+        (target.parent / os.fsdecode(name)).write_text(content, encoding="utf-8")
 
     return make
 
@@ -179,8 +180,11 @@ SPECIAL = {
     "seed.link-dangling.txt": _link("/nonexistent/l10n-seed.txt"),
     "seed.link-loop.txt": _link("doc.txt"),  # a link to itself
     "glossary.link-loop.csv": _link("terms.csv"),
-    "seed.newline-name.txt": _named(b"a\nb.txt"),
-    "seed.not-utf8-name.txt": _named(b"caf\xe9.txt"),
+    # A second file, beside the good one, whose name is the problem.
+    "seed.newline-name.txt": _named(b"a\nb.txt", SEED),
+    "seed.not-utf8-name.txt": _named(b"caf\xe9.txt", SEED),
+    "glossary.newline-name.csv": _named(b"a\nb.csv", GLOSSARY),
+    "glossary.not-utf8-name.csv": _named(b"caf\xe9.csv", GLOSSARY),
     "lock.symlink.lock": _link("/tmp/l10n-lock-elsewhere"),
 }
 
@@ -334,14 +338,15 @@ def place(name: str, project: Path, tmp_path: Path) -> Path:
     kind = _kind(name)
     target = project / kind.place if kind.place else tmp_path / "input" / name
     target.parent.mkdir(parents=True, exist_ok=True)
+    if name in SHOWN:  # a second file beside the good one
+        SPECIAL[name](target)
+        return target
     if target.is_dir() and not target.is_symlink():
         shutil.rmtree(target)
     elif os.path.lexists(target):
         target.unlink()
     source = CORPUS / name
     if name in SPECIAL:
-        if SPECIAL[name].__name__ == "make" and name in SHOWN:  # a second seed beside doc.txt
-            (target.parent / "doc.txt").write_text(SEED, encoding="utf-8")
         SPECIAL[name](target)
     elif name in GENERATED:
         target.write_bytes(GENERATED[name]())

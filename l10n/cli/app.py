@@ -58,9 +58,14 @@ def settings(ctx: typer.Context):
     return loaded
 
 
+def printable(text: str) -> str:
+    """Return ``text`` with what UTF-8 cannot encode (a file name's undecodable bytes) escaped."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def fail(message: str, code: int = 2) -> None:
     """Print ``message`` to stderr and exit with ``code``."""
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {printable(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -71,7 +76,7 @@ def main() -> None:
         # (``fail``, check's exit 1) instead of raising it.
         code = app(standalone_mode=False)
     except L10nError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"error: {printable(str(exc))}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         code = 130
