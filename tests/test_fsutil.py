@@ -262,3 +262,19 @@ def test_a_project_folder_that_is_a_link_outside_is_refused_a_configured_one_is_
             read_input(project / "seeds" / "secret.txt", folder=project / "seeds")
         # seeds = "/…/outside" in pyproject.toml: the user chose it.
         assert read_input(outside / "secret.txt", folder=outside) == b"Not a seed.\n"
+
+
+def test_a_socket_is_refused(no_hang) -> None:
+    import shutil
+    import socket
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp())  # short: a socket path has a length limit (108 bytes)
+    try:
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(folder / "doc.txt"))
+        with pytest.raises(L10nError, match="is a socket, not a regular file"):
+            read_input(folder / "doc.txt")
+        server.close()
+    finally:
+        shutil.rmtree(folder)
