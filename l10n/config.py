@@ -27,6 +27,7 @@ class Settings:
     ignore_lines: tuple[str, ...] = ()
     max_input_mb: float = 64.0  # no input file (seed, catalogue, glossary, reference) may be larger
     allow_external_links: bool = False  # seeds/glossary files may be symbolic links leading outside the project
+    cluster: str | None = None  # Dask scheduler address that translate drafts on
     config_file: Path | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -72,6 +73,7 @@ _KEYS = {
     "ignore-lines": "ignore_lines",
     "max-input-mb": "max_input_mb",
     "allow-external-links": "allow_external_links",
+    "cluster": "cluster",
 }
 
 
