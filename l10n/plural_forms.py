@@ -82,6 +82,7 @@ class PluralForms:
         return _compile(self.tree)(n)
 
 
+@lru_cache(maxsize=256)
 def parse_plural_forms(value: str) -> PluralForms:
     """Return the parsed header value ``nplurals=N; plural=EXPR;``, checked as the module says.
 

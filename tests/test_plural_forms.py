@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -186,3 +187,45 @@ def test_msgfmt_agrees(value: str, tmp_path: Path) -> None:
     proc = subprocess.run(["msgfmt", "--check", "-o", str(tmp_path / "p.mo"), str(po)], capture_output=True, text=True)
     ours = plural_forms_problem(value)
     assert (proc.returncode == 0) == (ours is None), (proc.stderr, ours)
+
+
+# --- the check and build ---------------------------------------------------------
+
+
+def _catalog(tmp_path: Path, header: str, forms: int = 2) -> Path:
+    plural = "".join(f'msgstr[{i}] "x{i}"\n' for i in range(forms))
+    po = tmp_path / "doc.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        f'"Plural-Forms: {header}\\n"\n\nmsgid "one"\nmsgstr "x"\n\nmsgid "a file"\nmsgid_plural "files"\n{plural}',
+        encoding="utf-8",
+    )
+    return po
+
+
+def _findings(po: Path):
+    from l10n.catalog import read_catalog
+    from l10n.checks import check_catalog, select_checks
+
+    return [(f.check, f.line, f.message) for f in check_catalog(read_catalog(po), "ru", checks=select_checks(["plural-forms"]))]
+
+
+def test_the_check_names_the_header_line_and_the_fix(tmp_path: Path) -> None:
+    ((check, line, message),) = _findings(_catalog(tmp_path, "nplurals=2; plural=n>1 ? 2 : 0;"))
+    assert (check, line) == ("plural-forms", 5)
+    assert "gives form 2, but nplurals=2" in message and "for ru, gettext's header is: Plural-Forms: nplurals=3;" in message
+
+
+def test_a_plural_entry_with_another_number_of_forms(tmp_path: Path) -> None:
+    russian = "nplurals=3; plural=n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2;"
+    assert _findings(_catalog(tmp_path, russian, forms=3)) == []
+    ((check, line, message),) = _findings(_catalog(tmp_path, russian, forms=2))
+    assert line == 10 and "2 plural form(s)" in message and "nplurals=3" in message
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext not installed")
+def test_the_entry_check_agrees_with_msgfmt(tmp_path: Path) -> None:
+    for forms in (1, 2, 3):
+        po = _catalog(tmp_path, "nplurals=2; plural=n != 1;", forms=forms)
+        proc = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(po)], capture_output=True, text=True)
+        assert (proc.returncode == 0) == (_findings(po) == []), (forms, proc.stderr)

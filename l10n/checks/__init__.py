@@ -55,7 +55,7 @@ CHECKS: tuple[Check, ...] = (
     Check("length", W, check_length, "a translation implausibly short or long for its source", screen=screen_length),
     Check("consistency", W, check_consistency, "one source translated differently in another catalogue", screen=screen_consistency),
     Check("fuzzy", I, check_fuzzy, "an unreviewed draft (marked fuzzy)", needs_target=False, screen=screen_fuzzy),
-    Check("plural-forms", E, no_pair_problems, "a Plural-Forms header gettext cannot use (bad expression, a form outside nplurals)", needs_target=False, header=check_plural_forms),
+    Check("plural-forms", E, no_pair_problems, "a Plural-Forms header gettext cannot use, or a plural entry with another number of forms than it says", needs_target=False, header=check_plural_forms),
 )  # fmt: skip
 GLOSSARY_CHECKS = ("glossary", "forbidden")
 _BY_ID = {check.id: check for check in CHECKS}
@@ -149,7 +149,9 @@ def _check_catalog(catalog, lang, glossary, checks, memory, path, source_languag
         findings, checked = _check_in_two(entries, args)
     else:
         findings, checked = _check_entries(entries, *args)
-    return header + findings, checked
+    if header:  # header findings of an entry go among the others, in file order (the sort is stable)
+        findings = sorted(header + findings, key=lambda f: f.line)
+    return findings, checked
 
 
 def _can_fork() -> bool:
