@@ -103,7 +103,7 @@ def _has_l10n_table(pyproject: Path) -> bool:
     from l10n.fsutil import read_input
 
     try:
-        text = read_input(pyproject, "pyproject.toml").decode("utf-8")
+        text = read_input(pyproject, "pyproject.toml").decode("utf-8-sig")
     except (OSError, UnicodeDecodeError, L10nError):
         return False
     return re.search(r"^\[tool\.l10n\]", text, re.MULTILINE) is not None
@@ -120,7 +120,7 @@ def load_settings(root: Path | None = None) -> Settings:
         from l10n.fsutil import read_input
 
         try:
-            data = tomllib.loads(read_input(pyproject, "pyproject.toml").decode("utf-8"))
+            data = tomllib.loads(read_input(pyproject, "pyproject.toml").decode("utf-8-sig"))
         except OSError as exc:
             raise L10nError(f"cannot read: {exc.strerror or exc}", path=pyproject, hint="check the file") from None
         except UnicodeDecodeError as exc:

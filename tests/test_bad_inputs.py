@@ -635,3 +635,11 @@ def test_build_replaces_a_fifo_planted_where_an_output_goes(project: Path) -> No
     )
     assert proc.returncode == 0, proc.stderr
     assert HUMAN[1] in (out / "doc.txt").read_text(encoding="utf-8")
+
+
+def test_a_pyproject_saved_with_a_byte_order_mark_is_read(project: Path, capsys, monkeypatch) -> None:
+    """Notepad's UTF-8 starts with a BOM, invisible in editors: tomllib alone calls line 1 invalid."""
+    pyproject = project / "pyproject.toml"
+    pyproject.write_bytes(b"\xef\xbb\xbf" + pyproject.read_bytes())
+    result = run_cli(["--root", str(project), "extract"], capsys, monkeypatch)
+    assert result.code == 0, result.text
