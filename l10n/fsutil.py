@@ -289,25 +289,34 @@ def read_input(path: Path, what: str = "file", *, folder: Path | None = None) ->
     return data
 
 
+# A file system allows 255 bytes a name; ".<domain>.pot.XXXXXXXX.tmp" adds 18 to a domain.
+MAX_NAME_BYTES = 240
+
+
 def check_name(path: Path, what: str = "file") -> None:
     """Raise L10nError if the name of ``path`` cannot be written into a catalogue.
 
     A name that is not valid UTF-8 cannot be shown or written as UTF-8 text,
-    and a control character (a line break) in a ``#:`` reference breaks the
-    PO syntax (xgettext writes such a reference as is, and msgfmt rejects the
-    result).  The error names the folder and shows the name escaped.
+    a control character (a line break) in a ``#:`` reference breaks the PO
+    syntax (xgettext writes such a reference as is, and msgfmt rejects the
+    result), and a name near the 255-byte limit leaves no room for the
+    temporary file an atomic write needs.  The error names the folder and
+    shows the name escaped.
     """
     path = Path(path)
     name = path.name
     try:
-        name.encode("utf-8")
+        size = len(name.encode("utf-8"))
     except UnicodeEncodeError:
         problem = "is not valid UTF-8"
     else:
         control = next((c for c in name if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0), None)
-        if control is None:
+        if control is not None:
+            problem = f"contains the control character U+{ord(control):04X}"
+        elif size > MAX_NAME_BYTES:
+            problem = f"is {size} bytes long (at most {MAX_NAME_BYTES}: the temporary files beside outputs add 18)"
+        else:
             return
-        problem = f"contains the control character U+{ord(control):04X}"
     shown = repr(os.fsencode(name))[1:]
     raise L10nError(
         f"the file name {shown} {problem}; such a name breaks the catalogues and reports l10n writes",

@@ -136,7 +136,7 @@ COMMANDS_FOR = {
 }
 
 # What the message must name where it is not the placed file itself.
-SHOWN = {"seed.newline-name.txt": "seeds", "seed.not-utf8-name.txt": "seeds",
+SHOWN = {"seed.newline-name.txt": "seeds", "seed.not-utf8-name.txt": "seeds", "seed.long-name.txt": "seeds",
          "glossary.newline-name.csv": "glossary", "glossary.not-utf8-name.csv": "glossary"}
 
 GIB = 1024 * 1024 * 1024
@@ -183,6 +183,7 @@ SPECIAL = {
     # A second file, beside the good one, whose name is the problem.
     "seed.newline-name.txt": _named(b"a\nb.txt", SEED),
     "seed.not-utf8-name.txt": _named(b"caf\xe9.txt", SEED),
+    "seed.long-name.txt": _named(b"a" * 246 + b".txt", SEED),  # no room left for ".<name>.pot.XXXXXXXX.tmp"
     "glossary.newline-name.csv": _named(b"a\nb.csv", GLOSSARY),
     "glossary.not-utf8-name.csv": _named(b"caf\xe9.csv", GLOSSARY),
     "lock.symlink.lock": _link("/tmp/l10n-lock-elsewhere"),

@@ -124,7 +124,8 @@ def test_missing_files_and_folders_raise_what_open_would(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     "name,words",
     [(b"a\nb.txt", "contains the control character U+000A"), (b"caf\xe9.txt", "is not valid UTF-8"),
-     (b"tab\there.txt", "U+0009"), (b"del\x7f.txt", "U+007F")],
+     (b"tab\there.txt", "U+0009"), (b"del\x7f.txt", "U+007F"),
+     (b"a" * 237 + b".txt", "is 241 bytes long (at most 240")],
 )
 def test_names_a_catalogue_cannot_hold(tmp_path: Path, name: bytes, words: str) -> None:
     with pytest.raises(L10nError) as error:
