@@ -22,7 +22,10 @@ def project_lock(locales: Path, timeout: float = 10.0) -> Iterator[None]:
     """
     from filelock import FileLock, Timeout
 
+    from l10n.fsutil import check_output
+
     path = Path(locales) / LOCK_NAME
+    check_output(path)  # a locales/ linking outside the project gets no lock file either
     try:
         Path(locales).mkdir(parents=True, exist_ok=True)
     except OSError as exc:

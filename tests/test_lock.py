@@ -128,3 +128,17 @@ def _check_as_nobody(folder, case):
     result = _as_nobody(folder)
     assert result.startswith("L10nError: "), result
     assert "cannot take the project lock: Permission denied" in result and "make" in result and "writable" in result
+
+
+def test_a_locales_folder_linking_outside_the_project_gets_no_lock_file(tmp_path):
+    from l10n.fsutil import InputPolicy, using_policy
+
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    project.mkdir()
+    outside.mkdir()
+    (project / "locales").symlink_to(outside)
+    with using_policy(InputPolicy(root=project)):
+        with pytest.raises(L10nError, match="would write outside the project"):
+            with project_lock(project / "locales", timeout=0.1):
+                pass
+    assert list(outside.iterdir()) == []
