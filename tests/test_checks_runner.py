@@ -34,6 +34,7 @@ EXPECTED_TABLE = {
     "consistency": "warning",
     "confirmed-low-draft": "warning",
     "fuzzy": "info",
+    "plural-forms": "error",
 }
 
 
