@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 import time
 from dataclasses import dataclass, replace
@@ -33,6 +34,8 @@ def file_digest(path: Path) -> str | None:
     (The reader that follows reports a file that cannot be read, with its own message.)
     """
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # never open a FIFO or a device (it could block or never end)
         return hashlib.sha1(path.read_bytes()).hexdigest()
     except OSError:
         return None

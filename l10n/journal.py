@@ -28,8 +28,11 @@ def journal_path(po_path: Path) -> Path:
 
 def read_journal(po_path: Path) -> dict[str, str]:
     """Return the journal of ``po_path`` (empty if missing or unreadable: it only feeds statistics)."""
+    path = journal_path(po_path)
     try:
-        data = json.loads(journal_path(po_path).read_text(encoding="utf-8"))
+        if not path.is_file():
+            return {}
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     drafts = data.get("drafts") if isinstance(data, dict) else None

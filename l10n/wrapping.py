@@ -61,6 +61,8 @@ def looks_unwrapped(path: Path, page: int = 79) -> bool:
     not follow a ``\\n`` (a wrap) and some string line is wider than ``page``.
     """
     try:
+        if not path.is_file():
+            return False  # not a regular file: the reader reports it
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
