@@ -59,7 +59,7 @@ _UNIT_ZH = {
 }
 # English unit words after a number, longest spellings first.
 _EN_UNITS = [
-    (r"US\s?dollars?|dollars?|USD", "USD"), (r"yuan|RMB|CNY", "CNY"),
+    (r"US\s?dollars?|dollars?|USD", "USD"), (r"yuan|RMB|CNY", "CNY"), (r"yen|JPY", "JPY"),
     (r"euros?|EUR", "EUR"), (r"kWh|kilowatt[- ]hours?", "kWh"),
     (r"GW|gigawatts?", "GW"), (r"MW|megawatts?", "MW"), (r"kW|kilowatts?", "kW"),
     (r"square\s+kilomet(?:er|re)s?|km2|km²|sq\.?\s?km", "km2"),
@@ -176,8 +176,8 @@ _ZH_DIGITS = re.compile(r"""
     (?P<mult>(?:[万亿]|千(?![瓦米克卡兆])|百(?!分))*)  # 116万; 千瓦 and 千米 are units
     (?P<pct>\s?%)?""", re.X)
 _ZH_RUN = re.compile(rf"[{_CN_ALL}]+(?:点[零〇一二三四五六七八九]+)?")
-_ZH_CURRENCY = re.compile(r"[多余]?(?:美元|欧元|英镑|日元|元|块)")
-_ZH_CURRENCY_CODE = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "元": "CNY", "块": "CNY"}
+_ZH_CURRENCY = re.compile(r"[多余]?(?:美元|欧元|英镑|日元|元|块|円)")
+_ZH_CURRENCY_CODE = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "元": "CNY", "块": "CNY", "円": "JPY"}
 _ZH_CLASSIFIERS = tuple(
     "个 位 名 人 次 天 日 年 月 周 岁 家 户 件 项 种 条 座 所 台 辆 架 头 张 本 份 批 轮 届 任 期 层 栋 "
     "间 套 元 块 倍 国 省 市 县 村 镇 区 支 场 部 篇 首 页 卷 双 对 组 类 大 步 代 级 季 例 起 遍 趟 回 "
@@ -445,10 +445,17 @@ def _en_words(text: str, norm: str, m: re.Match[str]) -> Quantity | None:
     return Quantity(Decimal(value), text[start:end], start, end, kind, unit, spelled=True)
 
 
-def find_numbers_zh(text: str) -> list[Quantity]:
-    """Return the quantities in Chinese ``text``, in order of position."""
+def find_numbers_zh(text: str, fold: str = "") -> list[Quantity]:
+    """Return the quantities in Chinese (or Japanese) ``text``, in order of position.
+
+    ``fold`` is a language profile's ``numeral_fold`` (see ``l10n.languages.fold``):
+    萬 億 兩 read as 万 亿 两.  Quantities keep the text as written.
+    """
+    from l10n.languages import fold as fold_text
+
     # Same length: positions stay valid.  Most texts have no full-width digit to fold.
-    norm = text.translate(_ZH_FULLWIDTH) if _FULLWIDTH_DIGIT.search(text) else text
+    norm = fold_text(text, fold) if fold else text
+    norm = norm.translate(_ZH_FULLWIDTH) if _FULLWIDTH_DIGIT.search(norm) else norm
     return _scan(text, norm, _ZH_STEPS)
 
 
@@ -586,7 +593,7 @@ _PLAIN_EN = re.compile(
         (?:\ ?(?P<pct>%|per\ ?cent|percent)|[\ -](?P<mult>hundred|thousand|million|billion|trillion))?
         (?![\w%])                                                 # 14th, 1990s, 5G, 50%%
         (?!(?i:\s?per\s?cent|[\ -](?:hundred|thousand|million|billion|trillion)))  # spellings read otherwise
-        (?:\s?(?P<cur>(?i:yuan|RMB|CNY|US\s?dollars?|dollars?|USD|euros?|EUR))(?![A-Za-z]))?
+        (?:\s?(?P<cur>(?i:yuan|RMB|CNY|US\s?dollars?|dollars?|USD|euros?|EUR|yen|JPY))(?![A-Za-z]))?
       |(?P<other>\d+)""",
     re.X,
 )
@@ -596,13 +603,14 @@ _PLAIN_ZH = re.compile(
         (?P<mult>(?:[万亿]|千(?![瓦米克卡兆])|百(?!分))*)
         (?P<pct>\s?%)?
         (?![A-Za-z万亿千百%])(?!世纪)
-        (?P<cur>[多余]?(?:美元|欧元|英镑|日元|元|块))?
+        (?P<cur>[多余]?(?:美元|欧元|英镑|日元|元|块|円))?
       |(?P<other>\d+)""",
     re.X,
 )
 # "2 million": the multiplier of a figure; without these, most texts have no number word at all.
 _MULTIPLIER = re.compile(r"(?<=\d[ -])(?:hundred|thousand|million|billion|trillion)(?![A-Za-z])")
-_PLAIN_CURRENCY = {"yuan": "CNY", "rmb": "CNY", "cny": "CNY", "usd": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR"}
+_PLAIN_CURRENCY = {"yuan": "CNY", "rmb": "CNY", "cny": "CNY", "usd": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+                   "yen": "JPY", "jpy": "JPY"}
 _PLAIN_MULT = {"万": 10**4, "亿": 10**8, "千": 1000, "百": 100}
 # A Chinese numeral that may count something (a lone 一 never does: 一些, 统一, 一座).
 _ZH_NUMERAL = re.compile(rf"[零〇二两三四五六七八九十]|一(?=[{_CN_ALL}点])|(?<=[{_CN_ALL}])一|[百千]强")
@@ -666,8 +674,15 @@ def plain_figures_en(text: str) -> list[Figure] | None:
     return _figures(text, _PLAIN_EN, _en_figure)
 
 
-def plain_figures_zh(text: str) -> list[Figure] | None:
-    """Return Chinese ``text``'s numbers as sorted (value, percent, currency) when all are plain figures, else None."""
+def plain_figures_zh(text: str, fold: str = "") -> list[Figure] | None:
+    """Return Chinese ``text``'s numbers as sorted (value, percent, currency) when all are plain figures, else None.
+
+    ``fold`` as for ``find_numbers_zh``.
+    """
+    if fold:
+        from l10n.languages import fold as fold_text
+
+        text = fold_text(text, fold)
     if _FULLWIDTH_DIGIT.search(text) or _ZH_NUMERAL.search(text):
         return None
     for pattern, needs in ((_ISO_DATE, "-"), (_TIME, ":"), (_ZH_DECADE, "年代"), (_ZH_FRACTION, "分之")):
