@@ -241,7 +241,8 @@ def term_accuracy(sources: Sequence[str], hypotheses: Sequence[str], glossary: A
     """Return how many glossary term occurrences in the sources the hypotheses render.
 
     A term occurring n times in a source counts as found min(n, k) times,
-    where k is how often its approved target occurs in the hypothesis.  Texts
+    where k is how often its approved target (or, if more often, one of its
+    accepted variants) occurs in the hypothesis.  Texts
     are compared as ``glossary.check_target`` compares them: NFKC, whitespace
     and quote marks ignored, case ignored unless the term is case-sensitive.
     """
@@ -252,14 +253,20 @@ def term_accuracy(sources: Sequence[str], hypotheses: Sequence[str], glossary: A
     missed: Counter[tuple[str, str]] = Counter()
     for source, hypothesis in zip(sources, hypotheses):
         per_term: Counter[tuple[str, str, bool]] = Counter()
+        accepted: dict[tuple[str, str, bool], tuple[str, ...]] = {}
         for match in find_terms(source, glossary, lang):
             if match.target:
-                per_term[(match.term.source, match.target, match.term.case_sensitive)] += 1
-        for (term, target, case_sensitive), n in per_term.items():
-            needle, hay = _fold(target), _fold(hypothesis)
+                key = (match.term.source, match.target, match.term.case_sensitive)
+                per_term[key] += 1
+                accepted[key] = match.term.accepted(lang)
+        for key, n in per_term.items():
+            term, target, case_sensitive = key
+            hay = _fold(hypothesis)
+            needles = [_fold(a) for a in accepted[key]]
             if not case_sensitive:
-                needle, hay = needle.casefold(), hay.casefold()
-            k = min(n, hay.count(needle)) if needle else 0
+                hay, needles = hay.casefold(), [needle.casefold() for needle in needles]
+            # The target or any accepted variant counts (each place once: the needles may overlap).
+            k = min(n, max((hay.count(needle) for needle in needles if needle), default=0))
             found += k
             total += n
             occurrences[(term, target)] += n
