@@ -103,8 +103,13 @@ class Term:
         return for_language(self.forbidden, lang) or ()
 
     def variants_in(self, lang: str) -> tuple[str, ...]:
-        """Return the accepted other renderings for ``lang`` (maybe empty)."""
-        return for_language(self.variants, lang) or ()
+        """Return the accepted other renderings for ``lang`` (maybe empty): the variants column,
+        and for a converted target the other conversions of the target and variants."""
+        found = for_language(self.variants, lang) or ()
+        if self.do_not_translate:
+            return found
+        others = (*(for_language(self.targets, lang, True) or ()), *(for_language(self.variants, lang, True) or ()))
+        return tuple(dict.fromkeys((*found, *others)))
 
     def accepted(self, lang: str) -> tuple[str, ...]:
         """Return every rendering the checks accept in ``lang``: the target first, then the variants."""
@@ -118,17 +123,20 @@ class Term:
 
 
 @lru_cache(maxsize=65536)
-def for_language(values: LangMap, lang: str):
+def for_language(values: LangMap, lang: str, alternatives: bool = False):
     """Return the value of ``values`` (a term's targets, variants or forbidden) that applies to ``lang``.
 
     An exact column wins; then the columns the language's profile names, most
     specific first; then the profile's ``glossary_from`` column converted with
-    its OpenCC config (a ``zh`` target for ``zh_TW``).  None if nothing applies.
+    the first of its ``glossary_convert`` OpenCC configs (a ``zh`` target for
+    ``zh_TW``).  None if nothing applies.  With ``alternatives``, return
+    instead the other conversions of a converted value (accepted variants:
+    s2twp's 資料壁壘 beside s2tw's 數據壁壘), or None.
     """
     if not values:
         return None
     if lang in values:
-        return values[lang]
+        return None if alternatives else values[lang]
     from l10n.languages import convert, profile, same_code
 
     try:
@@ -137,13 +145,18 @@ def for_language(values: LangMap, lang: str):
         return None
     found = language.glossary_value(values)
     if found is not None:
-        return found[0]
-    if language.glossary_from and language.opencc:
-        for key, value in values.items():
-            if same_code(key, language.glossary_from):
-                if isinstance(value, tuple):
-                    return tuple(convert(v, language.opencc) for v in value)
-                return convert(value, language.opencc)
+        return None if alternatives else found[0]
+    configs = language.glossary_convert[1:] if alternatives else language.glossary_convert[:1]
+    if not (language.glossary_from and configs):
+        return None
+    for key, value in values.items():
+        if same_code(key, language.glossary_from):
+            texts = value if isinstance(value, tuple) else (value,)
+            converted = tuple(dict.fromkeys(convert(t, c) for c in configs for t in texts))
+            if alternatives:
+                first = {convert(t, language.glossary_convert[0]) for t in texts}
+                return tuple(t for t in converted if t not in first) or None
+            return converted if isinstance(value, tuple) else converted[0]
     return None
 
 

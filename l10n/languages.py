@@ -77,7 +77,7 @@ class Profile:
     tag: str  # the profile's BCP 47 tag: zh-Hant-TW
     language: str  # zh
     script: str  # Hans, Hant, Jpan, Kore, Latn
-    name: str  # Chinese (Taiwan)
+    name: str  # the language's English name, without script or region: Chinese
     letters: str  # regex class of the script's own characters ("" for Latin)
     latin: bool
     spaced: bool
@@ -99,6 +99,7 @@ class Profile:
     opencc: str
     glossary: tuple[str, ...]
     glossary_from: str
+    glossary_convert: tuple[str, ...]
     fallback: bool
     plural_forms: str
 
@@ -140,6 +141,12 @@ class Profile:
                 if same_code(key, column) and value:
                     return value, key
         return None
+
+
+def _english_name(language: str, code: str) -> str:
+    from babel import Locale
+
+    return Locale.parse(language).english_name or code
 
 
 @lru_cache(maxsize=1)
@@ -196,7 +203,7 @@ def profile(code: str) -> Profile:
         tag=tag,
         language=language,
         script=row["script"] if tag not in ("latin", "other") else (script or row["script"]),
-        name=language_name(code),
+        name=_english_name(language, code),
         letters=row["letters"],
         latin=bool(row["latin"]),
         spaced=bool(row["spaced"]),
@@ -218,6 +225,7 @@ def profile(code: str) -> Profile:
         opencc=row["opencc"],
         glossary=tuple(row["glossary"]),
         glossary_from=row["glossary_from"],
+        glossary_convert=tuple(row["glossary_convert"]),
         fallback=bool(row["fallback"]),
         plural_forms=plural_forms(code),
     )

@@ -158,7 +158,16 @@ def _figures(text: str, decimal: str, group: str, scales: Mapping[str, int]) -> 
 
 
 def _same(a: _Figure, b: _Figure) -> bool:
-    return a.value == b.value or a.bare == b.bare or a.digits == b.digits
+    """Whether two figures can be the same number: equal values; or, when only one side has a scale
+    word the profile knows, equal figures (2 billion = 2 mil millones); or, with none, equal digits."""
+    if a.value == b.value:
+        return True
+    scaled_a, scaled_b = a.value != a.bare, b.value != b.bare
+    if scaled_a and scaled_b:
+        return False  # 2 billion ≠ 2 Billionen (10^12)
+    if scaled_a or scaled_b:
+        return a.bare == b.bare
+    return a.digits == b.digits
 
 
 def _western(source: str, target: str, language) -> Iterator[Problem]:
@@ -186,7 +195,8 @@ def _western(source: str, target: str, language) -> Iterator[Problem]:
             missing.append(figure)
         else:
             have.remove(match)
-    if (missing or have) and _digits(source) == _digits(target):
+    scaled = any(f.value != f.bare for f in (*wanted, *have))
+    if (missing or have) and not scaled and _digits(source) == _digits(target):
         return  # the same digits, grouped some other way (1.234,5 = 1 234,5): not a different number
     for figure in missing:
         yield f"the number {figure.text} of the source is missing from the translation"

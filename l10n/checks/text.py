@@ -115,8 +115,9 @@ def _doubled(never: str) -> re.Pattern[str]:
 
 # ASCII boundaries: Python's \b sees no boundary between "the" and 方法.
 _WORD_DOUBLED = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\s+\1(?![A-Za-z])", re.IGNORECASE)
-# Doubled words that can be correct: "had had", "that that", French "nous nous".
-_WORD_OK = {"had", "that", "is", "nous", "vous", "no", "very", "ha", "la", "bye", "so"}
+# Doubled words that can be correct: "had had", "that that", French "nous nous", German "dass das das
+# Beste ist", "die die Zeitung liest" after a comma-less clause start.
+_WORD_OK = {"had", "that", "is", "nous", "vous", "no", "very", "ha", "la", "bye", "so", "das", "die", "der", "sie"}
 
 
 def screen_doubled_word(batch: Batch) -> set[int]:
