@@ -157,6 +157,11 @@ def _figures(text: str, decimal: str, group: str, scales: Mapping[str, int]) -> 
     return found
 
 
+def _scales(figures: list[_Figure]) -> list[Decimal]:
+    """The scales of the figures that have one (10^6 for 2 million), sorted."""
+    return sorted(f.value / f.bare for f in figures if f.bare and f.value != f.bare)
+
+
 def _same(a: _Figure, b: _Figure) -> bool:
     """Whether two figures can be the same number: equal values; or, when only one side has a scale
     word the profile knows, equal figures (2 billion = 2 mil millones); or, with none, equal digits."""
@@ -174,6 +179,7 @@ def _western(source: str, target: str, language) -> Iterator[Problem]:
     from l10n.languages import profile
 
     english = profile("en")
+    original = target
     wanted = _figures(source, english.decimal, english.group, english.scales)
     if language.decimal != english.decimal:
         # 3.25 Millionen, 3.5 %: the source's decimal point where the language writes 3,25; say so, then
@@ -195,9 +201,10 @@ def _western(source: str, target: str, language) -> Iterator[Problem]:
             missing.append(figure)
         else:
             have.remove(match)
-    scaled = any(f.value != f.bare for f in (*wanted, *have))
-    if (missing or have) and not scaled and _digits(source) == _digits(target):
-        return  # the same digits, grouped some other way (1.234,5 = 1 234,5): not a different number
+    if (missing or have) and _digits(source) == _digits(original) and _scales(wanted) == _scales(
+        _figures(original, language.decimal, language.group, language.scales)
+    ):
+        return  # the same digits and scale words, grouped some other way (1.234,5 = 1 234,5): not a different number
     for figure in missing:
         yield f"the number {figure.text} of the source is missing from the translation"
     for figure in have:
