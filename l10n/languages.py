@@ -91,6 +91,7 @@ class Profile:
     decimal: str
     group: str
     scales: Mapping[str, int]
+    number_words: Mapping[str, int]
     ratio: tuple[float, float]
     never_doubled: str
     bleu: str
@@ -217,6 +218,7 @@ def profile(code: str) -> Profile:
         decimal=row["decimal"],
         group=row["group"],
         scales=dict(row["scales"]),
+        number_words=dict(row["number_words"]),
         ratio=(float(row["ratio"][0]), float(row["ratio"][1])),
         never_doubled=row["never_doubled"],
         bleu=row["bleu"],

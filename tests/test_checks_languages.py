@@ -126,6 +126,7 @@ DEFECTS = [
     ("de", S_TOURISTS, "Seit 2019 empfängt das Dorf jedes Jahr fast 500.000 Touristen.", "numbers"),
     ("de", S_HOW, "Wie sollten sie also weiter innovieren und sich wandeln, um Wohlstand zu erreichen.", "punctuation"),
     ("de", S_WOW, "Was für eine eine Leistung das wäre!", "doubled-word"),
+    ("de", "It cost 2 million yuan.", "Es kostete drei Millionen Yuan.", "numbers"),
     ("de", S_BRAIN, "Mit dem City Brain als  Motor hat es 453 Datenschnittstellen eingerichtet.", "whitespace"),
 ]  # fmt: skip
 
@@ -186,6 +187,8 @@ def test_german_decimal_point_is_named(glossary) -> None:
         ("es", S_HOW, "Entonces, ¿cómo deberían seguir innovando y transformándose para alcanzar la prosperidad?"),
         ("es", S_QUOTE, "La plataforma se llama «Qinqing Online»."),
         ("de", S_QUOTE, "Die Plattform heißt »Qinqing Online«."),
+        ("de", "It cost 2 million yuan.", "Es kostete zwei Millionen Yuan."),
+        ("fr", "He runs 3 farms.", "Il gère trois fermes."),
         ("zh_HK", S_YUAN, "已引進資金超過20億元。"),
         ("zh_HK", S_QUOTE, "這個平台名為「親清在線」。"),
     ],

@@ -157,6 +157,28 @@ def _figures(text: str, decimal: str, group: str, scales: Mapping[str, int]) -> 
     return found
 
 
+def _spelled(text: str, language) -> list[_Figure]:
+    """Small numbers the language writes as words, with the scale words after them (zwei Millionen)."""
+    if not language.number_words:
+        return []
+    found = []
+    for m in _words_re(tuple(language.number_words), tuple(language.scales)).finditer(text):
+        bare = Decimal(language.number_words[m["word"].lower()])
+        value = bare
+        for word in (m["scale"] or "").replace("-", " ").split():
+            value *= language.scales.get(word, 1)
+        found.append(_Figure(m.group(), value, bare, str(bare), m.start(), m.end()))
+    return found
+
+
+@lru_cache(maxsize=16)
+def _words_re(words: tuple[str, ...], scales: tuple[str, ...]) -> re.Pattern[str]:
+    numbers = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    scale = "|".join(re.escape(w) for w in sorted(scales, key=len, reverse=True))
+    tail = rf"(?P<scale>(?:[ \u00a0-](?:{scale})(?!\w))+)?" if scale else "(?P<scale>)"
+    return re.compile(rf"(?<!\w)(?P<word>{numbers})(?!\w)" + tail, re.IGNORECASE)
+
+
 def _scales(figures: list[_Figure]) -> list[Decimal]:
     """The scales of the figures that have one (10^6 for 2 million), sorted."""
     return sorted(f.value / f.bare for f in figures if f.bare and f.value != f.bare)
@@ -194,6 +216,7 @@ def _western(source: str, target: str, language) -> Iterator[Problem]:
                 yield (f"“{number}” is written with a decimal point: {language.name} writes “{fixed}”", m.span())
                 target = target[: m.start()] + fixed + target[m.end() :]
     have = _figures(target, language.decimal, language.group, language.scales)
+    have += _spelled(target, language)
     missing = []
     for figure in wanted:
         match = next((f for f in have if _same(figure, f)), None)
@@ -208,7 +231,8 @@ def _western(source: str, target: str, language) -> Iterator[Problem]:
     for figure in missing:
         yield f"the number {figure.text} of the source is missing from the translation"
     for figure in have:
-        yield (f"the translation has the number {figure.text}, which the source does not have", (figure.start, figure.end))
+        if figure.text[:1].isdigit():  # a number word (ein, une) counts only for a figure of the source
+            yield (f"the translation has the number {figure.text}, which the source does not have", (figure.start, figure.end))
 
 
 _NON_DIGIT = re.compile(r"\D")
