@@ -167,14 +167,19 @@ _ZH_DECADE = re.compile(
 _ZH_DATE = re.compile(
     rf"(?<![\d〇零一二三四五六七八九])(?P<y>{_YEAR_ZH})年(?:(?P<m>{_MON_ZH})月(?:(?P<d>{_DAY_ZH})[日号])?)?"
     rf"|(?<![\d个几数{_CN_ALL}])(?P<m2>{_MON_ZH})月(?:(?P<d2>{_DAY_ZH})[日号])?")
-_ZH_PLAN = re.compile(rf"第(?P<n>[{_CN_ALL}]+|\d+)个五年(?:规划|计划)|(?<![{_CN_ALL}])(?P<p>十[一二三四五六七八九])五(?![{_CN_ALL}])")
+_ZH_PLAN = re.compile(
+    rf"第(?P<n>[{_CN_ALL}]+|\d+)个五年(?:规划|计划)|(?<![{_CN_ALL}])(?P<p>十[一二三四五六七八九])五(?![{_CN_ALL}])"
+    rf"|第(?P<j>\d+|[{_CN_ALL}]+)次(?:5|五)[カヵケヶか]年計画"  # Japanese: 第14次5カ年計画
+)
 _ZH_FRACTION = re.compile(rf"(?P<den>{_CN_NUM}|\d+)分之(?P<num>{_CN_NUM}|\d+(?:\.\d+)?)")
 _ZH_DIGITS = re.compile(r"""
     (?=\d)                                           # what a match starts with: a quick no elsewhere
     (?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
     (?P<approx>[多余](?=[万亿千]))?                  # 300多万
     (?P<mult>(?:[万亿]|千(?![瓦米克卡兆])|百(?!分))*)  # 116万; 千瓦 and 千米 are units
-    (?P<pct>\s?%)?""", re.X)
+    (?P<pct>\s?(?:%|パーセント))?                   # Japanese spells the percent sign out too""", re.X)
+_AFTER_YI = re.compile(r"(\d{1,4})万(?![\d万亿])")
+_AFTER_YI_ANY = re.compile(r"亿\d{1,4}万")
 _ZH_RUN = re.compile(rf"[{_CN_ALL}]+(?:点[零〇一二三四五六七八九]+)?")
 _ZH_CURRENCY = re.compile(r"[多余]?(?:美元|欧元|英镑|日元|元|块|円)")
 _ZH_CURRENCY_CODE = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "元": "CNY", "块": "CNY", "円": "JPY"}
@@ -460,7 +465,7 @@ def find_numbers_zh(text: str, fold: str = "") -> list[Quantity]:
 
 
 def _zh_plan(text: str, norm: str, m: re.Match[str]) -> Quantity | None:
-    n = m["n"] or m["p"]
+    n = m["n"] or m["p"] or m["j"]
     value = Decimal(n) if n.isdigit() else _cn_value(n)
     return None if value is None else _q(text, m, value, "ordinal", unit="FYP", spelled=not n.isdigit())
 
@@ -525,6 +530,11 @@ def _zh_digits(text: str, norm: str, m: re.Match[str]) -> Quantity | None:
     value = Decimal(m["num"].replace(",", ""))
     for ch in m["mult"]:
         value *= {"万": 10**4, "亿": 10**8, "千": 10**3, "百": 100}[ch]
+    if m["mult"] == "亿" and not m["pct"]:
+        rest = _AFTER_YI.match(norm, end)
+        if rest:  # 1亿1600万 (Japanese writes 1億1600万): one number
+            value += Decimal(rest[1]) * 10**4
+            end = rest.end()
     kind = "percent" if m["pct"] else "ordinal" if norm[start - 1:start] == "第" else "number"
     unit, end = _zh_unit(norm, start, end) if kind == "number" else ("", end)
     if norm.startswith("世纪", end):
@@ -569,7 +579,7 @@ _EN_STEPS: list[tuple[re.Pattern[str], Maker, Needs]] = [
     (_FRACTION, _fraction, ("/",)), (_EN_NUM, _en_digits, True), (_EN_WORDS, _en_words, _may_have_number_words),
 ]
 _ZH_STEPS: list[tuple[re.Pattern[str], Maker, Needs]] = [
-    (_ISO_DATE, _iso_date, ("-",)), (_TIME, _time, (":",)), (_ZH_PLAN, _zh_plan, ("五",)),
+    (_ISO_DATE, _iso_date, ("-",)), (_TIME, _time, (":",)), (_ZH_PLAN, _zh_plan, ("五", "年計画")),
     (_ZH_DECADE, _zh_decade, ("年代",)), (_ZH_DATE, _zh_date, ("年", "月")), (_ZH_FRACTION, _zh_fraction, ("分之",)),
     (_ZH_DIGITS, _zh_digits, True), (_ZH_RUN, _zh_run, ()),
 ]
@@ -601,7 +611,7 @@ _PLAIN_ZH = re.compile(
     r"""(?=\d)(?<![\d.,A-Za-z第$¥￥€])(?<![A-Za-z]-)(?<!美元)(?<!人民币)
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d)(?![.,]\d)(?![多余][万亿千])
         (?P<mult>(?:[万亿]|千(?![瓦米克卡兆])|百(?!分))*)
-        (?P<pct>\s?%)?
+        (?P<pct>\s?(?:%|パーセント))?
         (?![A-Za-z万亿千百%])(?!世纪)
         (?P<cur>[多余]?(?:美元|欧元|英镑|日元|元|块|円))?
       |(?P<other>\d+)""",
@@ -690,6 +700,8 @@ def plain_figures_zh(text: str, fold: str = "") -> list[Figure] | None:
             return None
     if "月" in text:
         return None  # a date or a month: the full reading
+    if "亿" in text and _AFTER_YI_ANY.search(text):
+        return None  # 1亿1600万: one number, which the full reading joins
     # Without 月, a date match is a year: in words (caught above) or four digits before 年,
     # whose value is the figure's.
     return _figures(text, _PLAIN_ZH, _zh_figure)

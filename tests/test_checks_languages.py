@@ -120,6 +120,8 @@ DEFECTS = [
     ("ja", S_EXPORT, "2020年、同社の輸出はdespite the epidemic 60%を超える著しい成長を遂げた。", "untranslated-text"),
     ("ja", S_YEN, "同市は20億円をを投資した。", "doubled-word"),
     ("ja", S_LUJIA, "魯家村は浙江省にある。", "length"),
+    ("ja", "The population is 116 million.", "人口は1億1500万人である。", "numbers"),
+    ("ja", "The 14th Five-Year Plan was adopted.", "第13次5カ年計画が採択された。", "numbers"),
     ("de", S_YUAN, "Mehr als 2 Billionen Yuan wurden eingeworben.", "numbers"),
     ("de", S_FUNDS, "1,16 Millionen Yuan an Mitteln und 3.25 Millionen Dienstleistungen wurden Unternehmen und "
                     "Beschäftigten bereitgestellt.", "numbers"),
@@ -190,6 +192,9 @@ def test_german_decimal_point_is_named(glossary) -> None:
         ("de", "It cost 2 million yuan.", "Es kostete zwei Millionen Yuan."),
         ("fr", "He runs 3 farms.", "Il gère trois fermes."),
         ("zh_HK", S_YUAN, "已引進資金超過20億元。"),
+        ("ja", "Exports grew by 60% and the population is 116 million.", "輸出は60パーセント増え、人口は1億1600万人である。"),
+        ("zh", "The population is 116 million.", "人口为1亿1600万。"),
+        ("ja", "The 14th Five-Year Plan was adopted.", "第14次5カ年計画が採択された。"),
         ("zh_HK", S_QUOTE, "這個平台名為「親清在線」。"),
     ],
 )  # fmt: skip
