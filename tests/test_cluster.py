@@ -67,9 +67,10 @@ def copy_seed_project(tmp_path: Path) -> Path:
 
 
 def po_text(project: Path, lang: str = "zh") -> str:
-    """The catalogue without its PO-Revision-Date line (a clock, not a draft)."""
+    """The catalogue without its date lines (a clock, not a draft)."""
     text = (project / f"locales/{lang}/LC_MESSAGES/zhejiang-stories.po").read_text(encoding="utf-8")
-    return "".join(line for line in text.splitlines(True) if not line.startswith('"PO-Revision-Date:'))
+    dates = ('"PO-Revision-Date:', '"POT-Creation-Date:')
+    return "".join(line for line in text.splitlines(True) if not line.startswith(dates))
 
 
 def drafted_entries(project: Path, lang: str = "zh"):
