@@ -61,7 +61,8 @@ def tiny_lexicon(monkeypatch):
 @pytest.mark.parametrize(
     "args",
     [("--to", "ja"), ("--to", "ja", "--engine", "fallback"), ("--to", "ko"), ("--to", "de"),
-     ("--to", "ja", "--engine", "argos"), ("--to", "fr_CA")],
+     ("--to", "ja", "--engine", "argos"), ("--to", "fr_CA"),
+     ("--to", "zh", "--to", "ja"), ("--to", "zh,de")],  # one language refused: none drafted
 )  # fmt: skip
 def test_refused_language_leaves_the_project_byte_identical(tmp_path, l10n, argos_home, tiny_lexicon, args) -> None:
     project = make_project(tmp_path)
