@@ -77,7 +77,6 @@ class Profile:
     tag: str  # the profile's BCP 47 tag: zh-Hant-TW
     language: str  # zh
     script: str  # Hans, Hant, Jpan, Kore, Latn
-    name: str  # the language's English name, without script or region: Chinese
     letters: str  # regex class of the script's own characters ("" for Latin)
     latin: bool
     spaced: bool
@@ -102,7 +101,16 @@ class Profile:
     glossary_from: str
     glossary_convert: tuple[str, ...]
     fallback: bool
-    plural_forms: str
+
+    @property
+    def name(self) -> str:
+        """The language's English name, without script or region: Chinese (loaded from CLDR when asked)."""
+        return _english_name(self.language)
+
+    @property
+    def plural_forms(self) -> str:
+        """The ``Plural-Forms`` header value of the code."""
+        return plural_forms(self.code)
 
     @property
     def han_numbers(self) -> bool:
@@ -144,10 +152,11 @@ class Profile:
         return None
 
 
-def _english_name(language: str, code: str) -> str:
+@lru_cache(maxsize=64)
+def _english_name(language: str) -> str:
     from babel import Locale
 
-    return Locale.parse(language).english_name or code
+    return Locale.parse(language).english_name or language
 
 
 @lru_cache(maxsize=1)
@@ -204,7 +213,6 @@ def profile(code: str) -> Profile:
         tag=tag,
         language=language,
         script=row["script"] if tag not in ("latin", "other") else (script or row["script"]),
-        name=_english_name(language, code),
         letters=row["letters"],
         latin=bool(row["latin"]),
         spaced=bool(row["spaced"]),
@@ -229,7 +237,6 @@ def profile(code: str) -> Profile:
         glossary_from=row["glossary_from"],
         glossary_convert=tuple(row["glossary_convert"]),
         fallback=bool(row["fallback"]),
-        plural_forms=plural_forms(code),
     )
 
 
