@@ -129,6 +129,7 @@ DEFECTS = [
     ("de", S_HOW, "Wie sollten sie also weiter innovieren und sich wandeln, um Wohlstand zu erreichen.", "punctuation"),
     ("de", S_WOW, "Was für eine eine Leistung das wäre!", "doubled-word"),
     ("de", "It cost 2 million yuan.", "Es kostete drei Millionen Yuan.", "numbers"),
+    ("de", S_DATE, "Der Plan wurde am 16.03.2021 genehmigt.", "numbers"),
     ("de", S_BRAIN, "Mit dem City Brain als  Motor hat es 453 Datenschnittstellen eingerichtet.", "whitespace"),
 ]  # fmt: skip
 
@@ -190,6 +191,8 @@ def test_german_decimal_point_is_named(glossary) -> None:
         ("es", S_QUOTE, "La plataforma se llama «Qinqing Online»."),
         ("de", S_QUOTE, "Die Plattform heißt »Qinqing Online«."),
         ("de", "It cost 2 million yuan.", "Es kostete zwei Millionen Yuan."),
+        ("de", S_DATE, "Der Plan wurde am 15.03.2021 genehmigt."),
+        ("fr", S_DATE, "Le plan a été approuvé le 15/03/2021."),
         ("fr", "He runs 3 farms.", "Il gère trois fermes."),
         ("zh_HK", S_YUAN, "已引進資金超過20億元。"),
         ("ja", "Exports grew by 60% and the population is 116 million.", "輸出は60パーセント増え、人口は1億1600万人である。"),

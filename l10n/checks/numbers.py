@@ -157,6 +157,30 @@ def _figures(text: str, decimal: str, group: str, scales: Mapping[str, int]) -> 
     return found
 
 
+# 15.03.2021, 15/03/2021: a date written in figures (its month may stand for a month name of the source).
+_NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d.,/]\d)")
+_MONTH_NAME = re.compile(
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
+
+
+def _numeric_dates(text: str, named_month: bool) -> tuple[list[_Figure], str]:
+    """The day, month and year figures of dates written in figures, and ``text`` with them blanked.
+
+    With ``named_month`` (the source says "March"), the month figure is not a number of its own.
+    """
+    found: list[_Figure] = []
+    for m in _NUMERIC_DATE.finditer(text):
+        for group in (1, 3, 4):
+            if group == 3 and named_month:
+                continue
+            digits = m[group]
+            found.append(_Figure(digits, Decimal(digits), Decimal(digits), digits, m.start(group), m.end(group)))
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return found, text
+
+
 def _spelled(text: str, language) -> list[_Figure]:
     """Small numbers the language writes as words, with the scale words after them (zwei Millionen)."""
     if not language.number_words:
@@ -215,7 +239,8 @@ def _western(source: str, target: str, language) -> Iterator[Problem]:
                 fixed = number.replace(".", language.decimal)
                 yield (f"“{number}” is written with a decimal point: {language.name} writes “{fixed}”", m.span())
                 target = target[: m.start()] + fixed + target[m.end() :]
-    have = _figures(target, language.decimal, language.group, language.scales)
+    dates, target = _numeric_dates(target, named_month=_MONTH_NAME.search(source) is not None)
+    have = dates + _figures(target, language.decimal, language.group, language.scales)
     have += _spelled(target, language)
     missing = []
     for figure in wanted:
