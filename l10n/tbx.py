@@ -7,8 +7,9 @@ The rest of the package only sees ``Term`` values.  Export writes one
 a term (other correct renderings, after its preferred target), and
 ``deprecatedTerm-admn-sts`` for a forbidden variant.  On import, an
 ``admittedTerm`` after a language's first target is an accepted variant.
-The glossary's flags, which TBX-Basic has no data category for, travel in a ``<note>`` of the source ``tig`` starting with
-``l10n-flags:``; other tools show it as an ordinary note.
+The glossary's flags, which TBX-Basic has no data category for, travel in a
+``<note>`` of the source ``tig`` starting with ``l10n-flags:``; other tools
+show it as an ordinary note.
 
 Import reads that shape and also TBX v3 (``conceptEntry``/``langSec``/
 ``termSec``) and ``ntig``/``termGrp`` variants, ignoring namespaces.
