@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Callable, Union
 
@@ -281,7 +281,12 @@ def _cn_render(n: int) -> str:
 
 
 def _clean(value: Decimal) -> Decimal:
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    if value != value.to_integral_value():
+        return value.normalize()
+    try:
+        return value.quantize(Decimal(1))
+    except InvalidOperation:  # more digits than the context's precision (28): keep it as written
+        return value
 
 
 def _plain(value: Decimal) -> str:

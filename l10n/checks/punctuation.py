@@ -60,9 +60,15 @@ def ending(text: str) -> tuple[str | None, str]:
     marks = [c for c in tail if c in _KIND]
     if not marks:
         return None, tail
-    if "…" in marks or "".join(marks).endswith(".."):
+    if "…" in marks or _dotted(tail):
         return "ellipsis", tail
     return _KIND[marks[-1]], tail
+
+
+def _dotted(tail: str) -> bool:
+    """Whether the final marks of a tail end in two or more ASCII dots (closers between them aside, not spaces)."""
+    marks = "".join(c for c in tail if c in _KIND or c.isspace()).strip()
+    return marks.endswith("..")
 
 
 # The tail ``ending`` reads with the whitespace around it, then the separator that ends each joined
@@ -131,8 +137,9 @@ def _ascii_ending(target: str, tail: str, language) -> Iterator[Problem]:
     char = tail[offset]
     if char == "." and before[-1:].isascii() and before[-1:].isalpha() and tail.count(".") == 1:
         return  # Ltd.  — the dot of a Latin abbreviation
-    if tail.count(".") >= 2:
-        char, mark = "...", language.marks["ellipsis"]
+    if _dotted(tail):
+        dots = len(tail[offset:]) - len(tail[offset:].lstrip("."))
+        char, mark = "." * max(dots, 1), language.marks["ellipsis"]
     else:
         mark = language.native.get(char, char)
     yield (f"the translation ends with the ASCII ‘{char}’: use the full-width ‘{mark}’",
