@@ -24,6 +24,7 @@ class Settings:
     glossary: Path = Path("glossary")
     build: Path = Path("build")
     ignore_lines: tuple[str, ...] = ()
+    front_matter_keys: tuple[str, ...] = ("title", "description")  # translated front-matter keys (Markdown)
     config_file: Path | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -56,6 +57,7 @@ _KEYS = {
     "glossary": "glossary",
     "build": "build",
     "ignore-lines": "ignore_lines",
+    "front-matter-keys": "front_matter_keys",
 }
 
 
@@ -119,7 +121,7 @@ def load_settings(root: Path | None = None) -> Settings:
 
 
 def _coerce(attr: str, value: object, pyproject: Path) -> object:
-    if attr in ("target_languages", "ignore_lines"):
+    if attr in ("target_languages", "ignore_lines", "front_matter_keys"):
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
