@@ -29,6 +29,7 @@ from l10n.formats.source import FormatOptions, line_table
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ATX = re.compile(r" {0,3}#{1,6}")
+_TASK = re.compile(r"\[[ xX]\][ \t]")
 _SPAN_END = {"strong_close": "strong", "em_close": "em", "s_close": "s"}
 _SPAN_OPEN = {"strong_open": "strong", "em_open": "em", "s_open": "s"}
 
@@ -110,13 +111,23 @@ class _Reader(Context):
                 return None
             pieces.append((start + at, start + at + len(content)))
         kind = "title" if opener.type == "heading_open" else "sentence"
-        return self._inline(inline.children or [], pieces, kind, "md")
+        task = opener.type == "paragraph_open" and opener.level > 0 and _TASK.match(inline.content) is not None
+        return self._inline(inline.children or [], pieces, kind, "md", task)
 
-    def _inline(self, children: list[Any], pieces: list[tuple[int, int]], kind: str, escape: str):
+    def _inline(self, children: list[Any], pieces: list[tuple[int, int]], kind: str, escape: str, task: bool = False):
         try:
             items = _Aligner(self, pieces).align(children)
         except (MisAligned, ValueError, IndexError):  # str.index: a delimiter the tokens promised is absent
             return None
+        if task:  # a GFM task-list box "[ ]" / "[x]" is markup, not text
+            end = pieces[0][0] + 3
+            rest = [Item("", [self.body[pieces[0][0] : end]], pieces[0][0], "isolated")]
+            for item in items:
+                if item.start >= end:
+                    rest.append(item)
+                elif item.code is None and item.raw == [item.norm] and item.start + len(item.norm) > end:
+                    rest += text_items(item.norm[end - item.start :], end)
+            items = rest
         if not items:
             return None
         parts = self.block(items, kind=kind, escape=escape)
@@ -127,11 +138,10 @@ class _Reader(Context):
         start, end = self.lines[row]
         cells = _cells(self.body, start, end)
         inlines = []
-        for token in tokens[index + 1 :]:
-            if token.type == "tr_close":
-                break
-            if token.type == "inline":
-                inlines.append(token)
+        while tokens[index].type != "tr_close":
+            index += 1
+            if tokens[index].type == "inline":
+                inlines.append(tokens[index])
         spans = []
         for inline, (cell_start, cell_end) in zip(inlines, cells):
             if cell_end > cell_start:
