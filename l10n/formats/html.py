@@ -6,7 +6,8 @@ starts, which is what a byte-for-byte rebuild needs (html5lib, lxml and
 selectolax build trees and keep no source offsets; see README, "Documents").
 No tree is built: text runs between block-level tags (anything not in
 ``INLINE``) are the blocks, which is also how unclosed ``<p>`` and ``<li>``
-elements, legal in HTML, are read.
+elements, legal in HTML, are read.  A comment or tag left open at the end of
+the file is kept verbatim from there to the end (HTML would not show it).
 
 Translatable: text runs, split into sentences, and the values of
 ``TRANSLATED_ATTRIBUTES`` on any tag.  Verbatim: ``SKIPPED`` elements
@@ -39,6 +40,7 @@ _ATTRIBUTE = re.compile(
     re.VERBOSE,
 )
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][^\s/>]*)")
+_OPEN_AT_END = re.compile(r"<[A-Za-z!/?]")
 
 
 def read(text: str, path: str, options: FormatOptions) -> Document:
@@ -142,6 +144,11 @@ def events(text: str) -> list[tuple[str, int, int, str]]:
     covered = found[0][1] if found else len(text)
     if covered:  # text the tokenizer did not report (never seen; kept verbatim)
         found.insert(0, ("decl", 0, covered, ""))
+    for index, (kind, start, end, _) in enumerate(found):
+        # html.parser hands a comment or tag still open at the end of the file back as text;
+        # HTML drops or hides it, so it and everything after it stay verbatim, never translated.
+        if kind == "data" and _OPEN_AT_END.match(text, start):
+            return [*found[:index], ("decl", start, len(text), "")]
     return found
 
 

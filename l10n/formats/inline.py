@@ -285,7 +285,9 @@ class Context:
 
     def attribute_unit(self, raw: str, norm: str, start: int, escape: str) -> Part:
         """Return a unit for an attribute-like value (alt text, a title), or ``raw`` if it has no words."""
+        from l10n.checks.base import EMAIL_RE, URL_RE
+
         text = " ".join(norm.split())
-        if not any(ch.isalpha() for ch in text):
-            return raw
+        if not any(ch.isalpha() for ch in text) or URL_RE.fullmatch(text) or EMAIL_RE.fullmatch(text):
+            return raw  # nothing to translate: no words, or a URL or e-mail address
         return Unit(text, (raw,), (), self.line_of(start), self.paragraph, 0, "attribute", escape)
