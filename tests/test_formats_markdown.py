@@ -8,7 +8,7 @@ import pytest
 
 from l10n.formats import FormatOptions, read_document, render
 from l10n.formats.base import codes_problems, flat
-from l10n.formats.markdown import read
+from l10n.formats.markdown import _Reader, read
 
 CORPUS = Path(__file__).parent / "data" / "documents"
 DOCUMENTS = sorted(CORPUS.glob("*.md"))
@@ -35,6 +35,9 @@ def test_corpus_catalogue_has_nothing_non_translatable(path):
     for unit in units:
         assert "zzkeep" not in unit.text, unit
         assert not codes_problems(unit.text, unit.text)
+    reader = _Reader(path.read_bytes().decode("utf-8").removeprefix("\ufeff"), FormatOptions())
+    reader.parts()
+    assert reader.skipped == []
 
 
 def test_blocks_that_are_translated():

@@ -63,6 +63,7 @@ class _Reader(Context):
         self.lines = line_table(body)
         starts = [start for start, _ in self.lines]
         super().__init__(lambda offset: bisect_right(starts, offset))
+        self.skipped: list[int] = []  # first lines of blocks left verbatim because their tokens did not match
 
     def parts(self) -> list[Part]:
         tokens = parser().parse(self.body)
@@ -118,6 +119,7 @@ class _Reader(Context):
         try:
             items = _Aligner(self, pieces).align(children)
         except (MisAligned, ValueError, IndexError):  # str.index: a delimiter the tokens promised is absent
+            self.skipped.append(self.line_of(pieces[0][0]))
             return None
         if task:  # a GFM task-list box "[ ]" / "[x]" is markup, not text
             end = pieces[0][0] + 3

@@ -74,6 +74,7 @@ th { background: #eee; }
 col.line { width: 4.5em; } col.state { width: 24%; }
 tr.fuzzy td { background: #fff6d5; }
 tr.untranslated td, tr.missing td { background: #f1f1f1; }
+tr.broken td.target { text-decoration: line-through; color: #777; }
 tr.untranslated td.target, tr.missing td.target { color: #777; font-style: italic; }
 tr.findings td.state { background: #fde2e0; }
 .code { font: 12px monospace; background: #dde7ff; color: #123a8c; border-radius: 3px; padding: 0 .25em; }
@@ -100,6 +101,8 @@ def _state(row: Row) -> str:
         return "missing"
     if not row.entry.msgstr:
         return "untranslated"
+    if row.reason == "broken-codes":
+        return "broken"
     return "fuzzy" if row.entry.fuzzy else "translated"
 
 
@@ -108,6 +111,7 @@ _LABELS = {
     "fuzzy": "fuzzy draft (unreviewed)",
     "untranslated": "untranslated: the source is used",
     "missing": "not in the catalogue: run l10n update",
+    "broken": "not used (inline codes broken): the source is used",
 }
 
 
@@ -143,7 +147,10 @@ def review_page(document: str, lang: str, rows: list[Row], findings: dict[int, l
         )
     summary = "".join(
         f"<span>{html.escape(label)}: {states[key]}</span>"
-        for key, label in (("translated", "translated"), ("fuzzy", "fuzzy"), ("untranslated", "untranslated"), ("missing", "missing"))
+        for key, label in (
+            ("translated", "translated"), ("fuzzy", "fuzzy"), ("untranslated", "untranslated"),
+            ("broken", "codes broken"), ("missing", "missing"),
+        )  # fmt: skip
     ) + f"<span>QA findings: {problems}</span>"
     title = f"Review: {document} ({lang})"
     return (
