@@ -57,6 +57,12 @@ def test_code_blocks_spans_urls_and_comments_are_not_translated():
     assert texts(source) == ["Run <x1/> at <x2/>."]
 
 
+def test_bare_urls_and_e_mail_addresses_are_codes():
+    assert texts("Visit https://x.y/a?b=1. Then mail me@ex.com or www.e.com now.\n") == [
+        "Visit <x1/>.", "Then mail <x1/> or <x2/> now.",
+    ]  # fmt: skip
+
+
 def test_front_matter_keys_named_by_the_project():
     source = "---\ntitle: \"A title\"\ndescription: 'It''s short'\nlayout: post\nsummary: Plain text\n---\nBody.\n"
     assert texts(source) == ["A title", "It's short", "Body."]

@@ -22,14 +22,19 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Callable
 
+from l10n.checks.base import EMAIL_RE, URL_RE
 from l10n.formats.base import CODE_RE, Part, Unit, merge_strings
 from l10n.segment import split_sentences
 
 STAND_IN = "Xx"  # how a code that stands alone reads to the sentence splitter
 _FINAL_PUNCT = re.compile(r"[.?!…:;][”\"’'»)\]]*$")
 _WS = re.compile(r"[ \t\n\r\f]+")  # ASCII whitespace: a no-break space is text
-# Whitespace that is not one space between words (a single space stays inside the text), or a code.
-_WS_OR_CODE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]|^ | $|" + CODE_RE.pattern)
+# Whitespace that is not one space between words (a single space stays inside the text),
+# text that looks like a code, or a bare URL or e-mail address (kept whole, as a code).
+_WS_OR_CODE = re.compile(
+    r"[ \t\n\r\f]{2,} | [\t\n\r\f] | ^[ ] | [ ]$ | " + CODE_RE.pattern + " | " + URL_RE.pattern + " | " + EMAIL_RE.pattern,
+    re.VERBOSE,
+)
 
 
 @dataclass(slots=True)
@@ -56,7 +61,8 @@ def text_items(raw: str, start: int) -> list[Item]:
     table is read in linear time with a small constant).
 
     Text that looks like a code (``<g1>``) is made a code of its own, so a
-    msgid never holds a code that is not one.
+    msgid never holds a code that is not one; so are bare URLs and e-mail
+    addresses (GitHub-flavoured Markdown links them; nobody translates them).
     """
     items: list[Item] = []
     last = 0
@@ -64,7 +70,7 @@ def text_items(raw: str, start: int) -> list[Item]:
         if match.start() > last:
             items.append(Item(raw[last : match.start()], [raw[last : match.start()]], start + last))
         piece = match.group(0)
-        if piece[0] == "<":
+        if piece.strip(" \t\n\r\f"):
             items.append(Item("", [piece], start + match.start(), "isolated"))
         else:
             items.append(Item(" ", [piece], start + match.start()))
@@ -285,8 +291,6 @@ class Context:
 
     def attribute_unit(self, raw: str, norm: str, start: int, escape: str) -> Part:
         """Return a unit for an attribute-like value (alt text, a title), or ``raw`` if it has no words."""
-        from l10n.checks.base import EMAIL_RE, URL_RE
-
         text = " ".join(norm.split())
         if not any(ch.isalpha() for ch in text) or URL_RE.fullmatch(text) or EMAIL_RE.fullmatch(text):
             return raw  # nothing to translate: no words, or a URL or e-mail address
