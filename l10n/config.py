@@ -25,6 +25,7 @@ class Settings:
     build: Path = Path("build")
     ignore_lines: tuple[str, ...] = ()
     front_matter_keys: tuple[str, ...] = ("title", "description")  # translated front-matter keys (Markdown)
+    cluster: str | None = None  # Dask scheduler address that translate drafts on
     config_file: Path | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -58,6 +59,7 @@ _KEYS = {
     "build": "build",
     "ignore-lines": "ignore_lines",
     "front-matter-keys": "front_matter_keys",
+    "cluster": "cluster",
 }
 
 
