@@ -13,6 +13,7 @@ from l10n.errors import L10nError
 from l10n.segment import Segment
 
 TITLE_NOTE = "Title line: translate as a heading, without final punctuation."
+ATTRIBUTE_NOTE = "Text of an attribute (image alt text, a link title, a label or placeholder): plain text."
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def structured_document(settings: Settings, path: Path):
 
 def unit_segment(unit, document: str) -> Segment:
     """Return the Segment (catalogue view) of one translatable unit of a document."""
-    kind = "sentence" if unit.kind == "sentence" else "title"
+    kind = "title" if unit.kind == "title" else "sentence"
     return Segment(unit.text, document, unit.paragraph, unit.position, unit.line, kind)
 
 
@@ -90,7 +91,12 @@ def segments_and_notes(settings: Settings, path: Path) -> tuple[list[Segment], d
         return document_segments(settings, path), {}
     units = structured_document(settings, path).units()
     document = settings.relative(path)
-    notes = {unit.text: (code_legend(unit),) for unit in reversed(units) if unit.codes}
+    notes: dict[str, tuple[str, ...]] = {}
+    for unit in reversed(units):  # the first occurrence's note wins
+        if unit.codes:
+            notes[unit.text] = (code_legend(unit),)
+        elif unit.kind == "attribute":
+            notes[unit.text] = (ATTRIBUTE_NOTE,)
     return [unit_segment(unit, document) for unit in units], notes
 
 

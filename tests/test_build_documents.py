@@ -63,6 +63,8 @@ def test_references_and_code_legends_in_the_template(project):
     assert entry.references == ("seeds/mkdocs-guide.md:55",)
     [legend] = [c for c in entry.extracted_comments if c.startswith("Inline codes")]
     assert "<g1>…</g1> = […](https://example.com/zzkeep/reference)" in legend and "<x2/> = [^faq]" in legend
+    alt = next(e for e in pot.entries if e.msgid == "Screenshot of the Acme home page")
+    assert alt.references == ("seeds/mkdocs-guide.md:60",) and alt.extracted_comments[0].startswith("Text of an attribute")
 
 
 def test_fallback_drafts_build_with_codes_intact_and_a_review_page(project):
