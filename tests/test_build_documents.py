@@ -136,3 +136,15 @@ def test_strict_build_with_fallbacks_writes_no_file(project):
     result = run(project, "build", "--to", "zh", "--strict", "--review")
     assert result.exit_code == 1
     assert not (project / "build").exists()
+
+
+def test_review_page_for_a_plain_text_seed(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "notes.txt").write_text("A title\nFirst sentence. Second sentence.\n")
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT)
+    assert run(tmp_path, "extract").exit_code == 0 and run(tmp_path, "update", "--to", "zh").exit_code == 0
+    result = run(tmp_path, "build", "--to", "zh", "--review")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "build/zh/notes.txt.review.html").read_text(encoding="utf-8")
+    assert page.count('<tr class="untranslated">') == 3 and "First sentence." in page
+    assert (tmp_path / "build/zh/notes.txt").read_text() == "A title\nFirst sentence. Second sentence.\n"
