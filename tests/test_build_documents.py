@@ -40,6 +40,18 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _structure(suffix: str, text: str) -> list:
+    """Markdown: the block tokens in order; HTML: every tag (the order of inline tags may change)."""
+    if suffix == ".md":
+        from l10n.formats.markdown import parser
+
+        blocks = ("fence", "code_block", "html_block", "hr", "front_matter")
+        return [(t.type, t.level) for t in parser().parse(text) if t.nesting or t.type in blocks]
+    from l10n.formats.html import events
+
+    return sorted((kind, name) for kind, _, _, name in events(text) if kind in ("start", "end", "empty"))
+
+
 def _identity(root: Path) -> None:
     for po_path in (root / "locales/zh/LC_MESSAGES").glob("*.po"):
         catalog = read_catalog(po_path)
@@ -81,6 +93,7 @@ def test_fallback_drafts_build_with_codes_intact_and_a_review_page(project):
         assert built != original
         assert built.count("zzkeep") == original.count("zzkeep")  # code, URLs, comments untouched
         assert built.count("\r\n") == original.count("\r\n")
+        assert _structure(source.suffix, built) == _structure(source.suffix, original)
         page = (project / "build/zh" / f"{source.name}.review.html").read_text(encoding="utf-8")
         assert "fuzzy draft (unreviewed)" in page and "<script" not in page and "http" not in page.split("<body>")[0]
     assert "<span class=\"code\"" in (project / "build/zh/mkdocs-guide.md.review.html").read_text(encoding="utf-8")

@@ -48,6 +48,16 @@ def test_escape_text(kind, text, written):
     assert escape_text(text, kind) == written
 
 
+@pytest.mark.parametrize(
+    "text, written",
+    [("# 标题", "\\# 标题"), ("- 项", "\\- 项"), ("1. 第一", "1\\. 第一"), ("> 引", "\\> 引"),
+     ("2024-01 发布", "2024-01 发布"), ("-5 度", "-5 度"), ("3.5 倍", "3.5 倍")],
+)  # fmt: skip
+def test_markdown_block_markers_at_the_start_of_a_unit_are_escaped(text, written):
+    assert escape_text(text, "md", at_start=True) == written
+    assert escape_text(text, "md") == text
+
+
 def test_block_parts_rebuilds_the_block_and_numbers_codes_per_sentence():
     items = [*text_items("  One ", 0), Item("", ["**"], 6, "open", "b"), *text_items("two.  Three", 8),
              Item("", ["**"], 19, "close", "b"), *text_items(" four. Five ", 21), Item("", ["<br>"], 32, "isolated")]  # fmt: skip

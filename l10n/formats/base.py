@@ -167,19 +167,21 @@ def render_unit(unit: Unit, lookup: Lookup) -> str:
     pieces = []
     last = 0
     for match in CODE_RE.finditer(target):
-        pieces.append(escape_text(target[last : match.start()], unit.escape))
+        pieces.append(escape_text(target[last : match.start()], unit.escape, at_start=last == 0))
         markup = codes.get(match.group(0))
         pieces.append("".join(render_parts(markup, lookup)) if markup is not None else "")
         last = match.end()
-    pieces.append(escape_text(target[last:], unit.escape))
+    pieces.append(escape_text(target[last:], unit.escape, at_start=last == 0))
     return "".join(pieces)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<])")
 _MD_CELL_SPECIAL = re.compile(r"([\\`*\[\]<|])")
+# What would open a heading, a quote or a list item at the start of a line.
+_MD_BLOCK_START = re.compile(r"^(\d{1,9}(?=[.)](?:\s|$)))?([#>]|[-+](?=\s|$)|(?<=\d)[.)])")
 
 
-def escape_text(text: str, kind: str) -> str:
+def escape_text(text: str, kind: str, at_start: bool = False) -> str:
     """Return translated text written so the format reads it back as that text.
 
     Kinds: ``text`` (as is), ``md`` (Markdown inline text, one line),
@@ -187,13 +189,18 @@ def escape_text(text: str, kind: str) -> str:
     ``md-title-)`` (a link title in those delimiters), ``md-alt`` (image alt),
     ``html`` (text between tags), ``html-attr-"`` / ``html-attr-'`` / ``html-attr-``
     (attribute values quoted so, or unquoted), ``yaml-"`` / ``yaml-'`` / ``yaml-``
-    (front-matter scalars).
+    (front-matter scalars).  ``at_start``: the text begins the unit, where a
+    Markdown block marker (``#``, ``>``, ``-``, ``+``, ``1.``) would start a new
+    block; it is escaped (harmless where the unit is not at a line start).
     """
     if kind == "text" or not text:
         return text
     if kind in ("md", "md-cell", "md-alt"):
         text = " ".join(text.splitlines())
-        return (_MD_CELL_SPECIAL if kind == "md-cell" else _MD_SPECIAL).sub(r"\\\1", text)
+        text = (_MD_CELL_SPECIAL if kind == "md-cell" else _MD_SPECIAL).sub(r"\\\1", text)
+        if at_start:
+            text = _MD_BLOCK_START.sub(lambda m: (m.group(1) or "") + "\\" + m.group(2), text)
+        return text
     if kind.startswith("md-title-"):
         close = kind[-1]
         text = text.replace("\\", "\\\\").replace(close, "\\" + close)
