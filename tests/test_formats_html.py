@@ -88,3 +88,7 @@ def test_unclosed_script_and_comment_stay_verbatim():
         assert [u.text for u in document.units()][:1] == ["Text."]
         assert not any("Not text" in u.text for u in document.units())
         assert render(document, lambda unit: None) == source
+
+
+def test_a_line_break_between_sentences_separates_them():
+    assert texts("<p>First line.<br>Second line.<br/>Third<br>line.</p>") == ["First line.", "Second line.", "Third<x1/>line."]

@@ -26,7 +26,7 @@ from l10n.checks.base import EMAIL_RE, URL_RE
 from l10n.formats.base import CODE_RE, Part, Unit, merge_strings
 from l10n.segment import split_sentences
 
-STAND_IN = "Xx"  # how a code that stands alone reads to the sentence splitter
+STAND_IN = "Xx"  # how a code that stands alone (other than a line break) reads to the sentence splitter
 _FINAL_PUNCT = re.compile(r"[.?!…:;][”\"’'»)\]]*$")
 _WS = re.compile(r"[ \t\n\r\f]+")  # ASCII whitespace: a no-break space is text
 # Whitespace that is not one space between words (a single space stays inside the text),
@@ -161,7 +161,7 @@ def _plain(items: list[Item]) -> tuple[str, list[int]]:
     offset = 0
     for item in items:
         starts.append(offset)
-        text = item.norm if item.code is None else (STAND_IN if item.code == "isolated" else "")
+        text = plain_of(item)
         pieces.append(text)
         offset += len(text)
     return "".join(pieces), starts
@@ -212,8 +212,12 @@ def _sentence_ranges(items: list[Item]) -> list[tuple[int, int]]:
 
 
 def plain_of(item: Item) -> str:
-    """Return what the sentence splitter sees of one item."""
-    return item.norm if item.code is None else (STAND_IN if item.code == "isolated" else "")
+    """Return what the sentence splitter sees of one item: a line break reads as a space."""
+    if item.code is None:
+        return item.norm
+    if item.code == "isolated":
+        return " " if item.name == "br" else STAND_IN
+    return ""
 
 
 def _split_items(items: list[Item], starts: list[int], cuts: list[int]) -> None:

@@ -275,7 +275,7 @@ class _Aligner:
             match = re.compile(r"\\?[ \t]*\n[ \t]*").match(c, self.p)
             if not match:
                 raise MisAligned("hardbreak")
-            self._code(match.end(), "isolated")
+            self._code(match.end(), "isolated", "br")
         elif kind == "code_inline":
             match = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)").match(c, self.p)
             if not match:
