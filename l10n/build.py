@@ -257,9 +257,11 @@ def build(
     Missing or unreadable catalogues raise L10nError.
     """
     from l10n.catalog import read_catalog
-    from l10n.extract import document_segments, source_documents, structured_document
-    from l10n.fsutil import atomic_write_bytes, atomic_write_text
+    from l10n.extract import document_layout, source_documents, structured_document
+    from l10n.fsutil import atomic_write_bytes, atomic_write_text, check_output
     from l10n.formats import format_of
+    from l10n.layout import separator
+    from l10n.plural_forms import header_problem
 
     planned = []
     findings = _review_findings(settings, lang) if review else {}
@@ -273,14 +275,17 @@ def build(
                 hint=f"run `l10n translate --to {lang}` (or `l10n update --to {lang}`) first",
             )
         catalog = read_catalog(po_path)
+        bad_plural = header_problem(catalog, lang)
+        if bad_plural is not None:  # Python's gettext would raise on loading the .mo
+            raise bad_plural
         table = lookup_table(catalog)
         out = settings.build / lang
         page = None
         if format_of(source) == "txt":
-            segments = document_segments(settings, source)
+            segments, layout = document_layout(settings, source)
             lines, fallbacks, used, excluded = render_document(segments, table, lang, include_fuzzy)
-            text, count, name, rows = "".join(line + "\n" for line in lines), len(segments), f"{domain}.txt", None
-            paragraph_count = len(lines)
+            text = separator(layout).join(lines) + "\n" if lines else ""
+            count, name, rows, paragraph_count = len(segments), f"{domain}.txt", None, len(lines)
         else:
             document = structured_document(settings, source)
             text, fallbacks, used, excluded, rows = render_structured(document, table, include_fuzzy)
@@ -310,6 +315,11 @@ def build(
     report = BuildReport(lang, strict, include_fuzzy, tuple(p[0] for p in planned))
     if report.failed:
         return report
+    for result, _, _, _ in planned:  # every output is checked before the first is written
+        check_output(result.document)
+        check_output(result.mo)
+        if result.review is not None:
+            check_output(result.review)
     done = []
     for result, text, mo, page in planned:
         changed = atomic_write_text(result.document, text)

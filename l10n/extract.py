@@ -10,7 +10,9 @@ from l10n import __version__
 from l10n.catalog import FUZZY, Catalog, Entry, read_catalog, write_catalog
 from l10n.config import Settings
 from l10n.errors import L10nError
-from l10n.segment import Segment
+from l10n.fsutil import check_input, check_name, using_policy
+from l10n import layout
+from l10n.segment import Segment, compile_ignore, read_source, segment_document
 
 TITLE_NOTE = "Title line: translate as a heading, without final punctuation."
 ATTRIBUTE_NOTE = "Text of an attribute (image alt text, a link title, a label or placeholder): plain text."
@@ -28,7 +30,13 @@ class ExtractResult:
 
 
 def source_documents(settings: Settings) -> list[Path]:
-    """Return the project's source documents (``seeds/*.txt``, ``*.md``, ``*.html``...), sorted by name."""
+    """Return the project's source documents (``seeds/*.txt``, ``*.md``, ``*.html``...), sorted by name.
+
+    L10nError for a name a catalogue cannot hold, for two documents with one
+    name (``guide.md``, ``guide.html``) and for an entry l10n will not read: a
+    folder, a FIFO, a device, a link leading outside the project (unless
+    ``allow-external-links``), a file over the size cap.
+    """
     from l10n.formats import EXTENSIONS
 
     if not settings.seeds.is_dir():
@@ -53,19 +61,38 @@ def source_documents(settings: Settings) -> list[Path]:
                 hint="rename one: a document's name is its catalogue's domain",
             )
         seen[path.stem] = path
-    for path in documents:
-        if path.is_dir():
-            raise L10nError("is a directory, not a source document", path=path, hint="remove it or rename it")
+    with using_policy(settings.input_policy()):
+        for path in documents:
+            check_name(path, "source document")
+            try:
+                check_input(path, "source document", folder=settings.seeds)
+            except IsADirectoryError:
+                raise L10nError("is a directory, not a source document", path=path, hint="remove it or rename it") from None
+            except OSError:
+                pass  # read_source words it
     return documents
 
 
 def document_segments(settings: Settings, path: Path) -> list[Segment]:
     """Return the segments of one source document, as extract and build see them."""
-    from l10n.formats import format_of, txt
+    from l10n.formats import format_of
 
     if format_of(path) == "txt":
-        return txt.segments(path, settings.relative(path), settings.ignore_lines)
+        return document_layout(settings, path)[0]
     return [unit_segment(unit, settings.relative(path)) for unit in structured_document(settings, path).units()]
+
+
+def document_layout(settings: Settings, path: Path) -> tuple[list[Segment], str]:
+    """Return the segments of one plain-text source document and how its paragraphs are laid out.
+
+    The layout (``"lines"`` or ``"blank-lines"``, see ``l10n.layout``) tells
+    build how to separate the rebuilt paragraphs.
+    """
+    with using_policy(settings.input_policy()):  # a regular file under the size cap
+        text = read_source(path)
+    mode, rules = settings.segmentation(path)
+    segments = segment_document(text, settings.relative(path), settings.ignore_lines, mode, rules)
+    return segments, layout.resolve(text, mode, compile_ignore(settings.ignore_lines))
 
 
 def structured_document(settings: Settings, path: Path):
@@ -73,7 +100,8 @@ def structured_document(settings: Settings, path: Path):
     from l10n.formats import FormatOptions, read_document
 
     options = FormatOptions(front_matter_keys=settings.front_matter_keys, ignore_lines=settings.ignore_lines)
-    return read_document(path, settings.relative(path), options)
+    with using_policy(settings.input_policy()):  # a regular file under the size cap
+        return read_document(path, settings.relative(path), options)
 
 
 def unit_segment(unit, document: str) -> Segment:

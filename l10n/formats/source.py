@@ -26,8 +26,10 @@ def read_text(path: Path) -> str:
     Unlike ``l10n.segment.read_source`` nothing is normalised: the build
     writes the document back byte for byte, so the reader must see every byte.
     """
+    from l10n.fsutil import read_input
+
     try:
-        data = Path(path).read_bytes()
+        data = read_input(Path(path), "source document")  # a regular file under the size cap
     except OSError as exc:
         raise L10nError(f"cannot read source document: {exc.strerror or exc}", path=path, hint="check the file and its permissions") from exc
     refuse_wide_unicode(data, Path(path))
