@@ -124,6 +124,7 @@ def test_a_translation_with_broken_codes_falls_back_to_the_source(project):
         ("bad.html", b"<p>Caf\xe9</p>", "not valid UTF-8"),
         ("nul.md", b"# Title\x00\n", "NUL byte"),
         ("empty.htm", b"  \n", "source document is empty"),
+        ("wide.md", "# Title\n\nText.\n".encode("utf-16"), "UTF-16"),
     ],
 )
 def test_bad_documents_exit_2_and_write_nothing(tmp_path, name, data, message, capsys, monkeypatch):
