@@ -26,14 +26,16 @@ _LOOK = 64  # the farthest a decision looks back or ahead, in characters
 
 _CANDIDATE = re.compile(
     r"""
-    (?=[.?!…．。—-])                   # (lets the engine skip to sentence punctuation fast)
-    (?<![.?!…．。])(?<!\.[ ])          # only where a run of sentence punctuation starts
     (?P<term>
-        \.(?:[ ]\.)+                   # spaced ellipsis . . . (or word. . . .)
-      | \.{2,} | …+                    # ellipsis: dots or the character
-      | [?!][?!.]*                     # question / exclamation, possibly doubled
-      | [.．。]                        # one full stop: the word before decides
-      | (?:--|—)(?=[”"’'])              # a quotation broken off: to--" At this moment
+        [.?!…．。—-]                    # a character class first: the engine skips to it fast
+        (?<![.?!…．。].)(?<!\.[ ].)     # only where a run of sentence punctuation starts
+        (?:
+            (?<=\.)(?:[ ]\.)+          # spaced ellipsis . . . (or word. . . .)
+          | (?<=\.)\.+ | (?<=…)…*       # ellipsis: dots or the character
+          | (?<=[?!])[?!.]*            # question / exclamation, possibly doubled
+          | (?<=[.．。])                # one full stop: the word before decides
+          | (?<=-)-(?=[”"’']) | (?<=—)(?=[”"’'])   # a quotation broken off: to--" At this moment
+        )
     )
     (?P<close> [”"’'»)\]]{0,8} )       # closing quotes and brackets stay with the sentence
     (?P<note>                          # footnote marks stay too: .[1]  .[7][8]  .11 12

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 _BULLETS = "•⁃◦▪‣"
 # List markers are found from their punctuation (rare) backwards, not by a
 # pattern tried at every word: 1.  2.)  b)  (iv)  • 10.  ⁃9.  and bullets alone.
-_MARKER_HIT = re.compile(r"[.)](?=\s)|[•⁃◦▪‣]")
+_MARKER_HIT = re.compile(r"[.)•⁃◦▪‣](?:(?<=[.)])(?=\s)|(?<![.)]))")  # a class first: fast to skip to
 _LABEL = re.compile(r"(?:\d{1,2}|[ivxIVX]{2,4}|[A-Za-z])\Z")
 _AFTER_BULLET = re.compile(r"[ \t]*\(?(?:\d{1,2}|[ivxIVX]{2,4}|[A-Za-z])(?:\.\)|\.|\))(?=\s)")
 
