@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from l10n.segrules import Rules, default_rules
 from l10n.textspans import FIRST, Marker, bracket_spans, markers, quotation_spans, values
@@ -75,21 +74,26 @@ _ATTRIBUTION = re.compile(
 )
 
 
-@dataclass
 class _State:
     """What the walk over one paragraph has seen so far."""
 
-    start: int  # where the paragraph's text starts (after leading space)
-    cuts: list[int] = field(default_factory=list)
-    sentence_start: int = 0  # where the current sentence starts
-    list_position: int = -1  # where a list item may start: after a sentence, or after one ending before lowercase
-    last: dict[tuple, tuple[int, int, bool]] = field(default_factory=dict)  # style -> (value, first item, cut first?)
-    marker_dots: set[int] = field(default_factory=set)
-    pending: dict[int, int] = field(default_factory=dict)  # list start -> the cut after its marker
-    uncut: set[int] = field(default_factory=set)  # cuts taken back
-    quotes: tuple[list[int], list[int]] = ((), ())  # type: ignore[assignment]
-    brackets: tuple[list[int], list[int]] = ((), ())  # type: ignore[assignment]
-    known: frozenset[str] = frozenset()  # the rules' abbreviations
+    __slots__ = (
+        "start", "cuts", "sentence_start", "list_position", "last", "marker_dots",
+        "pending", "uncut", "quotes", "brackets", "known",
+    )
+
+    def __init__(self, start: int, known: frozenset[str] = frozenset()) -> None:
+        self.start = start  # where the paragraph's text starts (after leading space)
+        self.cuts: list[int] = []
+        self.sentence_start = start  # where the current sentence starts
+        self.list_position = start  # where a list item may start: after a sentence, or after one ending before lowercase
+        self.last: dict[tuple, tuple[int, int, bool]] = {}  # style -> (value, first item, cut first?)
+        self.marker_dots: set[int] = set()
+        self.pending: dict[int, int] = {}  # list start -> the cut after its marker
+        self.uncut: set[int] = set()  # cuts taken back
+        self.quotes: tuple[list[int], list[int]] = ([], [])
+        self.brackets: tuple[list[int], list[int]] = ([], [])
+        self.known = known  # the rules' abbreviations
 
 
 def split_sentences(paragraph: str, rules: Rules | None = None) -> list[str]:
@@ -104,12 +108,12 @@ def split_sentences(paragraph: str, rules: Rules | None = None) -> list[str]:
 def sentence_spans(paragraph: str, rules: Rules | None = None) -> list[tuple[int, int]]:
     """Return the (start, end) of every sentence of ``paragraph``, stripped of whitespace."""
     rules = rules or default_rules()
-    state = _State(start=len(paragraph) - len(paragraph.lstrip()), known=rules.known)
-    state.sentence_start = state.list_position = state.start
+    state = _State(len(paragraph) - len(paragraph.lstrip()), rules.known)
     if rules.quotes == "whole":
         state.quotes = quotation_spans(paragraph)
     if "(" in paragraph or "[" in paragraph:
         state.brackets = bracket_spans(paragraph)
+    vetoes = bool(rules.no_break or state.quotes[0] or state.brackets[0])
     found = markers(paragraph)
     marker = next(found, None)
     for match in _CANDIDATE.finditer(paragraph):
@@ -117,12 +121,16 @@ def sentence_spans(paragraph: str, rules: Rules | None = None) -> list[tuple[int
             _list_item(paragraph, marker, state)
             marker = next(found, None)
         cut = _decide(paragraph, match, rules, state)
-        if cut is not None and _allowed(paragraph, cut, rules, state):
-            _cut(state, cut, match.start("next") if cut >= match.end("close") else cut)
+        if cut is not None and (not vetoes or _allowed(paragraph, cut, rules, state)):
+            state.cuts.append(cut)
+            state.sentence_start = state.list_position = match.end() if cut >= match.end("close") else cut
     while marker is not None:
         _list_item(paragraph, marker, state)
         marker = next(found, None)
-    return _slices(paragraph, sorted(set(state.cuts) - state.uncut))
+    cuts = state.cuts
+    if cuts:
+        cuts = sorted(set(cuts) - state.uncut)
+    return _slices(paragraph, cuts)
 
 
 def _own_end(match: re.Match[str]) -> int:
@@ -136,12 +144,19 @@ def _cut(state: _State, cut: int, next_start: int) -> None:
 
 def _slices(text: str, cuts: list[int]) -> list[tuple[int, int]]:
     spans = []
-    for start, end in zip([0, *cuts], [*cuts, len(text)]):
+    start = 0
+    for end in cuts:
         piece = text[start:end]
         stripped = piece.strip()
         if stripped:
-            left = start + (len(piece) - len(piece.lstrip()))
+            left = start + piece.index(stripped[0])
             spans.append((left, left + len(stripped)))
+        start = end
+    piece = text[start:] if start else text
+    stripped = piece.strip()
+    if stripped:
+        left = start + piece.index(stripped[0])
+        spans.append((left, left + len(stripped)))
     return spans
 
 
@@ -150,50 +165,34 @@ def _slices(text: str, cuts: list[int]) -> list[tuple[int, int]]:
 
 def _decide(text: str, match: re.Match[str], rules: Rules, state: _State) -> int | None:
     """Where (if anywhere) this candidate ends a sentence."""
-    term = match.group("term")
-    term_at = match.start("term")
-    cut = _own_end(match)
-    next_at = match.start("next")
-    following = match.group("next").lstrip(OPENERS)
-    if following[:1] in "-–—":
+    term, close, note, gap, upcoming = match.group("term", "close", "note", "gap", "next")
+    term_at = match.start()  # the match opens with its punctuation
+    next_at = match.end()  # ... and ends where the next sentence starts
+    cut = term_at + len(term) + len(close) + (len(note) if note else 0)
+    head = upcoming.lstrip(OPENERS)[0]
+    if head in "-–—":
         return cut if term[0] in "?!" else None
-    if following[0].islower() and not _is_camel(_next_word(text, next_at)):
+    if head.islower() and not _is_camel(_next_word(text, next_at)):
         if term[0] in "?!…" or (term == "." and _plain(_word_before(text, term_at, state.sentence_start), rules)):
             state.list_position = next_at  # "Smith. a. here it is b. another": a list may start here
         return None  # "approx. three", "I think… maybe", "?” he asked"
-    if term.startswith(". "):  # spaced ellipsis
-        dots = term.count(".")
-        glued = term_at > 0 and not text[term_at - 1].isspace()
-        if glued and dots >= 4:
-            return term_at + 1  # "compounds. . . . The": a full stop, then an ellipsis opens the next
-        return cut if glued or dots >= 4 else None  # " . . . I didn't" continues
-    if term[0] in "．。":
-        return cut
-    if term[0] in "-—":
-        return cut if match.group("close") else None
     if term != ".":
-        if term[0] == "." or term[0] == "…":
-            if text[term_at - 1 : term_at] == "[" and match.group("close").startswith("]"):
-                return None  # "[...]" marks an omission
-        elif match.group("close") and _ATTRIBUTION.match(text, next_at):
-            return None  # “Why?” Smith asked.
-        return _unless_citation(text, next_at, cut)
+        return _other_stop(text, match, term, close, cut)
     if term_at in state.marker_dots:
         return None  # the full stop of a list marker: "2. The second item"
     word = _word_before(text, term_at, state.sentence_start)
     key = word.lower()
-    note = match.group("note")
     if note and note[0].isdigit() and not (word[-1:] in ")]" or (_plain(word, rules) and len(word) > 2)):
         return None  # "No.1 Middle School", "p.12": the digits are the abbreviation's number
-    if not match.group("gap") and not match.group("close"):
+    if not gap and not close:
         # glued: world.Today / Tuesday.Mr. / 1,000.That, but not www.example.Com or Jane.Doe@x
         token = text[next_at : next_at + _LOOK].split(None, 1)[0] if next_at < len(text) else ""
         if "." in word or "@" in word or "/" in word or _URLISH.search(token.rstrip(".")) or key in rules.known:
             return None
         return cut
-    if key not in rules.known and not _INITIALISM.fullmatch(word) and not (len(word) == 1 and word.isupper()):
-        return _unless_citation(text, next_at, cut)  # an ordinary word
-    starts_number = following[0].isdigit() or following[0] in "$€£¥"
+    if key not in rules.known and not (len(word) == 1 and word.isupper()) and not _INITIALISM.fullmatch(word):
+        return cut if upcoming[0] != "(" else _unless_citation(text, next_at, cut)  # an ordinary word
+    starts_number = head.isdigit() or head in "$€£¥"
     next_word = _next_word(text, next_at)
     if key in rules.inner:
         return None
@@ -204,6 +203,28 @@ def _decide(text: str, match: re.Match[str], rules: Rules, state: _State) -> int
         return None if starts_number or bare.lower() in rules.suffixes or _ACRONYM.fullmatch(bare) else cut
     if key in rules.ambiguous or _INITIALISM.fullmatch(word) or (len(word) == 1 and word.isupper()):
         return _ambiguous(text, match, word, next_word, rules, state)
+    return _unless_citation(text, next_at, cut)
+
+
+def _other_stop(text: str, match: re.Match[str], term: str, close: str, cut: int) -> int | None:
+    """Ellipses, ``?`` ``!``, full-width stops and broken-off quotations (``term`` is not one full stop)."""
+    term_at = match.start()
+    next_at = match.end()
+    if term.startswith(". "):  # spaced ellipsis
+        dots = term.count(".")
+        glued = term_at > 0 and not text[term_at - 1].isspace()
+        if glued and dots >= 4:
+            return term_at + 1  # "compounds. . . . The": a full stop, then an ellipsis opens the next
+        return cut if glued or dots >= 4 else None  # " . . . I didn't" continues
+    if term[0] in "．。":
+        return cut
+    if term[0] in "-—":
+        return cut if close else None
+    if term[0] == "." or term[0] == "…":
+        if text[term_at - 1 : term_at] == "[" and close.startswith("]"):
+            return None  # "[...]" marks an omission
+    elif close and _ATTRIBUTION.match(text, next_at):
+        return None  # “Why?” Smith asked.
     return _unless_citation(text, next_at, cut)
 
 
