@@ -130,7 +130,7 @@ def read_source(path: Path) -> str:
 
 def _normalise(text: str) -> str:
     text = text.removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 # --- documents -------------------------------------------------------------
@@ -167,6 +167,12 @@ def segment_document(
         kind = "sentence"
         if len(spans) == 1 and block.rstrip().rstrip(_CLOSERS)[-1:] not in _FINAL:
             kind = "dateline" if _DATELINE.match(block.lstrip()) else "title"
+        if "\n" not in block:  # one line: the common case
+            segments.extend(
+                Segment(block[start:end], document, number, position, first_line, kind)
+                for position, (start, end) in enumerate(spans)
+            )
+            continue
         line, seen = first_line, 0
         for position, (start, end) in enumerate(spans):
             line += block.count("\n", seen, start)

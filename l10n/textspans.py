@@ -12,7 +12,9 @@ from dataclasses import dataclass
 _BULLETS = "•⁃◦▪‣"
 # List markers are found from their punctuation (rare) backwards, not by a
 # pattern tried at every word: 1.  2.)  b)  (iv)  • 10.  ⁃9.  and bullets alone.
-_MARKER_HIT = re.compile(r"[.)•⁃◦▪‣](?:(?<=[.)])(?=\s)|(?<![.)]))")  # a class first: fast to skip to
+# A class first, so the engine skips to it fast; a full stop two characters
+# after a letter other than i, v, x ends a word ("world."), never a label.
+_MARKER_HIT = re.compile(r"[.)•⁃◦▪‣](?:(?<=[.)])(?<![^\W\d_ivxIVX].\.)(?=\s)|(?<![.)]))")
 _LABEL = re.compile(r"(?:\d{1,2}|[ivxIVX]{2,4}|[A-Za-z])\Z")
 _AFTER_BULLET = re.compile(r"[ \t]*\(?(?:\d{1,2}|[ivxIVX]{2,4}|[A-Za-z])(?:\.\)|\.|\))(?=\s)")
 
