@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 
 from l10n.segrules import Rules, default_rules
 from l10n.textspans import FIRST, Marker, bracket_spans, markers, quotation_spans, values
@@ -23,19 +24,15 @@ OPENERS = "“\"‘'«(["
 _RUN = ".?!…．。"
 _LOOK = 64  # the farthest a decision looks back or ahead, in characters
 
-_CANDIDATE = re.compile(
-    r"""
-    (?P<term>
-        [.?!…．。—-]                    # a character class first: the engine skips to it fast
-        (?<![.?!…．。].)(?<!\.[ ].)     # only where a run of sentence punctuation starts
-        (?:
-            (?<=\.)(?:[ ]\.)+          # spaced ellipsis . . . (or word. . . .)
-          | (?<=\.)\.+ | (?<=…)…*       # ellipsis: dots or the character
-          | (?<=[?!])[?!.]*            # question / exclamation, possibly doubled
-          | (?<=[.．。])                # one full stop: the word before decides
-          | (?<=-)-(?=[”"’']) | (?<=—)(?=[”"’'])   # a quotation broken off: to--" At this moment
-        )
-    )
+# A candidate boundary: sentence punctuation where a run of it starts, the
+# closers and footnote marks that belong to it, then a space or a glued
+# sentence start.  Full stops (most candidates) and the other punctuation are
+# two patterns: the regex engine skips to a literal first character several
+# times faster than to a class, and the second pattern runs only on a
+# paragraph that holds such punctuation.  Their matches never overlap, so
+# merged by position they are what one pattern would find.
+_RUN_START = r"(?<![.?!…．。].)(?<!\.[ ].)"  # only where a run of sentence punctuation starts
+_AFTER_TERM = r"""
     (?P<close> [”"’'»)\]]{0,8} )       # closing quotes and brackets stay with the sentence
     (?P<note>                          # footnote marks stay too: .[1]  .[7][8]  .11 12
         (?:\[\d{1,3}\]){1,4}
@@ -53,7 +50,26 @@ _CANDIDATE = re.compile(
       | [“"‘'«(\[]{0,8}                # the next sentence may open with a quote/bracket
         (?: [$€£¥]? \d | [^\W\d_] )    # ... then a number, an amount or a letter
     ))
-    """,
+"""
+_FULL_STOP = re.compile(
+    r"""
+    (?P<term> \. """ + _RUN_START + r"""
+        (?: (?:[ ]\.)+                 # spaced ellipsis . . . (or word. . . .)
+          | \.+                        # ellipsis
+          |                            # one full stop: the word before decides
+        )
+    )""" + _AFTER_TERM,
+    re.VERBOSE,
+)
+_OTHER_STOP = re.compile(
+    r"""
+    (?P<term> [?!…．。—-] """ + _RUN_START + r"""
+        (?: (?<=…)…*                   # ellipsis character
+          | (?<=[?!])[?!.]*            # question / exclamation, possibly doubled
+          | (?<=[．。])                # full-width stops
+          | (?<=-)-(?=[”"’']) | (?<=—)(?=[”"’'])   # a quotation broken off: to--" At this moment
+        )
+    )""" + _AFTER_TERM,
     re.VERBOSE,
 )
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, U.S.A, e.g, p.m (final dot excluded)
@@ -116,7 +132,7 @@ def sentence_spans(paragraph: str, rules: Rules | None = None) -> list[tuple[int
     vetoes = bool(rules.no_break or state.quotes[0] or state.brackets[0])
     found = markers(paragraph)
     marker = next(found, None)
-    for match in _CANDIDATE.finditer(paragraph):
+    for match in _candidates(paragraph):
         while marker is not None and marker.start <= match.start():
             _list_item(paragraph, marker, state)
             marker = next(found, None)
@@ -131,6 +147,18 @@ def sentence_spans(paragraph: str, rules: Rules | None = None) -> list[tuple[int
     if cuts:
         cuts = sorted(set(cuts) - state.uncut)
     return _slices(paragraph, cuts)
+
+
+def _candidates(text: str) -> Iterable[re.Match[str]]:
+    """The candidate boundaries of ``text`` in text order."""
+    stops = _FULL_STOP.finditer(text)
+    if "?" in text or "!" in text or "…" in text or "—" in text or "--" in text or "．" in text or "。" in text:
+        return sorted([*stops, *_OTHER_STOP.finditer(text)], key=_start)  # two sorted runs: a linear merge
+    return stops
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
 
 
 def _own_end(match: re.Match[str]) -> int:

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 _BULLETS = "•⁃◦▪‣"
 # List markers are found from their punctuation (rare) backwards, not by a
 # pattern tried at every word: 1.  2.)  b)  (iv)  • 10.  ⁃9.  and bullets alone.
-# A class first, so the engine skips to it fast; a full stop two characters
-# after a letter other than i, v, x ends a word ("world."), never a label.
-_MARKER_HIT = re.compile(r"[.)•⁃◦▪‣](?:(?<=[.)])(?<![^\W\d_ivxIVX].\.)(?=\s)|(?<![.)]))")
+# A full stop two characters after a letter other than i, v, x ends a word
+# ("world."), never a label.  Each pattern opens with a literal character,
+# which the regex engine skips to fast; the rarer ones run only when present.
+_DOT_HIT = re.compile(r"\.(?<![^\W\d_ivxIVX].\.)(?=\s)")
+_PAREN_HIT = re.compile(r"\)(?=\s)")
+_BULLET_HIT = re.compile(f"[{_BULLETS}]")
 _LABEL = re.compile(r"(?:\d{1,2}|[ivxIVX]{2,4}|[A-Za-z])\Z")
 _AFTER_BULLET = re.compile(r"[ \t]*\(?(?:\d{1,2}|[ivxIVX]{2,4}|[A-Za-z])(?:\.\)|\.|\))(?=\s)")
 
@@ -38,8 +41,7 @@ FIRST = {"number": 1, "upper": ord("a"), "lower": ord("a"), "roman": 1, "roman-u
 
 def markers(text: str) -> Iterator[Marker]:
     """Yield the list markers and lone bullets of ``text`` in order."""
-    for hit in _MARKER_HIT.finditer(text):
-        at = hit.start()
+    for at in _hits(text):
         char = text[at]
         if char in _BULLETS:
             if _AFTER_BULLET.match(text, at + 1):
@@ -68,6 +70,19 @@ def markers(text: str) -> Iterator[Marker]:
             continue  # part of a word: "Inc.", "e.g."
         punct = text[punct_at : at + 1]
         yield Marker(start, at + 1, label.group(0), punct, punct_at if punct[0] == "." else -1, opened, bullet)
+
+
+def _hits(text: str) -> list[int]:
+    """Where a list marker's punctuation or a bullet is, in text order."""
+    hits = [hit.start() for hit in _DOT_HIT.finditer(text)]
+    more = False
+    if ")" in text:
+        hits += [hit.start() for hit in _PAREN_HIT.finditer(text)]
+        more = True
+    if "•" in text or "⁃" in text or "◦" in text or "▪" in text or "‣" in text:
+        hits += [hit.start() for hit in _BULLET_HIT.finditer(text)]
+        more = True
+    return sorted(hits) if more else hits
 
 
 def values(label: str) -> list[tuple[str, int]]:
