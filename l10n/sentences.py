@@ -308,8 +308,12 @@ def _plain(word: str, rules: Rules) -> bool:
 
 def _word_before(text: str, end: int, floor: int = 0) -> str:
     """The token (at most _LOOK characters, not before ``floor``) that a full stop at ``end`` ends, without openers."""
-    piece = text[max(floor, end - _LOOK) : end]
-    if not piece or piece[-1].isspace():
+    low = max(floor, end - _LOOK)
+    word = text[text.rfind(" ", low, end) + 1 or low : end]
+    if word.isprintable():  # no space of another kind (line break, tab, no-break space) in it
+        return word.lstrip(OPENERS)
+    piece = text[low:end]
+    if piece[-1].isspace():
         return ""
     return piece.rsplit(None, 1)[-1].lstrip(OPENERS)
 
