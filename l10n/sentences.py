@@ -218,7 +218,7 @@ def _decide(text: str, match: re.Match[str], rules: Rules, state: _State) -> int
         if "." in word or "@" in word or "/" in word or _URLISH.search(token.rstrip(".")) or key in rules.known:
             return None
         return cut
-    if key not in rules.known and not (len(word) == 1 and word.isupper()) and not _INITIALISM.fullmatch(word):
+    if key not in rules.known and not (len(word) == 1 and word.isupper()) and not ("." in word and _INITIALISM.fullmatch(word)):
         return cut if upcoming[0] != "(" else _unless_citation(text, next_at, cut)  # an ordinary word
     starts_number = head.isdigit() or head in "$€£¥"
     next_word = _next_word(text, next_at)
