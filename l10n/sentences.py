@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from l10n.segrules import Rules, default_rules
-from l10n.textspans import FIRST, Marker, bracket_spans, markers, quotation_spans, values
+from l10n.textspans import FIRST, Marker, aside_after_quotation, bracket_spans, markers, quotation_spans, values
 
 OPENERS = "“\"‘'«(["
 _RUN = ".?!…．。"
@@ -285,12 +285,22 @@ def _unless_citation(text: str, next_at: int, cut: int) -> int | None:
 
 
 def _allowed(text: str, cut: int, rules: Rules, state: _State) -> bool:
-    """Open brackets, project no-break rules and (with quotes = "whole") open quotations veto a cut."""
+    """Open brackets, project no-break rules and (with quotes = "whole") open quotations veto a cut.
+
+    With quotes = "whole" a bracketed aside right after a quotation that the
+    sentence leads into stays with it too: ``'Well!' thought Alice to herself,
+    '... off the top of the house!' (Which was very likely true.)``; after a
+    sentence that is only a quotation it is a sentence of its own.
+    """
     if not rules.no_break and not state.quotes[0] and not state.brackets[0]:
         return True
     if any(rule.blocks(text, cut) for rule in rules.no_break):
         return False
-    return not (_inside(state.quotes, cut) or _inside(state.brackets, cut))
+    if _inside(state.quotes, cut) or _inside(state.brackets, cut):
+        return False
+    if state.quotes[0] and state.brackets[0]:
+        return not aside_after_quotation(text, cut, state.sentence_start, state.quotes, state.brackets)
+    return True
 
 
 def _inside(spans: tuple[list[int], list[int]], cut: int) -> bool:

@@ -6,6 +6,7 @@ Helpers of ``l10n.sentences``; each walks the paragraph once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -175,3 +176,22 @@ def _close(stack: list[tuple[str, int]], starts: list[int], ends: list[int], ind
             ends.pop()
         starts.append(start)
         ends.append(index)
+
+
+def aside_after_quotation(
+    text: str, cut: int, sentence_start: int, quotes: tuple[list[int], list[int]], brackets: tuple[list[int], list[int]]
+) -> bool:
+    """Is ``cut`` right after a quotation that the sentence leads into, and before a bracketed aside?
+
+    ``quotes`` and ``brackets`` are ``quotation_spans`` and ``bracket_spans``:
+    ``'Well!' thought Alice, '... the house!' (Which was very likely true.)``.
+    """
+    starts, ends = quotes
+    index = bisect_left(ends, cut - 1)
+    if index == len(ends) or ends[index] != cut - 1 or starts[index] <= sentence_start:
+        return False  # not right after a closing quote, or the quotation is the whole sentence
+    rest = text[cut : cut + 64]
+    after = cut + len(rest) - len(rest.lstrip())
+    opened = brackets[0]
+    index = bisect_left(opened, after)
+    return index < len(opened) and opened[index] == after and text[after] == "("
