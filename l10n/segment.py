@@ -33,7 +33,9 @@ Decisions a translator will notice:
   60-word quotation rarely recurs whole.  The opening quote stays with the
   first sentence and the closing quote with the last, so such segments carry
   one unbalanced quote; the target should carry the same one.  ``quotes =
-  "whole"`` keeps each quotation in one segment.
+  "whole"`` keeps each quotation in one segment, with a bracketed aside that
+  follows a quotation the sentence leads into (``thought Alice, '...!'
+  (Which was very likely true.)``).
 - A closing quote or bracket after ``.?!`` belongs to the sentence it closes
   (``...business.”`` / ``In recent years``), also when the next sentence is
   glued to it (``.”The next``); so do footnote marks (``.[1]``, ``.11 12``).
