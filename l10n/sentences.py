@@ -1,11 +1,11 @@
 """Sentence boundaries inside one paragraph, in time linear in its length.
 
-One regular expression proposes candidate boundaries (sentence punctuation,
-the closers and footnote marks that belong to it, then a space or a glued
-sentence start); a second one finds list markers (``1.``, ``b)``, ``(iv)``,
-``• 10.``).  Both are walked once, in text order, and each candidate is
-decided by looking at most a few dozen characters around it, so no input
-makes the work quadratic.  Word classes come from ``l10n.segrules``.
+Regular expressions propose candidate boundaries (sentence punctuation, the
+closers and footnote marks that belong to it, then a space or a glued
+sentence start) and find list markers (``1.``, ``b)``, ``(iv)``, ``• 10.``).
+Both streams are walked once, in text order, and each candidate is decided
+by looking at most a few dozen characters around it, so no input makes the
+work quadratic.  Word classes come from ``l10n.segrules``.
 
 Every decision is a cut position in the paragraph; sentences are the slices
 between cuts, stripped, so only whitespace between sentences is ever lost.
@@ -21,7 +21,6 @@ from l10n.segrules import Rules, default_rules
 from l10n.textspans import FIRST, Marker, aside_after_quotation, bracket_spans, markers, quotation_spans, values
 
 OPENERS = "“\"‘'«(["
-_RUN = ".?!…．。"
 _LOOK = 64  # the farthest a decision looks back or ahead, in characters
 
 # A candidate boundary: sentence punctuation where a run of it starts, the
@@ -218,7 +217,8 @@ def _decide(text: str, match: re.Match[str], rules: Rules, state: _State) -> int
         if "." in word or "@" in word or "/" in word or _URLISH.search(token.rstrip(".")) or key in rules.known:
             return None
         return cut
-    if key not in rules.known and not (len(word) == 1 and word.isupper()) and not ("." in word and _INITIALISM.fullmatch(word)):
+    initialism = "." in word and _INITIALISM.fullmatch(word)
+    if key not in rules.known and not (len(word) == 1 and word.isupper()) and not initialism:
         return cut if upcoming[0] != "(" else _unless_citation(text, next_at, cut)  # an ordinary word
     starts_number = head.isdigit() or head in "$€£¥"
     next_word = _next_word(text, next_at)

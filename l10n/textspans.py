@@ -13,8 +13,8 @@ from dataclasses import dataclass
 _BULLETS = "•⁃◦▪‣"
 # List markers are found from their punctuation (rare) backwards, not by a
 # pattern tried at every word: 1.  2.)  b)  (iv)  • 10.  ⁃9.  and bullets alone.
-# A full stop two characters after a letter other than i, v, x ends a word
-# ("world."), never a label.  Each pattern opens with a literal character,
+# A full stop with a letter other than i, v, x two characters before it ends
+# a word ("world."), never a label.  Each pattern opens with a literal character,
 # which the regex engine skips to fast; the rarer ones run only when present.
 _DOT_HIT = re.compile(r"\.(?<![^\W\d_ivxIVX].\.)(?=\s)")
 _PAREN_HIT = re.compile(r"\)(?=\s)")
