@@ -644,3 +644,27 @@ def test_a_pyproject_saved_with_a_byte_order_mark_is_read(project: Path, capsys,
     pyproject.write_bytes(b"\xef\xbb\xbf" + pyproject.read_bytes())
     result = run_cli(["--root", str(project), "extract"], capsys, monkeypatch)
     assert result.code == 0, result.text
+
+
+# --- found by the red-team pass (hostile inputs nobody had written) -------------
+
+
+@pytest.mark.parametrize("cmd", ["build", "check", "score", "stats"])
+@pytest.mark.parametrize("lang", ["{outside}", "../../{name}", "zh/LC_MESSAGES", "..", ""])
+def test_a_language_that_is_a_path_is_refused(lang: str, cmd: str, project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    """``build --to /elsewhere`` found a catalogue there and wrote doc.txt and doc.mo beside it."""
+    outside = tmp_path / "outside"
+    (outside / "LC_MESSAGES").mkdir(parents=True)
+    shutil.copyfile(project / "locales" / "zh" / "LC_MESSAGES" / "doc.po", outside / "LC_MESSAGES" / "doc.po")
+    lang = lang.format(outside=outside, name=outside.name)
+    args = ["stats", "--format", "json"] if cmd == "stats" else [*command(cmd, None)]
+    if cmd != "stats":
+        args[args.index("--to") + 1] = lang
+    else:
+        (project / "pyproject.toml").write_text(f'[tool.l10n]\ntarget-languages = ["{lang}"]\n', encoding="utf-8")
+    before = snapshot(project, outside)
+    result = run_cli(["--root", str(project), *args], capsys, monkeypatch)
+    assert result.code == 2, result.text
+    assert "not a language code" in result.err or "no " in result.err, result.err
+    assert snapshot(project, outside) == before
+
