@@ -668,3 +668,12 @@ def test_a_language_that_is_a_path_is_refused(lang: str, cmd: str, project: Path
     assert "not a language code" in result.err or "no " in result.err, result.err
     assert snapshot(project, outside) == before
 
+
+def test_a_file_where_the_build_folder_belongs_is_refused(project: Path, capsys, monkeypatch) -> None:
+    """A file named ``build`` gave a NotADirectoryError traceback after the checks had passed."""
+    (project / "build").write_text("not a folder\n", encoding="utf-8")
+    before = snapshot(project)
+    result = run_cli(["--root", str(project), "build", "--to", "zh"], capsys, monkeypatch)
+    assert result.code == 2, result.text
+    assert "build: is a file where l10n needs a folder" in result.err
+    assert snapshot(project) == before
