@@ -677,3 +677,18 @@ def test_a_file_where_the_build_folder_belongs_is_refused(project: Path, capsys,
     assert result.code == 2, result.text
     assert "build: is a file where l10n needs a folder" in result.err
     assert snapshot(project) == before
+
+
+@pytest.mark.parametrize("args", [["check", "--to", "zh", "--format", "sarif"], ["glossary", "export"]])
+@pytest.mark.parametrize("output", ["seeds/doc.txt", "glossary/terms.csv", "locales/zh/LC_MESSAGES/doc.po",
+                                    "locales/doc.pot", "pyproject.toml"])
+def test_a_report_never_replaces_a_project_input(args: list[str], output: str, project: Path, capsys, monkeypatch) -> None:
+    """``check -o seeds/doc.txt`` replaced the source document with the report (exit 0)."""
+    before = snapshot(project)
+    result = run_cli(["--root", str(project), *args, "-o", output], capsys, monkeypatch)
+    assert result.code == 2, result.text
+    assert f"{output}: is a project input" in result.err
+    assert snapshot(project) == before
+    result = run_cli(["--root", str(project), *args, "-o", "report.out"], capsys, monkeypatch)
+    assert result.code == 0 and (project / "report.out").stat().st_size > 0, result.text
+

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from l10n.cli.app import app, fail, settings
+from l10n.cli.app import app, fail, refuse_project_input, settings
 
 
 class Format(str, Enum):
@@ -59,6 +59,7 @@ def check(
     report = render(result, fmt.value, fail_on.value, show_info)
     if output is not None:
         try:
+            refuse_project_input(s, output)
             atomic_write_text(output, report)
         except OSError as exc:
             fail(f"{output}: cannot write the report: {exc.strerror or exc}")
@@ -67,3 +68,4 @@ def check(
         typer.echo(report, nl=False)
     if result.failed(fail_on.value):
         raise typer.Exit(1)
+

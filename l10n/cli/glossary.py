@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from l10n.cli.app import app, fail, settings
+from l10n.cli.app import app, fail, refuse_project_input, settings
 from l10n.errors import L10nError
 
 MAX_WARNINGS = 20  # a hostile TBX may have a million bad entries
@@ -137,6 +137,7 @@ def export(
         typer.echo(text, nl=False)
         return
     try:
+        refuse_project_input(s, output)
         write_output(output, text.encode("utf-8"), f"{format.upper()} file")
     except L10nError as exc:
         fail(str(exc))
