@@ -103,7 +103,9 @@ def _refuse_escaping_write(path: Path) -> None:
         return
     root = Path(os.path.abspath(policy.root))
     named = Path(os.path.abspath(path))
-    if root != named and root not in named.parents:
+    if named == root:  # `-o .` or `-o ""`: not a link leading anywhere
+        raise L10nError("is the project folder, not a file", path=named, hint="name a file inside it")
+    if root not in named.parents:
         return  # configured or named outside the project on purpose
     real_root = root.resolve()
     folder = named.parent.resolve()

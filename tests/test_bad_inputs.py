@@ -692,3 +692,10 @@ def test_a_report_never_replaces_a_project_input(args: list[str], output: str, p
     result = run_cli(["--root", str(project), *args, "-o", "report.out"], capsys, monkeypatch)
     assert result.code == 0 and (project / "report.out").stat().st_size > 0, result.text
 
+
+@pytest.mark.parametrize("output", ["", "."])
+def test_a_report_named_as_the_project_folder_is_refused_as_such(output: str, project: Path, capsys, monkeypatch) -> None:
+    """``check -o .`` blamed a symbolic link that does not exist."""
+    result = run_cli(["--root", str(project), "check", "--to", "zh", "-o", output], capsys, monkeypatch)
+    assert result.code == 2 and "is the project folder, not a file" in result.err, result.text
+    assert "symbolic link" not in result.err
