@@ -41,7 +41,9 @@ def source_documents(settings: Settings) -> list[Path]:
             path=settings.seeds,
             hint="create it and add English .txt documents, or set [tool.l10n] seeds",
         )
-    documents = sorted(settings.seeds.glob("*.txt"))
+    # Hidden names are editors' and file managers' (an Emacs lock ``.#doc.txt`` is a
+    # dangling link, macOS leaves binary ``._doc.txt``): not documents, as for a shell's ``*``.
+    documents = sorted(p for p in settings.seeds.glob("*.txt") if not p.name.startswith("."))
     if not documents:
         raise L10nError(
             "no source documents (*.txt) in the source folder",

@@ -699,3 +699,19 @@ def test_a_report_named_as_the_project_folder_is_refused_as_such(output: str, pr
     result = run_cli(["--root", str(project), "check", "--to", "zh", "-o", output], capsys, monkeypatch)
     assert result.code == 2 and "is the project folder, not a file" in result.err, result.text
     assert "symbolic link" not in result.err
+
+
+@pytest.mark.parametrize("hidden", ["emacs-lock", "apple-double"])
+def test_hidden_seeds_an_editor_leaves_are_skipped(hidden: str, project: Path, capsys, monkeypatch) -> None:
+    """Editing seeds/doc.txt in Emacs (a dangling link .#doc.txt) made every extract exit 2."""
+    from l10n.catalog import read_catalog
+
+    seeds = project / "seeds"
+    if hidden == "emacs-lock":
+        (seeds / ".#doc.txt").symlink_to("user@host.4242:1700000000")
+    else:
+        (seeds / "._doc.txt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ")
+    result = run_cli(["--root", str(project), "extract"], capsys, monkeypatch)
+    assert result.code == 0, result.text
+    assert sorted(p.name for p in (project / "locales").glob("*.pot")) == ["doc.pot"]
+    assert len(read_catalog(project / "locales" / "doc.pot").entries) == 3
