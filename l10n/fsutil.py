@@ -87,9 +87,12 @@ def _make_folder(directory: Path) -> None:
     _refuse_file_as_folder(directory)
     try:
         directory.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):  # replaced by a file meanwhile
+    except OSError as exc:  # a file put there meanwhile; /proc, a read-only mount
         _refuse_file_as_folder(directory)
-        raise
+        raise L10nError(
+            f"cannot create the folder: {exc.strerror or exc}", path=directory,
+            hint="check the path and its permissions (or the [tool.l10n] folder settings in pyproject.toml)",
+        ) from None
 
 
 def _refuse_escaping_write(path: Path) -> None:

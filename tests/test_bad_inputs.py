@@ -715,3 +715,13 @@ def test_hidden_seeds_an_editor_leaves_are_skipped(hidden: str, project: Path, c
     assert result.code == 0, result.text
     assert sorted(p.name for p in (project / "locales").glob("*.pot")) == ["doc.pot"]
     assert len(read_catalog(project / "locales" / "doc.pot").entries) == 3
+
+
+def test_a_build_folder_that_cannot_be_created_is_one_message(project: Path, capsys, monkeypatch) -> None:
+    """``build = "/proc"`` (mkdir fails with ENOENT there) gave a FileNotFoundError traceback."""
+    with open(project / "pyproject.toml", "a", encoding="utf-8") as handle:
+        handle.write('build = "/proc"\n')
+    result = run_cli(["--root", str(project), "build", "--to", "zh"], capsys, monkeypatch)
+    assert result.code == 2, result.text
+    assert "/proc/zh: cannot create the folder" in result.err
+
