@@ -725,3 +725,11 @@ def test_a_build_folder_that_cannot_be_created_is_one_message(project: Path, cap
     assert result.code == 2, result.text
     assert "/proc/zh: cannot create the folder" in result.err
 
+
+def test_more_local_workers_than_the_machine_can_run_are_refused(project: Path, capsys, monkeypatch) -> None:
+    """``translate --workers 100000`` started local Dask workers until killed (over 60 s, no output)."""
+    before = snapshot(project)
+    result = run_cli(["--root", str(project), *command("translate", None), "--workers", "100000"], capsys, monkeypatch)
+    assert result.code == 2, result.text
+    assert "--workers 100000 is more than 4 processes per CPU core" in result.err
+    assert snapshot(project) == before
