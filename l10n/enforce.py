@@ -62,7 +62,10 @@ class Enforcer:
         self.lang = lang
 
     def draft(self, engine: Engine, sentences: Sequence[str]) -> list[Draft]:
-        """Return one enforced and verified draft per sentence."""
+        """Return one enforced and verified draft per sentence (inline codes kept, see l10n.formats.guard)."""
+        from l10n.formats.guard import guard
+
+        engine = guard(engine)
         if self.glossary is None:
             return [Draft(text) for text in engine.translate_batch(sentences)]
         matches = [find_terms(s, self.glossary, self.lang) for s in sentences]
@@ -97,7 +100,7 @@ class Enforcer:
             if issue.kind == "forbidden" and issue.found:
                 text = text.replace(issue.found, issue.expected)
         for match in matches:
-            if match.target is None or match.target in text:
+            if match.target is None or any(accepted in text for accepted in match.term.accepted(self.lang)):
                 continue
             copied = re.compile(re.escape(match.text), 0 if match.term.case_sensitive else re.IGNORECASE)
             text = copied.sub(lambda _m, t=match.target: t, text, count=1)

@@ -129,6 +129,15 @@ def apply_draft(entry: Entry, text: str, provenance: str, draft: Draft | None = 
     )
 
 
+def refuse_unsupported(choice: EngineChoice) -> None:
+    """Raise L10nError when the chosen engine cannot draft the pair (the fallback drafts Chinese only)."""
+    if choice.name == "fallback":
+        from l10n.engines.fallback import covers, refusal
+
+        if not covers(choice.source, choice.target):
+            raise refusal(choice.source, choice.target)
+
+
 def project_glossary(settings: Settings) -> Glossary | None:
     """Return the project's glossary, or None if it has no glossary files."""
     return load_glossary(settings.glossary) if glossary_files(settings.glossary) else None
@@ -217,6 +226,9 @@ def translate_languages(
     """
     langs = list(dict.fromkeys(normalize_language(lang) for lang in langs))
     choices = {lang: choose_engine(engine, settings.source_language, lang) for lang in langs}
+    if build_engine is None:
+        for choice in choices.values():
+            refuse_unsupported(choice)  # before anything is written
     with project_lock(settings.locales):
         templates = {r.domain: r.template for r in extract_all(settings) if r.template is not None}
         merged = {r.path: r.catalog for r in update_all(settings, langs, templates) if r.catalog is not None}
