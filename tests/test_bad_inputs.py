@@ -697,8 +697,14 @@ def test_a_report_never_replaces_a_project_input(args: list[str], output: str, p
 def test_a_report_named_as_the_project_folder_is_refused_as_such(output: str, project: Path, capsys, monkeypatch) -> None:
     """``check -o .`` blamed a symbolic link that does not exist."""
     result = run_cli(["--root", str(project), "check", "--to", "zh", "-o", output], capsys, monkeypatch)
-    assert result.code == 2 and "is the project folder, not a file" in result.err, result.text
+    assert result.code == 2 and "is a directory; cannot write the report there" in result.err, result.text
     assert "symbolic link" not in result.err
+    from l10n.errors import L10nError
+    from l10n.fsutil import atomic_write_text, using_policy
+    from l10n.config import load_settings
+
+    with using_policy(load_settings(project).input_policy()), pytest.raises(L10nError, match="is the project folder"):
+        atomic_write_text(project, "x")
 
 
 @pytest.mark.parametrize("hidden", ["emacs-lock", "apple-double"])
@@ -733,3 +739,16 @@ def test_more_local_workers_than_the_machine_can_run_are_refused(project: Path, 
     assert result.code == 2, result.text
     assert "--workers 100000 is more than 4 processes per CPU core" in result.err
     assert snapshot(project) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="mknod needs root")
+def test_check_output_to_a_device_writes_into_it_and_keeps_the_node(project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    """As root, ``check -o /dev/full`` replaced the device node with a regular file holding the report.
+
+    A private node with /dev/null's numbers stands in for the real one.
+    """
+    node = tmp_path / "null"
+    os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    result = run_cli(["--root", str(project), "check", "--to", "zh", "-o", str(node)], capsys, monkeypatch)
+    assert result.code == 0, result.text
+    assert stat.S_ISCHR(os.lstat(node).st_mode), "the device node was replaced by a file"
