@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from l10n.encoding import decode_po, refuse_wide_unicode
+from l10n.encoding import decode_po, python_codec, refuse_wide_unicode
 from l10n.errors import L10nError
 from l10n.fsutil import atomic_write_bytes
 from l10n.poparse import REGENERATE_HINT, SYNTAX_HINT, UNESCAPE, parse
@@ -168,6 +168,9 @@ def read_catalog(path: Path) -> Catalog:
     if header_at is None:
         return Catalog(entries=tuple(entries), path=path)
     head = entries.pop(header_at)
+    if codec == "utf-8" and python_codec(_declared(head.msgstr)) not in (None, "utf-8"):
+        # a header declaring a legacy charset over UTF-8 text says UTF-8 from now on
+        head = replace(head, msgstr=_utf8_charset(head.msgstr))
     return Catalog(
         header=header_fields(head.msgstr),
         entries=tuple(entries),
@@ -202,7 +205,7 @@ def write_catalog(path: Path, catalog: Catalog) -> bool:
 def language_catalogs(locales: Path, lang: str) -> list[Path]:
     """Return the catalogues of one language, ``locales/<lang>/LC_MESSAGES/*.po``, sorted by name."""
     folder = Path(locales) / lang / "LC_MESSAGES"
-    return sorted(p for p in folder.glob("*.po") if p.is_file()) if folder.is_dir() else []
+    return sorted(folder.glob("*.po")) if folder.is_dir() else []
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
@@ -404,6 +407,16 @@ def _check_duplicates(path: Path, entries: list[Entry]) -> None:
                 line=e.line,
                 hint="Keep one of the two entries (`msguniq FILE` lists duplicates).",
             )
+
+
+def _declared(text: str) -> str | None:
+    m = re.search(r"charset=([^\s;]+)", text)
+    return m[1] if m else None
+
+
+def _utf8_charset(text: str) -> str:
+    """A header's text with a declared charset other than UTF-8 (or the placeholder) replaced: the text was UTF-8."""
+    return re.sub(r"(Content-Type:[^\n]*?charset=)(?!CHARSET\b|UTF-?8\b)[^\s;]+", r"\1UTF-8", text, flags=re.I)
 
 
 def header_fields(text: str) -> tuple[tuple[str, str], ...]:

@@ -75,11 +75,20 @@ def decode_po(data: bytes, path: Path) -> tuple[str, str]:
     """Return (text, codec) of a PO file's bytes, decoded as its header declares, as GNU gettext reads it.
 
     No charset or the ``CHARSET`` placeholder means UTF-8.  A charset Python
-    does not know is accepted while the text is UTF-8.  Anything that does not
+    does not know is accepted while the text is UTF-8.  One deliberate
+    difference from gettext: bytes that are valid UTF-8 with non-ASCII text
+    are UTF-8 whatever the header says (text in a legacy charset is next to
+    never valid UTF-8; gettext would read mojibake); the codec is then
+    "utf-8" and the caller corrects the header.  Anything that does not
     decode raises ``L10nError`` naming the line of the first bad byte.
     """
     charset = declared_charset(data)
     codec = python_codec(charset)
+    if codec != "utf-8" and not data.isascii():
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode(codec or "utf-8"), codec or "utf-8"
     except UnicodeDecodeError as exc:

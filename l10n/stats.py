@@ -72,10 +72,8 @@ class CatalogStats:
 
 
 def entry_state(entry: Entry) -> str:
-    """Return ``translated``, ``fuzzy`` or ``untranslated`` for an entry."""
-    if entry.fuzzy:
-        return "fuzzy"
-    return "translated" if entry.translated else "untranslated"
+    """Return ``translated``, ``fuzzy`` or ``untranslated`` for an active entry (``Entry.state``)."""
+    return entry.state
 
 
 def source_words(entry: Entry) -> int:
