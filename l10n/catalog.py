@@ -120,6 +120,28 @@ class Catalog:
             text = set_header_line(text, name, value)
         return replace(self, header=tuple(fields), header_text=text)
 
+    def carry_header(self, source: Catalog) -> Catalog:
+        """This catalogue with ``source``'s header text (lines that are not fields included), ``#.`` and ``#:``.
+
+        This catalogue's fields win; they are set in ``source``'s text in place
+        (new ones appended), so a merged header keeps what ``msgmerge`` keeps.
+        """
+        text = source.header_text
+        if text is not None:
+            lines = text.split("\n")
+            at = [i for i, line in enumerate(lines) if _field(line) is not None]
+            if [n for n, _ in self.header[: len(at)]] != [_field(lines[i])[0] for i in at]:  # type: ignore[index]
+                text = None  # fields removed or reordered: the fields alone say what the header is
+            else:
+                for i, (name, value) in zip(at, self.header):
+                    if _field(lines[i]) != (name, value):
+                        lines[i] = f"{name}: {value}"
+                text = "\n".join(lines)
+                for name, value in self.header[len(at):]:
+                    text = (text if not text or text.endswith("\n") else text + "\n") + f"{name}: {value}\n"
+        return replace(self, header_text=text, header_notes=source.header_notes,
+                       header_references=source.header_references)
+
     @property
     def header_msgstr(self) -> str:
         """The header entry's msgstr: the text as read while its fields are unchanged, else one line per field."""
@@ -421,12 +443,15 @@ def _utf8_charset(text: str) -> str:
 
 def header_fields(text: str) -> tuple[tuple[str, str], ...]:
     """``Name: value`` lines of a header's text, in order; lines that are not fields are left out."""
-    fields = []
-    for line in text.split("\n"):
-        name, colon, value = line.partition(":")
-        if colon and name and not name.startswith((" ", "\t")) and " " not in name.strip():
-            fields.append((name, value[1:] if value.startswith(" ") else value))
-    return tuple(fields)
+    return tuple(field for field in map(_field, text.split("\n")) if field is not None)
+
+
+def _field(line: str) -> tuple[str, str] | None:
+    """(name, value) of a header line ``Name: value``, or None for a line that is not a field."""
+    name, colon, value = line.partition(":")
+    if colon and name and not name.startswith((" ", "\t")) and " " not in name.strip():
+        return name, value[1:] if value.startswith(" ") else value
+    return None
 
 
 def set_header_line(text: str, name: str, value: str) -> str:

@@ -227,3 +227,16 @@ def test_plural_forms_must_not_skip_an_index(tmp_path, forms):
 )
 def test_entry_state(entry, state):
     assert entry.state == state
+
+
+def test_update_keeps_header_lines_that_are_not_fields(tmp_path):
+    from l10n.catalog import Catalog
+    from l10n.merge import merge
+
+    po_path = po(tmp_path, MERGED_HEADER)
+    pot = Catalog(header=(("Project-Id-Version", "a 1.0"), ("Content-Type", "text/plain; charset=UTF-8")),
+                  entries=(Entry("one"),))
+    merged, _ = merge(pot, read_catalog(po_path), "zh")
+    text = format_catalog(merged)
+    assert text.count("#-#-#-#-#") == 4 and "Language: zh\\n" in text
+    assert read_catalog(po_path).header_text.split("\n")[:3] == merged.header_text.split("\n")[:3]
