@@ -81,14 +81,15 @@ class _Open:
     """The entry being read."""
 
     comments: list[str]
-    previous: dict[str, str]
+    previous: dict[str, list[str]]
     obsolete: bool
-    msgctxt: str | None = None
-    msgid: str | None = None
+    # Each field is the list of its strings (joined once at the end: no quadratic concatenation).
+    msgctxt: list[str] | None = None
+    msgid: list[str] | None = None
     msgid_line: int = 0
-    plural: str | None = None
-    msgstr: str | None = None
-    forms: list[str] = field(default_factory=list)
+    plural: list[str] | None = None
+    msgstr: list[str] | None = None
+    forms: list[list[str]] = field(default_factory=list)
 
 
 class _Parser:
@@ -96,7 +97,7 @@ class _Parser:
         self.path, self.codec = path, codec
         self.entries: list = []
         self.comments: list[str] = []
-        self.previous: dict[str, str] = {}
+        self.previous: dict[str, list[str]] = {}
         self.previous_key: str | None = None
         self.open: _Open | None = None
         self.key: str | None = None  # the field the next continuation string extends
@@ -163,7 +164,7 @@ class _Parser:
         if keyword not in ("msgctxt", "msgid", "msgid_plural"):
             raise self.error(f"{keyword} in a previous-message (#|) line", number)
         self.previous_key = keyword
-        self.previous[keyword] = ""
+        self.previous[keyword] = []
         self.commented = "previous"
 
     def keyword(self, number: int, keyword: str, index: int | None, obsolete: bool) -> None:
@@ -182,12 +183,12 @@ class _Parser:
             entry = self.open = _Open(self.comments, self.previous, obsolete)
             self.comments, self.previous, self.previous_key = [], {}, None
             if keyword == "msgctxt":
-                entry.msgctxt = ""
+                entry.msgctxt = []
                 self.key = "msgctxt"
                 return
         if keyword == "msgid":
             assert entry is not None
-            entry.msgid, entry.msgid_line = "", number
+            entry.msgid, entry.msgid_line = [], number
         elif entry is None or entry.msgid is None:
             raise self.error(f"PO syntax error: {keyword} without msgid", number)
         elif entry.msgstr is not None or (keyword == "msgid_plural" and entry.forms):
@@ -195,25 +196,25 @@ class _Parser:
         elif keyword == "msgid_plural":
             if entry.plural is not None:
                 raise self.error("PO syntax error: a second msgid_plural", number)
-            entry.plural = ""
+            entry.plural = []
         elif index is None:
             if entry.plural is not None:
                 raise self.error("plain msgstr after msgid_plural", number, _PLURAL_HINT)
-            entry.msgstr = ""
+            entry.msgstr = []
         else:
             if entry.plural is None:
                 raise self.error("msgstr[N] without msgid_plural", number, _PLURAL_HINT)
             if index != len(entry.forms):
                 what = f"msgstr[{index}] where msgstr[{len(entry.forms)}] belongs (plural form has wrong index)"
                 raise self.error(what, number, _PLURAL_HINT)
-            entry.forms.append("")
+            entry.forms.append([])
         self.key = keyword if index is None else "form"
 
     def string(self, number: int, text: str, previous: bool) -> None:
         if previous:
             if self.previous_key is None:
                 raise self.error("a previous-message (#|) string without its keyword", number)
-            self.previous[self.previous_key] += text
+            self.previous[self.previous_key].append(text)
             return
         entry = self.open
         if entry is None or self.key is None:
@@ -221,16 +222,11 @@ class _Parser:
         if self.commented:
             raise self.error("a continuation string after a comment line: comments go before an entry", number)
         key = self.key
-        if key == "form":
-            entry.forms[-1] += text
-        elif key == "msgctxt":
-            entry.msgctxt = (entry.msgctxt or "") + text
-        elif key == "msgid":
-            entry.msgid = (entry.msgid or "") + text
-        elif key == "msgid_plural":
-            entry.plural = (entry.plural or "") + text
-        else:
-            entry.msgstr = (entry.msgstr or "") + text
+        parts = entry.forms[-1] if key == "form" else {
+            "msgctxt": entry.msgctxt, "msgid": entry.msgid, "msgid_plural": entry.plural, "msgstr": entry.msgstr,
+        }[key]
+        assert parts is not None
+        parts.append(text)
 
     def require_msgstr(self) -> None:
         entry = self.open
@@ -248,14 +244,13 @@ class _Parser:
             raise self.error("PO syntax error: msgctxt without msgid", self.last_line)
         self.require_msgstr()
         translator, extracted, references, flags = comment_fields(entry.comments)
-        plural = entry.plural is not None
-        previous = entry.previous
+        previous = {key: "".join(parts) for key, parts in entry.previous.items()}
         self.entries.append(Entry(
-            msgid=entry.msgid or "",
-            msgstr="" if plural else entry.msgstr or "",
-            msgctxt=entry.msgctxt,
-            msgid_plural=entry.plural,
-            msgstr_plural=tuple(entry.forms),
+            msgid="".join(entry.msgid or ()),
+            msgstr="".join(entry.msgstr or ()),
+            msgctxt=None if entry.msgctxt is None else "".join(entry.msgctxt),
+            msgid_plural=None if entry.plural is None else "".join(entry.plural),
+            msgstr_plural=tuple("".join(form) for form in entry.forms),
             flags=flags,
             references=references,
             extracted_comments=extracted,

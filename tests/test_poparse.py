@@ -240,3 +240,12 @@ def test_update_keeps_header_lines_that_are_not_fields(tmp_path):
     text = format_catalog(merged)
     assert text.count("#-#-#-#-#") == 4 and "Language: zh\\n" in text
     assert read_catalog(po_path).header_text.split("\n")[:3] == merged.header_text.split("\n")[:3]
+
+
+def test_a_string_of_many_continuation_lines_is_read_in_linear_time(tmp_path):
+    # Each line is appended once and the parts joined at the end (no quadratic concatenation).
+    lines = '"0123456789"\n' * 200_000
+    # msgid "x" with a space before it: off the plain form, so the exact reader reads it all.
+    path = po(tmp_path, UTF8 + ' msgid "x"\n' + lines + 'msgstr ""\n' + lines + '\n#~ msgid "a"\n#~ msgstr "b"\n')
+    entry = read_catalog(path).entries[0]
+    assert len(entry.msgid) == 2_000_001 and len(entry.msgstr) == 2_000_000
