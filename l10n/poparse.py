@@ -30,7 +30,7 @@ _QUOTED_HINT = "expected a keyword and a quoted string, or a quoted continuation
 # One token of a line: a keyword (msgstr with its plural index) or a C string.
 _TOKEN = re.compile(
     r"""[ \t\f\v]*(?:
-        (?P<keyword>msgctxt|msgid_plural|msgid|msgstr(?:\[(?P<index>\d+)\])?)(?=[\s"]|\Z)  # keyword
+        (?P<keyword>msgctxt|msgid_plural|msgid|msgstr(?:[ \t]*\[[ \t]*(?P<index>\d+)[ \t]*\])?)(?=[\s"]|\Z)  # keyword
         |(?P<string>"[^"\\]*(?:\\.[^"\\]*)*")                                              # one C string
         |(?P<other>\S)                                                                     # anything else
     )""",
@@ -102,6 +102,7 @@ class _Parser:
         self.open: _Open | None = None
         self.key: str | None = None  # the field the next continuation string extends
         self.last_line = 0
+        self.expect: tuple[str, int] | None = None  # a keyword still waiting for its string, and its line
         self.commented = ""  # "", "comment", "previous" or "previous comment" since the last string
 
     def error(self, what: str, line: int, hint: str = SYNTAX_HINT) -> L10nError:
@@ -142,16 +143,17 @@ class _Parser:
             pos = m.end()
             if m["other"] is not None:
                 raise self.error(_QUOTED_HINT, number)
+            if self.expect is not None and m["string"] is None:
+                raise self.error(f"expected a quoted string after {self.expect[0]}", self.expect[1])
+            self.expect = None
             if m["string"] is not None:
                 bad = bad_escape(m["string"][1:-1])
                 if bad:
                     raise self.error(f"unsupported escape sequence {bad}", number, _ESCAPE_HINT)
                 self.string(number, unescape(m["string"][1:-1], self.codec), previous)
             else:
-                keyword = m["keyword"]
-                rest = body[pos:].lstrip()
-                if not rest.startswith('"'):
-                    raise self.error(_QUOTED_HINT, number)
+                keyword = m["keyword"].split("[")[0]
+                self.expect = (keyword, number)  # its string may begin on a later line, as for gettext
                 index = m["index"]
                 if previous:
                     self.previous_keyword(number, keyword)
@@ -274,6 +276,8 @@ def parse(path: Path, text: str, first_line: int = 1, codec: str = "utf-8") -> l
     number = first_line
     for number, line in enumerate(text.split("\n"), first_line):
         parser.line(number, line)
+    if parser.expect is not None:
+        raise parser.error(f"expected a quoted string after {parser.expect[0]}", parser.expect[1])
     parser.finish()
     if parser.previous:
         raise parser.error("previous-message (#|) lines without the entry they belong to", number)

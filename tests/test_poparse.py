@@ -249,3 +249,17 @@ def test_a_string_of_many_continuation_lines_is_read_in_linear_time(tmp_path):
     path = po(tmp_path, UTF8 + ' msgid "x"\n' + lines + 'msgstr ""\n' + lines + '\n#~ msgid "a"\n#~ msgstr "b"\n')
     entry = read_catalog(path).entries[0]
     assert len(entry.msgid) == 2_000_001 and len(entry.msgstr) == 2_000_000
+
+
+def test_a_keyword_may_stand_alone_and_an_index_may_have_spaces(tmp_path):
+    path = po(tmp_path, UTF8 + 'msgid\n"x"\nmsgid_plural "xs"\nmsgstr [0] "y"\nmsgstr [ 1 ]\n"z"\n')
+    (entry,) = read_catalog(path).entries
+    assert (entry.msgid, entry.msgstr_plural) == ("x", ("y", "z"))
+    assert_like_msgcat(path)
+
+
+@pytest.mark.parametrize("text, line", [('msgid\nmsgstr ""\n', 5), ('msgid "a"\nmsgstr\n', 6)])
+def test_a_keyword_without_its_string_is_refused(tmp_path, text, line):
+    with pytest.raises(L10nError, match="expected a quoted string after msg") as caught:
+        read_catalog(po(tmp_path, UTF8 + text))
+    assert caught.value.line == line
