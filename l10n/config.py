@@ -24,6 +24,7 @@ class Settings:
     glossary: Path = Path("glossary")
     build: Path = Path("build")
     ignore_lines: tuple[str, ...] = ()
+    cluster: str | None = None  # Dask scheduler address that translate drafts on
     config_file: Path | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -56,6 +57,7 @@ _KEYS = {
     "glossary": "glossary",
     "build": "build",
     "ignore-lines": "ignore_lines",
+    "cluster": "cluster",
 }
 
 
