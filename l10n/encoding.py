@@ -89,6 +89,10 @@ def decode_po(data: bytes, path: Path) -> tuple[str, str]:
             return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             pass
+        if codec is None and charset:  # VISCII, GEORGIAN-PS, ARMSCII-8, EUC-TW...: the iconv gettext uses
+            converted = _iconv(data, charset, "UTF-8")
+            if converted is not None:
+                return converted.decode("utf-8"), "utf-8"
     try:
         return data.decode(codec or "utf-8"), codec or "utf-8"
     except UnicodeDecodeError as exc:
@@ -106,3 +110,29 @@ def decode_po(data: bytes, path: Path) -> tuple[str, str]:
         "or convert it: `msgconv --to-code=UTF-8 FILE -o FILE`."
     )
     raise L10nError(f"{what} (byte 0x{bad:02x})", path=path, line=line, hint=hint)
+
+
+def encode_po(text: str, charset: str | None) -> bytes | None:
+    """Return ``text`` encoded in ``charset`` (UTF-8 for none or the placeholder), or None if it does not fit."""
+    codec = python_codec(charset)
+    if codec is None and not text.isascii():
+        return _iconv(text.encode("utf-8"), "UTF-8", charset or "UTF-8")
+    try:
+        return text.encode(codec or "ascii")
+    except UnicodeEncodeError:
+        return None
+
+
+def _iconv(data: bytes, source: str, target: str) -> bytes | None:
+    """``data`` converted by the system's iconv (glibc's, which GNU gettext uses), or None if it cannot."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which("iconv")
+    if exe is None or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.:-]*", source + target):
+        return None
+    try:
+        proc = subprocess.run([exe, "-f", source, "-t", target], input=data, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return proc.stdout if proc.returncode == 0 else None

@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Iterable, Optional
 
 from l10n.catalog import FUZZY, Catalog, Entry
-from l10n.encoding import python_codec
+from l10n.encoding import encode_po
 from l10n.linebreak import break_positions
 
 PAGE_WIDTH = 79
@@ -212,13 +212,11 @@ def encode_catalog(catalog: Catalog, width: int = PAGE_WIDTH) -> tuple[bytes, st
     never disagree with the header.
     """
     charset = declared_charset(catalog)
-    codec = python_codec(charset) or "utf-8"
     text = format_catalog(catalog, width)
-    if codec == "utf-8":
-        return text.encode("utf-8"), None
-    try:
-        return text.encode(codec), None
-    except UnicodeEncodeError:
+    data = encode_po(text, charset)
+    if data is not None:
+        return data, None
+    else:
         content = catalog.header_value("Content-Type") or ""
         fixed = re.sub(r"(charset=)[^\s;]+", r"\g<1>UTF-8", content, count=1)
         notice = f"converted from {charset} to UTF-8: the text no longer fits {charset}"

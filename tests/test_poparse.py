@@ -7,6 +7,7 @@ reads from it and that the canonical rewrite is what ``msgcat`` writes
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -263,3 +264,15 @@ def test_a_keyword_without_its_string_is_refused(tmp_path, text, line):
     with pytest.raises(L10nError, match="expected a quoted string after msg") as caught:
         read_catalog(po(tmp_path, UTF8 + text))
     assert caught.value.line == line
+
+
+@pytest.mark.skipif(not __import__("shutil").which("iconv"), reason="no iconv")
+@pytest.mark.parametrize("charset, text", [("VISCII", "Tiếng Việt"), ("GEORGIAN-PS", "ქართული"), ("EUC-TW", "繁體中文")])
+def test_charsets_python_lacks_are_read_and_written_through_iconv(tmp_path, charset, text):
+    head = f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={charset}\\n"\n\n'
+    data = subprocess.run(["iconv", "-f", "UTF-8", "-t", charset], input=(head + f'msgid "x"\nmsgstr "{text}"\n')
+                          .encode(), capture_output=True, check=True).stdout
+    path = po(tmp_path, data)
+    catalog = read_catalog(path)
+    assert catalog.entries[0].msgstr == text
+    assert_like_msgcat(path)
