@@ -23,7 +23,7 @@ from pathlib import Path
 from l10n.encoding import decode_po, python_codec, refuse_wide_unicode
 from l10n.errors import L10nError
 from l10n.fsutil import atomic_write_bytes
-from l10n.poparse import REGENERATE_HINT, SYNTAX_HINT, UNESCAPE, parse
+from l10n.poparse import REGENERATE_HINT, UNESCAPE, parse
 
 FUZZY = "fuzzy"
 # An entry's state, one definition for every command (``Entry.state``).
@@ -158,9 +158,6 @@ class Catalog:
     def active(self) -> tuple[Entry, ...]:
         """Entries that are not obsolete."""
         return tuple(e for e in self.entries if not e.obsolete)
-
-
-_SYNTAX_HINT = SYNTAX_HINT
 
 
 def read_catalog(path: Path) -> Catalog:

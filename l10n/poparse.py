@@ -94,6 +94,9 @@ class _Open:
 
 class _Parser:
     def __init__(self, path: Path, codec: str) -> None:
+        from l10n.catalog import Entry, comment_fields  # catalog imports this module
+
+        self.make_entry, self.comment_fields = Entry, comment_fields
         self.path, self.codec = path, codec
         self.entries: list = []
         self.comments: list[str] = []
@@ -237,17 +240,15 @@ class _Parser:
             raise self.error("msgid without msgstr", entry.msgid_line, hint)
 
     def finish(self) -> None:
-        from l10n.catalog import Entry, comment_fields
-
         entry = self.open
         if entry is None:
             return
         if entry.msgid is None:
             raise self.error("PO syntax error: msgctxt without msgid", self.last_line)
         self.require_msgstr()
-        translator, extracted, references, flags = comment_fields(entry.comments)
+        translator, extracted, references, flags = self.comment_fields(entry.comments)
         previous = {key: "".join(parts) for key, parts in entry.previous.items()}
-        self.entries.append(Entry(
+        self.entries.append(self.make_entry(
             msgid="".join(entry.msgid or ()),
             msgstr="".join(entry.msgstr or ()),
             msgctxt=None if entry.msgctxt is None else "".join(entry.msgctxt),
