@@ -203,19 +203,21 @@ def read_catalog(path: Path) -> Catalog:
     )
 
 
-def write_catalog(path: Path, catalog: Catalog) -> bool:
+def write_catalog(path: Path, catalog: Catalog, width: int | None | str = "gettext") -> bool:
     """Write ``catalog`` to ``path`` as GNU gettext writes it, atomically.
 
+    ``width`` is the page width of msgcat's ``-w``, None for ``--no-wrap``,
+    "gettext" for gettext's default (79).
     The bytes are in the charset the header declares (UTF-8 without one, or
     when the text does not fit the declared one: the header then says UTF-8;
     ``pofmt.encode_catalog``).  Returns False when the file already held
     exactly these bytes (it is then left untouched), True when it was written.
     """
-    from l10n.pofmt import encode_catalog  # pofmt imports this module
+    from l10n.pofmt import PAGE_WIDTH, encode_catalog  # pofmt imports this module
 
     path = Path(path)
     try:
-        return atomic_write_bytes(path, encode_catalog(catalog)[0])
+        return atomic_write_bytes(path, encode_catalog(catalog, PAGE_WIDTH if width == "gettext" else width)[0])
     except OSError as exc:
         hint = "Check that the directory can be created and written to."
         raise L10nError(f"cannot write: {exc.strerror or exc}", path=path, hint=hint) from None

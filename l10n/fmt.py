@@ -26,7 +26,7 @@ class Formatted:
     notice: str | None = None
 
 
-def format_file(path: Path, width: int = PAGE_WIDTH) -> Formatted:
+def format_file(path: Path, width: int | None = PAGE_WIDTH) -> Formatted:
     """Return the canonical form of the PO/POT file at ``path`` (L10nError if it cannot be read)."""
     path = Path(path)
     catalog = read_catalog(path)
@@ -34,7 +34,7 @@ def format_file(path: Path, width: int = PAGE_WIDTH) -> Formatted:
     return Formatted(path, data, data != path.read_bytes(), notice)
 
 
-def format_files(paths: Iterable[Path], write: bool = True, width: int = PAGE_WIDTH) -> list[Formatted]:
+def format_files(paths: Iterable[Path], write: bool = True, width: int | None = PAGE_WIDTH) -> list[Formatted]:
     """Format every file; with ``write`` rewrite (atomically) those that change.
 
     Every file is read and checked before the first is written, so a bad

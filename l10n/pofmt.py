@@ -178,13 +178,14 @@ def header_text(catalog: Catalog) -> str:
     return catalog.header_msgstr
 
 
-def format_catalog(catalog: Catalog, width: int = PAGE_WIDTH) -> str:
-    """Return the PO text GNU ``msgcat --width=WIDTH`` writes for ``catalog``.
+def format_catalog(catalog: Catalog, width: int | None = PAGE_WIDTH) -> str:
+    """Return the PO text GNU ``msgcat`` writes for ``catalog``.
 
     The header entry (msgid "") stands where it stood in the file (first for
     a new catalogue), with all its comments; then the other active entries;
-    then obsolete ones.  A ``width`` of 0 or less wraps strings only after
-    ``\\n`` (``msgcat --no-wrap``).
+    then obsolete ones.  ``width`` is msgcat's ``-w``; None is ``--no-wrap``
+    (strings are not wrapped, ``#:`` lines still are at the default width, as
+    msgcat does).
     """
     c = canonical(catalog)
     blocks = [_entry_lines(e, width) for e in c.entries]
@@ -201,7 +202,7 @@ def format_catalog(catalog: Catalog, width: int = PAGE_WIDTH) -> str:
     return "\n".join("".join(line + "\n" for line in block) for block in blocks)
 
 
-def encode_catalog(catalog: Catalog, width: int = PAGE_WIDTH) -> tuple[bytes, str | None]:
+def encode_catalog(catalog: Catalog, width: int | None = PAGE_WIDTH) -> tuple[bytes, str | None]:
     """Return (the bytes of ``format_catalog``, a notice or None), in the charset the header declares.
 
     The declared charset is kept, as ``msgmerge`` and ``msgcat`` keep it.
@@ -234,15 +235,16 @@ def format_entry(entry: Entry) -> str:
     return "".join(line + "\n" for line in _entry_lines(canonical_entry(entry)))
 
 
-def _entry_lines(e: Entry, page_width: int = PAGE_WIDTH) -> list[str]:
-    """Lines of an entry that is already canonical."""
+def _entry_lines(e: Entry, width: int | None = PAGE_WIDTH) -> list[str]:
+    """Lines of an entry that is already canonical (``width``: see ``format_catalog``)."""
+    page = PAGE_WIDTH if width is None else width
     lines = ["# " + c if c else "#" for c in e.translator_comments]
     lines += ["#. " + c if c else "#." for c in e.extracted_comments]
     if e.references:
         line, column = "#:", 2
         for ref in e.references:
             size = len(ref.encode("utf-8")) + 1
-            if column > 2 and column + size > (page_width if page_width > 0 else PAGE_WIDTH):
+            if column > 2 and column + size > page:
                 lines.append(line)
                 line, column = "#:", 2
             line += " " + ref
@@ -250,12 +252,12 @@ def _entry_lines(e: Entry, page_width: int = PAGE_WIDTH) -> list[str]:
         lines.append(line)
     if e.flags:
         lines.append("#, " + ", ".join(e.flags))
-    do_wrap = "no-wrap" not in e.flags and page_width > 0
+    do_wrap = "no-wrap" not in e.flags and width is not None
     directives = _directive_finder(e.flags)
 
     def field(prefix: str, keyword: str, value: Optional[str]) -> None:
         if value is not None:
-            lines.extend(_wrap(prefix, keyword, value, directives(value), do_wrap, page_width))
+            lines.extend(_wrap(prefix, keyword, value, directives(value), do_wrap, page))
 
     previous = "#~| " if e.obsolete else "#| "
     field(previous, "msgctxt", e.previous_msgctxt)
@@ -272,7 +274,9 @@ def _entry_lines(e: Entry, page_width: int = PAGE_WIDTH) -> list[str]:
     return lines
 
 
-def _wrap(prefix: str, keyword: str, value: str, locked: set[int], do_wrap: bool, page_width: int = PAGE_WIDTH) -> list[str]:
+def _wrap(
+    prefix: str, keyword: str, value: str, locked: set[int], do_wrap: bool, page: int = PAGE_WIDTH
+) -> list[str]:
     """Lines of one keyword and its string, wrapped as gettext's ``wrap()`` does.
 
     ``locked`` holds positions of ``value`` inside format directives, where
@@ -281,7 +285,7 @@ def _wrap(prefix: str, keyword: str, value: str, locked: set[int], do_wrap: bool
     lines: list[str] = []
     first = True
     indent = len(prefix) + 1  # the opening quote of continuation lines
-    width = (page_width if do_wrap else 1 << 30) - 1 - indent  # room for the closing quote
+    width = (page if do_wrap else 1 << 30) - 1 - indent  # room for the closing quote
     pieces = re.findall(r"[^\n]*\n|[^\n]+", value) or [""]
     offset = 0
     for k, piece in enumerate(pieces):

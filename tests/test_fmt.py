@@ -83,3 +83,13 @@ def test_the_console_script_runs_fmt(tmp_path):
     exe = Path(sys.executable).with_name("l10n")
     proc = subprocess.run([str(exe), "fmt", "--check", str(path)], capture_output=True, text=True)
     assert proc.returncode == 1 and "would reformat" in proc.stdout
+
+
+@pytest.mark.parametrize("options", [["--width", "40"], ["--no-wrap"]])
+def test_width_and_no_wrap_are_msgcats(tmp_path, monkeypatch, capfd, options):
+    path = tmp_path / "doc.po"
+    path.write_text(LOOSE.replace("#, go-format\n", ""), encoding="utf-8")
+    code, out, _ = run(monkeypatch, capfd, "fmt", "--stdout", *options, str(path))
+    gnu = subprocess.run(["msgcat", *(["-w", "40"] if options[0] == "--width" else options), str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    assert (code, out) == (0, gnu)

@@ -18,25 +18,27 @@ def fmt(
     ),
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 listing the files that would change."),
     stdout: bool = typer.Option(False, "--stdout", help="Print the canonical form of one FILE instead of writing."),
-    width: int = typer.Option(79, "--width", help="Page width for wrapping strings (0: wrap at \\n only)."),
+    width: int = typer.Option(79, "--width", min=20, help="Page width for wrapping strings (msgcat -w)."),
+    no_wrap: bool = typer.Option(False, "--no-wrap", help="Break strings only after \\n (msgcat --no-wrap)."),
 ) -> None:
     """Rewrite PO/POT files in the canonical form GNU msgcat writes."""
     import sys
 
     from l10n.fmt import format_files, project_files
 
+    page: int | None = None if no_wrap else width
     if stdout and (not files or len(files) != 1):
         fail("--stdout prints one file: name exactly one FILE")
     if files:
         paths, show = list(files), str
-        results = format_files(paths, write=not (check or stdout), width=width)
+        results = format_files(paths, write=not (check or stdout), width=page)
     else:
         from l10n.lock import project_lock
 
         s = settings(ctx)
         paths, show = project_files(s.locales), s.relative
         with project_lock(s.locales):
-            results = format_files(paths, write=not (check or stdout), width=width)
+            results = format_files(paths, write=not (check or stdout), width=page)
     if stdout:
         sys.stdout.buffer.write(results[0].data)
         sys.stdout.flush()
