@@ -28,7 +28,7 @@ from l10n.checks.text import (
     screen_doubled_word, screen_empty, screen_fuzzy, screen_length, screen_whitespace,
 )
 from l10n.checks.untranslated import check_untranslated_text, screen_untranslated_text
-from l10n.catalog import FUZZY, language_catalogs
+from l10n.catalog import language_catalogs
 from l10n.errors import L10nError
 
 if TYPE_CHECKING:
@@ -208,7 +208,7 @@ def _check_entries(entries, lang, glossary, checks, memory, path, source_languag
     checked = 0
     for entry in entries:
         entry_pairs = pairs(entry)
-        if not entry.msgid or (entry.state != FUZZY and not any(t for _, t in entry_pairs)):
+        if not entry.msgid or (not entry.fuzzy and not any(t for _, t in entry_pairs)):
             continue  # the header, or an untranslated entry
         checked += 1
         work.extend((checked, entry, index, source, target) for index, (source, target) in enumerate(entry_pairs))
