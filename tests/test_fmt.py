@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from l10n.catalog import read_catalog
 from l10n.cli import main
 from l10n.fmt import format_files, project_files
 from pogen import msgcat
@@ -93,3 +94,17 @@ def test_width_and_no_wrap_are_msgcats(tmp_path, monkeypatch, capfd, options):
     gnu = subprocess.run(["msgcat", *(["-w", "40"] if options[0] == "--width" else options), str(path)],
                          capture_output=True, text=True, check=True).stdout
     assert (code, out) == (0, gnu)
+
+
+def test_a_bell_in_a_seed_survives_extract_read_and_fmt(tmp_path, monkeypatch, capfd):
+    # Issue 19: extract wrote "\a" for a BEL, which the reader then refused.
+    for name in ("glossary",):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "bell.txt").write_text("Ring the bell\a now. Then stop.\n", encoding="utf-8")
+    assert run(monkeypatch, capfd, "--root", str(tmp_path), "extract")[0] == 0
+    (pot,) = project_files(tmp_path / "locales")
+    assert b"\\a" in pot.read_bytes()
+    assert run(monkeypatch, capfd, "--root", str(tmp_path), "fmt", "--check")[:2] == (0, "")
+    assert any("\a" in e.msgid for e in read_catalog(pot).entries)
