@@ -74,7 +74,8 @@ def python_codec(charset: str | None) -> str | None:
 def decode_po(data: bytes, path: Path) -> tuple[str, str]:
     """Return (text, codec) of a PO file's bytes, decoded as its header declares, as GNU gettext reads it.
 
-    No charset or the ``CHARSET`` placeholder means UTF-8.  A charset Python
+    No charset or the ``CHARSET`` placeholder means UTF-8 (bytes that are not
+    UTF-8 then read one character per byte, as ISO-8859-1).  A charset Python
     does not know is accepted while the text is UTF-8.  One deliberate
     difference from gettext: bytes that are valid UTF-8 with non-ASCII text
     are UTF-8 whatever the header says (text in a legacy charset is next to
@@ -97,6 +98,10 @@ def decode_po(data: bytes, path: Path) -> tuple[str, str]:
         return data.decode(codec or "utf-8"), codec or "utf-8"
     except UnicodeDecodeError as exc:
         bad, line = data[exc.start], data.count(b"\n", 0, exc.start) + 1
+    if charset is None or charset.upper() == _PLACEHOLDER:
+        # No charset: msgfmt takes the bytes as they are (with a warning).  Read them one
+        # character per byte, which keeps every byte; they are written back as UTF-8.
+        return data.decode("latin-1"), "latin-1"
     if codec == "utf-8" and charset and charset.upper() != _PLACEHOLDER:
         what = "is not valid UTF-8 although the header declares charset=UTF-8"
     elif codec is None:

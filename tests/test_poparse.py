@@ -276,3 +276,11 @@ def test_charsets_python_lacks_are_read_and_written_through_iconv(tmp_path, char
     catalog = read_catalog(path)
     assert catalog.entries[0].msgstr == text
     assert_like_msgcat(path)
+
+
+def test_bytes_without_a_declared_charset_are_read_as_msgfmt_reads_them(tmp_path):
+    # msgfmt accepts this (with a warning); l10n reads one character per byte and writes UTF-8.
+    path = po(tmp_path, b'msgid ""\nmsgstr ""\n"Project-Id-Version: x\\n"\n\nmsgid "caf\xe9"\nmsgstr "x\xe9"\n')
+    assert subprocess.run(["msgfmt", "-o", "/dev/null", str(path)], capture_output=True).returncode == 0
+    (entry,) = read_catalog(path).entries
+    assert (entry.msgid, entry.msgstr) == ("café", "xé")
