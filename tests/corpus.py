@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from l10n.catalog import Catalog, read_catalog
-from l10n.encoding import declared_charset
+from l10n.encoding import declared_charset, python_codec
 from l10n.errors import L10nError
 from l10n.pofmt import GETTEXT_021_FORMATS, canonical, encode_catalog
 
@@ -120,8 +120,17 @@ def listed_difference(path: Path) -> str | None:
     data = path.read_bytes()
     if _SEVERAL_FLAG_LINES.search(data):
         return "several #, lines in one entry: l10n keeps the flags of all, gettext 0.21 only the last line's"
-    if declared_charset(data) is None and not data.isascii():
-        return "non-ASCII text without a declared charset: l10n reads it as UTF-8, msgcat refuses it"
+    charset = declared_charset(data)
+    if (charset is None or charset.upper() == "CHARSET") and not data.isascii():
+        return "non-ASCII text without a declared charset: l10n reads it, msgcat refuses it"
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "a UTF-8 byte order mark: l10n reads it (and drops it), msgcat 0.21 refuses the file"
+    if python_codec(charset) not in (None, "utf-8") and not data.isascii():
+        try:
+            data.decode("utf-8")
+            return "UTF-8 text under a legacy charset: l10n reads UTF-8 and corrects the header"
+        except UnicodeDecodeError:
+            pass
     return None
 
 

@@ -72,3 +72,10 @@ def test_an_outside_corpus_when_one_is_given():
     tally = run([Path(root)])
     print("\n".join(tally.lines()))
     assert unexplained(tally.problems) == []
+
+
+def test_the_projects_own_unusual_catalogues_differ_only_as_listed():
+    # tests/data/po/good: BOM and CRLF, no charset, the CHARSET placeholder, UTF-8 under ISO-8859-1, ...
+    tally = run([Path(__file__).parent / "data" / "po" / "good"])
+    assert tally.read == tally.files - tally.gettext_refuses
+    assert unexplained(tally.problems) == []
