@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from l10n.errors import L10nError
+from l10n.layout import MODES as PARAGRAPH_MODES
+from l10n.segrules import QUOTES, Rules, project_rules
 
 PYPROJECT = "pyproject.toml"
 
@@ -24,6 +27,11 @@ class Settings:
     glossary: Path = Path("glossary")
     build: Path = Path("build")
     ignore_lines: tuple[str, ...] = ()
+    paragraphs: str = "auto"  # "lines", "blank-lines" or "auto" (l10n.layout)
+    quotes: str = "split"  # "split" quotations sentence by sentence, or keep them "whole"
+    abbreviations: tuple[str, ...] | tuple[tuple[str, tuple[str, ...]], ...] = ()
+    no_break: tuple[tuple[str, str], ...] = ()  # (before, after) regular expressions
+    seed: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()  # (name or glob, (setting, value)...)
     cluster: str | None = None  # Dask scheduler address that translate drafts on
     config_file: Path | None = field(default=None, compare=False)
 
@@ -41,6 +49,28 @@ class Settings:
         """Return ``locales/<lang>/LC_MESSAGES/<domain>.po``."""
         return self.locales / lang / "LC_MESSAGES" / f"{domain}.po"
 
+    def segmentation(self, path: Path) -> tuple[str, Rules]:
+        """Return (paragraph mode, rules) for one seed: ``[tool.l10n.seed."NAME"]`` over the project's.
+
+        An exact file name wins over a glob; among globs the first listed wins.
+        """
+        name = Path(path).name
+        chosen: dict[str, str] = {}
+        exact = [dict(v) for k, v in self.seed if k == name]
+        globs = [dict(v) for k, v in self.seed if k != name and fnmatchcase(name, k)]
+        for table in (exact or globs[:1]):
+            chosen.update(table)
+        abbreviations: object = self.abbreviations
+        if abbreviations and isinstance(abbreviations[0], tuple):
+            abbreviations = {key: list(words) for key, words in abbreviations}
+        rules = project_rules(
+            abbreviations,
+            [{"before": b, "after": a} for b, a in self.no_break],
+            chosen.get("quotes", self.quotes),
+            source=self.config_file,
+        )
+        return chosen.get("paragraphs", self.paragraphs), rules
+
     def relative(self, path: Path) -> str:
         """Return ``path`` relative to the project root where it lies inside it."""
         try:
@@ -57,8 +87,14 @@ _KEYS = {
     "glossary": "glossary",
     "build": "build",
     "ignore-lines": "ignore_lines",
+    "paragraphs": "paragraphs",
+    "quotes": "quotes",
+    "abbreviations": "abbreviations",
+    "no-break": "no_break",
+    "seed": "seed",
     "cluster": "cluster",
 }
+_SEED_KEYS = {"paragraphs": PARAGRAPH_MODES, "quotes": QUOTES}
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -117,10 +153,14 @@ def load_settings(root: Path | None = None) -> Settings:
                 hint=f"known settings: {', '.join(sorted(_KEYS))}",
             )
         values[attr] = _coerce(attr, value, pyproject)
-    return Settings(root=root, config_file=pyproject if pyproject.is_file() else None, **values)
+    settings = Settings(root=root, config_file=pyproject if pyproject.is_file() else None, **values)
+    settings.segmentation(Path("check.txt"))  # bad abbreviations or no-break rules fail here, before any work
+    return settings
 
 
 def _coerce(attr: str, value: object, pyproject: Path) -> object:
+    if attr in ("abbreviations", "no_break", "seed", "paragraphs", "quotes"):
+        return _segmentation_setting(attr, value, pyproject)
     if attr in ("target_languages", "ignore_lines"):
         if isinstance(value, str):
             value = [value]
@@ -135,3 +175,40 @@ def _coerce(attr: str, value: object, pyproject: Path) -> object:
 def _toml_error_line(message: str) -> int | None:
     match = re.search(r"line (\d+)", message)
     return int(match.group(1)) if match else None
+
+
+def _segmentation_setting(attr: str, value: object, pyproject: Path) -> object:
+    """Check and freeze the segmentation settings (paragraphs, quotes, abbreviations, no-break, seed)."""
+    key = attr.replace("_", "-")
+    if attr in _SEED_KEYS:
+        if value not in _SEED_KEYS[attr]:
+            raise L10nError(
+                f"[tool.l10n] {key} must be one of {', '.join(map(repr, _SEED_KEYS[attr]))}, not {value!r}", path=pyproject
+            )
+        return value
+    if attr == "abbreviations":
+        project_rules(value, source=pyproject)  # checks the shape
+        if isinstance(value, dict):
+            return tuple((k, tuple(v) if isinstance(v, list) else (v,)) for k, v in value.items())
+        return tuple(value) if isinstance(value, list) else (value,)
+    if attr == "no_break":
+        project_rules(no_break=value, source=pyproject)
+        return tuple((item.get("before", ""), item.get("after", "")) for item in value)  # type: ignore[union-attr]
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise L10nError(
+            "[tool.l10n.seed] must hold one table per seed name or glob",
+            path=pyproject,
+            hint='e.g. [tool.l10n.seed."letters-*.txt"] paragraphs = "blank-lines"',
+        )
+    frozen = []
+    for name, table in value.items():
+        for setting, choice in table.items():
+            if setting not in _SEED_KEYS:
+                raise L10nError(
+                    f"unknown setting {setting!r} in [tool.l10n.seed.{name!r}]",
+                    path=pyproject,
+                    hint=f"known: {', '.join(sorted(_SEED_KEYS))}",
+                )
+            _segmentation_setting(setting, choice, pyproject)
+        frozen.append((name, tuple(table.items())))
+    return tuple(frozen)

@@ -10,7 +10,8 @@ from l10n import __version__
 from l10n.catalog import FUZZY, Catalog, Entry, read_catalog, write_catalog
 from l10n.config import Settings
 from l10n.errors import L10nError
-from l10n.segment import Segment, read_source, segment_document
+from l10n import layout
+from l10n.segment import Segment, compile_ignore, read_source, segment_document
 
 TITLE_NOTE = "Title line: translate as a heading, without final punctuation."
 
@@ -49,8 +50,19 @@ def source_documents(settings: Settings) -> list[Path]:
 
 def document_segments(settings: Settings, path: Path) -> list[Segment]:
     """Return the segments of one source document, as extract and build see them."""
+    return document_layout(settings, path)[0]
+
+
+def document_layout(settings: Settings, path: Path) -> tuple[list[Segment], str]:
+    """Return the segments of one source document and how its paragraphs are laid out.
+
+    The layout (``"lines"`` or ``"blank-lines"``, see ``l10n.layout``) tells
+    build how to separate the rebuilt paragraphs.
+    """
     text = read_source(path)
-    return segment_document(text, settings.relative(path), settings.ignore_lines)
+    mode, rules = settings.segmentation(path)
+    segments = segment_document(text, settings.relative(path), settings.ignore_lines, mode, rules)
+    return segments, layout.resolve(text, mode, compile_ignore(settings.ignore_lines))
 
 
 def template_entries(segments: list[Segment]) -> tuple[Entry, ...]:
