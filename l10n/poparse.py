@@ -93,6 +93,8 @@ class _Open:
 
 
 class _Parser:
+    """Reads a file line by line and token by token; ``entries`` holds what it has read."""
+
     def __init__(self, path: Path, codec: str) -> None:
         from l10n.catalog import Entry, comment_fields  # catalog imports this module
 
@@ -155,7 +157,7 @@ class _Parser:
                     raise self.error(f"unsupported escape sequence {bad}", number, _ESCAPE_HINT)
                 self.string(number, unescape(m["string"][1:-1], self.codec), previous)
             else:
-                keyword = m["keyword"].split("[")[0]
+                keyword = m["keyword"].split("[")[0].rstrip()
                 self.expect = (keyword, number)  # its string may begin on a later line, as for gettext
                 index = m["index"]
                 if previous:
