@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -27,6 +28,9 @@ class Settings:
     glossary: Path = Path("glossary")
     build: Path = Path("build")
     ignore_lines: tuple[str, ...] = ()
+    front_matter_keys: tuple[str, ...] = ("title", "description")  # translated front-matter keys (Markdown)
+    max_input_mb: float = 64.0  # no input file (seed, catalogue, glossary, reference) may be larger
+    allow_external_links: bool = False  # seeds/glossary files may be symbolic links leading outside the project
     paragraphs: str = "auto"  # "lines", "blank-lines" or "auto" (l10n.layout)
     quotes: str = "split"  # "split" quotations sentence by sentence, or keep them "whole"
     abbreviations: tuple[str, ...] | tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -48,6 +52,12 @@ class Settings:
     def po_path(self, lang: str, domain: str) -> Path:
         """Return ``locales/<lang>/LC_MESSAGES/<domain>.po``."""
         return self.locales / lang / "LC_MESSAGES" / f"{domain}.po"
+
+    def input_policy(self):
+        """Return the ``l10n.fsutil.InputPolicy`` these settings ask for."""
+        from l10n.fsutil import InputPolicy
+
+        return InputPolicy(int(self.max_input_mb * 1024 * 1024), self.allow_external_links, self.root)
 
     def segmentation(self, path: Path) -> tuple[str, Rules]:
         """Return (paragraph mode, rules) for one seed: ``[tool.l10n.seed."NAME"]`` over the project's.
@@ -75,6 +85,11 @@ class Settings:
         """Return ``path`` relative to the project root where it lies inside it."""
         try:
             return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except (RuntimeError, OSError):  # a symbolic link loop: its name, not where it leads
+            try:
+                return Path(os.path.abspath(path)).relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                return str(path)
         except ValueError:
             return str(path)
 
@@ -87,6 +102,9 @@ _KEYS = {
     "glossary": "glossary",
     "build": "build",
     "ignore-lines": "ignore_lines",
+    "front-matter-keys": "front_matter_keys",
+    "max-input-mb": "max_input_mb",
+    "allow-external-links": "allow_external_links",
     "paragraphs": "paragraphs",
     "quotes": "quotes",
     "abbreviations": "abbreviations",
@@ -120,9 +138,11 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def _has_l10n_table(pyproject: Path) -> bool:
+    from l10n.fsutil import read_input
+
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_input(pyproject, "pyproject.toml").decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError, L10nError):
         return False
     return re.search(r"^\[tool\.l10n\]", text, re.MULTILINE) is not None
 
@@ -134,11 +154,17 @@ def load_settings(root: Path | None = None) -> Settings:
         raise L10nError("project root is not a directory", path=root, hint="pass --root with an existing project folder")
     pyproject = root / PYPROJECT
     table: dict = {}
-    if pyproject.is_file():
+    if os.path.lexists(pyproject):
+        from l10n.fsutil import read_input
+
         try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            data = tomllib.loads(read_input(pyproject, "pyproject.toml").decode("utf-8-sig"))
+        except OSError as exc:
+            raise L10nError(f"cannot read: {exc.strerror or exc}", path=pyproject, hint="check the file") from None
         except UnicodeDecodeError as exc:
             raise L10nError("not valid UTF-8", path=pyproject, hint="save the file as UTF-8") from exc
+        except RecursionError:
+            raise L10nError("invalid TOML: nested too deeply to read", path=pyproject, hint="fix the file and run again") from None
         except tomllib.TOMLDecodeError as exc:
             line = _toml_error_line(str(exc))
             raise L10nError(f"invalid TOML: {exc}", path=pyproject, line=line, hint="fix the syntax and run again") from exc
@@ -153,15 +179,23 @@ def load_settings(root: Path | None = None) -> Settings:
                 hint=f"known settings: {', '.join(sorted(_KEYS))}",
             )
         values[attr] = _coerce(attr, value, pyproject)
-    settings = Settings(root=root, config_file=pyproject if pyproject.is_file() else None, **values)
+    settings = Settings(root=root, config_file=pyproject if os.path.lexists(pyproject) else None, **values)
     settings.segmentation(Path("check.txt"))  # bad abbreviations or no-break rules fail here, before any work
     return settings
 
 
 def _coerce(attr: str, value: object, pyproject: Path) -> object:
+    if attr == "allow_external_links":
+        if not isinstance(value, bool):
+            raise L10nError("[tool.l10n] allow-external-links must be true or false", path=pyproject)
+        return value
+    if attr == "max_input_mb":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1024 * 1024:
+            raise L10nError("[tool.l10n] max-input-mb must be a positive number of megabytes", path=pyproject)
+        return float(value)
     if attr in ("abbreviations", "no_break", "seed", "paragraphs", "quotes"):
         return _segmentation_setting(attr, value, pyproject)
-    if attr in ("target_languages", "ignore_lines"):
+    if attr in ("target_languages", "ignore_lines", "front_matter_keys"):
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

@@ -95,13 +95,15 @@ def read_source(path: Path) -> str:
 
     A UTF-8 byte-order mark is removed and CRLF / CR line ends become ``\\n``.
     """
+    from l10n.fsutil import read_input
+
     path = Path(path)
     if not path.exists():
         raise L10nError("source document not found", path=path, hint="check the path, or add the file to seeds/")
     if path.is_dir():
         raise L10nError("is a directory, not a source document", path=path, hint="pass a .txt file, one paragraph per line")
     try:
-        data = path.read_bytes()
+        data = read_input(path, "source document")
     except OSError as exc:
         raise L10nError(f"cannot read source document: {exc.strerror or exc}", path=path, hint="check the file's permissions") from exc
     refuse_wide_unicode(data, path)
