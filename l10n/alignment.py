@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from l10n.catalog import TRANSLATED
 from l10n.config import Settings
 from l10n.encoding import refuse_wide_unicode
 from l10n.errors import L10nError
@@ -44,8 +45,10 @@ def project_units(settings: Settings, lang: str, domain: str | None = None) -> t
     """
     from l10n.catalog import read_catalog
 
+    from l10n.catalog import language_catalogs
+
     directory = settings.po_path(lang, "x").parent
-    domains = sorted(p.stem for p in directory.glob("*.po")) if directory.is_dir() else []
+    domains = [p.stem for p in language_catalogs(settings.locales, lang)]
     if domain is not None:
         if domain not in domains:
             raise L10nError(
@@ -70,10 +73,7 @@ def project_units(settings: Settings, lang: str, domain: str | None = None) -> t
         order = [e for e in read_catalog(pot_path).active if e.msgid] if os.path.lexists(pot_path) else list(by_key.values())
         for template in order:
             entry = by_key.get(template.key)
-            if entry is None or not entry.translated:
-                status = "untranslated"
-            else:
-                status = "fuzzy" if entry.fuzzy else "translated"
+            status = "untranslated" if entry is None else entry.state
             msgstr = entry.msgstr if entry is not None and status != "untranslated" else ""
             where = f"{settings.relative(po_path)}:{entry.line}" if entry is not None else settings.relative(pot_path)
             units.append(Unit(template.msgctxt, template.msgid, msgstr, status, where))
@@ -146,7 +146,7 @@ def _po_references(path: Path, units: Sequence[Unit]) -> list[str | None]:
                 line=entry.line or None,
                 hint="the reference must be for the current source; run `l10n extract` and check the file",
             )
-        if entry.translated and not entry.fuzzy:
+        if entry.state == TRANSLATED:
             refs[i] = entry.msgstr
     return refs
 

@@ -1,36 +1,34 @@
 """Gettext catalogues (PO/POT) as plain frozen dataclasses.
 
-This is the only module that imports polib.  Everything else sees ``Catalog``
-and ``Entry`` values; reading turns parser failures into ``L10nError`` with the
-file and line, and writing produces the canonical form GNU gettext writes
-(see ``l10n.pofmt``), atomically.
+Everything else sees ``Catalog`` and ``Entry`` values; reading turns parser
+failures into ``L10nError`` with the file and line, and writing produces the
+canonical form GNU gettext writes (see ``l10n.pofmt``), atomically.
 
-Two readers, one result.  Files in the plain form that GNU gettext and
-``l10n`` write (every keyword at the start of its line, one space before the
-string, ``\n`` line ends, no obsolete entries) are read by one regular
-expression over the whole text, which takes a few percent of the time of a
-line-by-line parse.  Any other file, and every file with an error, goes
-through the exact reader: a line scan that checks the text (encoding, string
-syntax, a msgstr for every msgid) and reads the comment lines itself, then
-polib for the message strings.  polib drops or garbles some comment lines that
-GNU gettext accepts (``#.x``, ``#~|``, leading empty ``#`` lines, trailing
-spaces), hence the scan.  The tests hold the two readers to the same result on
-generated and mutated files.
+One reader is the truth: ``l10n.poparse``, GNU gettext's grammar token by
+token.  Files in the plain form that GNU gettext and ``l10n`` write (every
+keyword at the start of its line, one space before the string, ``\n`` line
+ends, no obsolete entries, only the short escapes) are read first by one
+regular expression over the whole text, which takes a few percent of the
+time; it stops at the first entry it is not sure of and hands the rest to the
+exact reader.  The tests hold the two to the same result on every catalogue
+of the tests, on generated and mutated files, and on the outside corpus.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional
 
-from l10n.encoding import refuse_wide_unicode
+from l10n.encoding import decode_po, python_codec, refuse_wide_unicode
 from l10n.errors import L10nError
-from l10n.fsutil import atomic_write_text
+from l10n.fsutil import atomic_write_bytes
+from l10n.poparse import REGENERATE_HINT, UNESCAPE, parse
 
 FUZZY = "fuzzy"
+# An entry's state, one definition for every command (``Entry.state``).
+UNTRANSLATED, TRANSLATED, OBSOLETE = "untranslated", "translated", "obsolete"
+STATES = (TRANSLATED, FUZZY, UNTRANSLATED)
 
 
 @dataclass(frozen=True)
@@ -59,6 +57,7 @@ class Entry:
 
     @property
     def fuzzy(self) -> bool:
+        """True if the entry carries the ``fuzzy`` flag (see ``state`` for what counts)."""
         return FUZZY in self.flags
 
     @property
@@ -67,6 +66,20 @@ class Entry:
         if self.msgid_plural is not None:
             return bool(self.msgstr_plural) and all(self.msgstr_plural)
         return bool(self.msgstr)
+
+    @property
+    def state(self) -> str:
+        """``obsolete``, ``untranslated``, ``fuzzy`` or ``translated``.
+
+        A fuzzy entry without a complete translation is untranslated: GNU
+        gettext drops the flag of an empty msgstr when it writes the entry,
+        and ``msgfmt --statistics`` counts it as untranslated.
+        """
+        if self.obsolete:
+            return OBSOLETE
+        if not self.translated:
+            return UNTRANSLATED
+        return FUZZY if FUZZY in self.flags else TRANSLATED
 
 
 @dataclass(frozen=True)
@@ -78,6 +91,13 @@ class Catalog:
     header_comments: tuple[str, ...] = ()
     header_flags: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
+    # The header entry as read: its msgstr exactly (lines that are not
+    # ``Name: value`` included; None when made from ``header``), its ``#.``
+    # and ``#:`` comments, and how many entries stand before it in the file.
+    header_text: str | None = None
+    header_notes: tuple[str, ...] = ()
+    header_references: tuple[str, ...] = ()
+    header_index: int = 0
 
     def header_value(self, name: str) -> str | None:
         """Return the value of a header field, or None."""
@@ -95,7 +115,44 @@ class Catalog:
                 break
         else:
             fields.append((name, value))
-        return replace(self, header=tuple(fields))
+        text = self.header_text
+        if text is not None and header_fields(text) == self.header:
+            text = set_header_line(text, name, value)
+        return replace(self, header=tuple(fields), header_text=text)
+
+    def carry_header(self, source: Catalog) -> Catalog:
+        """This catalogue with ``source``'s header text (lines that are not fields included), ``#.`` and ``#:``.
+
+        This catalogue's fields win; they are set in ``source``'s text in place
+        (new ones appended), so a merged header keeps what ``msgmerge`` keeps.
+        """
+        text = source.header_text
+        if text is not None:
+            lines = text.split("\n")
+            at = [i for i, line in enumerate(lines) if _field(line) is not None]
+            if [n for n, _ in self.header[: len(at)]] != [_field(lines[i])[0] for i in at]:  # type: ignore[index]
+                text = None  # fields removed or reordered: the fields alone say what the header is
+            else:
+                for i, (name, value) in zip(at, self.header):
+                    if _field(lines[i]) != (name, value):
+                        lines[i] = f"{name}: {value}"
+                text = "\n".join(lines)
+                for name, value in self.header[len(at):]:
+                    text = (text if not text or text.endswith("\n") else text + "\n") + f"{name}: {value}\n"
+        return replace(self, header_text=text, header_notes=source.header_notes,
+                       header_references=source.header_references)
+
+    @property
+    def header_msgstr(self) -> str:
+        """The header entry's msgstr: the text as read while its fields are unchanged, else one line per field."""
+        if self.header_text is not None and header_fields(self.header_text) == self.header:
+            return self.header_text
+        return "".join(f"{name}: {value}\n" for name, value in self.header)
+
+    @property
+    def has_header(self) -> bool:
+        """True if the catalogue has a header entry (possibly empty)."""
+        return self.header_text is not None or bool(self.header or self.header_comments or self.header_flags)
 
     @property
     def active(self) -> tuple[Entry, ...]:
@@ -103,43 +160,15 @@ class Catalog:
         return tuple(e for e in self.entries if not e.obsolete)
 
 
-_SYNTAX_HINT = "Fix that line (`msgcat FILE` shows GNU gettext's own diagnosis)."
-_REGENERATE_HINT = "A catalogue needs at least a header entry; regenerate it with `l10n extract` or `l10n update`."
-_ESCAPE_HINT = 'Write the character itself; \\n, \\t, \\", \\\\, \\r, \\b, \\f and \\v are understood.'
-_PLURAL_HINT = "A message with msgid_plural takes msgstr[0], msgstr[1], ...; any other takes one msgstr."
-_ENCODING_HINT = (
-    "l10n reads UTF-8 catalogues only: convert with "
-    "`msgconv --to-code=UTF-8 FILE -o FILE` and declare charset=UTF-8 in the header."
-)
-# A keyword line or a continuation line, after any "#~ " or "#| " marker.
-_STRING_LINE = re.compile(
-    r"""(?:(?P<keyword>msgctxt|msgid_plural|msgid|msgstr(?:\[\d\])?)\s+)?  # keyword, if any
-        (?P<string>"[^"\\]*(?:\\.[^"\\]*)*")\s*\Z                      # one C string (unrolled: 5x faster)
-    """,
-    re.VERBOSE,
-)
-_KNOWN_ESCAPES = set('ntrbfv"\\')
-_ESCAPE = re.compile(r"\\(.)")
-
-
-@dataclass
-class _Block:
-    """What the line scan learns about one entry."""
-
-    comments: list[str]
-    line: int = 0
-
-
 def read_catalog(path: Path) -> Catalog:
     """Return the catalogue stored in the PO or POT file at ``path``.
 
     Entries keep file order (obsolete ones too), ``Entry.line`` is the line of
-    each msgid, and the header entry (msgid "") becomes ``Catalog.header``,
-    ``header_comments`` and ``header_flags``.  A UTF-8 byte order mark and
-    CRLF line ends are accepted; the text must be UTF-8 whatever the header
-    says, and a header that declares another charset comes back declaring
-    UTF-8 (so writing the catalogue fixes the file).  Any problem raises
-    ``L10nError`` naming the file and line.
+    each msgid, and the header entry (the first active msgid "" without
+    msgctxt, wherever it stands) becomes the ``header*`` fields, its text
+    kept as read.  The file is decoded in the charset its header declares
+    (UTF-8 without one); a UTF-8 byte order mark and CRLF line ends are
+    accepted.  Any problem raises ``L10nError`` naming the file and line.
     """
     from l10n.fsutil import read_input
 
@@ -153,18 +182,26 @@ def read_catalog(path: Path) -> Catalog:
         raise L10nError("is a directory, not a PO file", path=path, hint="Name a .po or .pot file.") from None
     except OSError as exc:
         raise L10nError(f"cannot read: {exc.strerror or exc}", path=path, hint="Check its permissions.") from None
-    entries = _read_entries(path, _decode(path, data))
+    text, codec = _decode(path, data)
+    entries = _read_entries(path, text, codec=codec)
     _check_duplicates(path, entries)
     header_at = next((i for i, e in enumerate(entries) if e.key == (None, "") and not e.obsolete), None)
     if header_at is None:
         return Catalog(entries=tuple(entries), path=path)
     head = entries.pop(header_at)
+    if codec == "utf-8" and python_codec(_declared(head.msgstr)) not in (None, "utf-8"):
+        # a header declaring a legacy charset over UTF-8 text says UTF-8 from now on
+        head = replace(head, msgstr=_utf8_charset(head.msgstr))
     return Catalog(
-        header=_utf8_header(_header_fields(head.msgstr)),
+        header=header_fields(head.msgstr),
         entries=tuple(entries),
         header_comments=head.translator_comments,
         header_flags=head.flags,
         path=path,
+        header_text=head.msgstr,
+        header_notes=head.extracted_comments,
+        header_references=head.references,
+        header_index=header_at,
     )
 
 
@@ -172,24 +209,32 @@ def write_catalog(path: Path, catalog: Catalog, width: int | None | str = "gette
     """Write ``catalog`` to ``path`` as GNU gettext writes it, atomically.
 
     ``width`` is the page width of msgcat's ``-w``, None for ``--no-wrap``,
-    "gettext" for gettext's default (79).  Returns False when the file
-    already held exactly this text (it is then left untouched), True when it
-    was written.
+    "gettext" for gettext's default (79).
+    The bytes are in the charset the header declares (UTF-8 without one, or
+    when the text does not fit the declared one: the header then says UTF-8;
+    ``pofmt.encode_catalog``).  Returns False when the file already held
+    exactly these bytes (it is then left untouched), True when it was written.
     """
-    from l10n.pofmt import PAGE_WIDTH, format_catalog  # pofmt imports this module
+    from l10n.pofmt import PAGE_WIDTH, encode_catalog  # pofmt imports this module
 
     path = Path(path)
     try:
-        return atomic_write_text(path, format_catalog(catalog, PAGE_WIDTH if width == "gettext" else width))
+        return atomic_write_bytes(path, encode_catalog(catalog, PAGE_WIDTH if width == "gettext" else width)[0])
     except OSError as exc:
         hint = "Check that the directory can be created and written to."
         raise L10nError(f"cannot write: {exc.strerror or exc}", path=path, hint=hint) from None
 
 
-def _decode(path: Path, data: bytes) -> str:
-    """The file's text without a byte order mark, or an L10nError for empty, binary or non-UTF-8 files."""
+def language_catalogs(locales: Path, lang: str) -> list[Path]:
+    """Return the catalogues of one language, ``locales/<lang>/LC_MESSAGES/*.po``, sorted by name."""
+    folder = Path(locales) / lang / "LC_MESSAGES"
+    return sorted(folder.glob("*.po")) if folder.is_dir() else []
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    """(text without a byte order mark, codec), or an L10nError for empty, binary or undecodable files."""
     if not data.strip():
-        raise L10nError("the file is empty", path=path, hint=_REGENERATE_HINT)
+        raise L10nError("the file is empty", path=path, hint=REGENERATE_HINT)
     refuse_wide_unicode(data, path)
     nul = data.find(b"\0")
     if nul >= 0:
@@ -198,30 +243,17 @@ def _decode(path: Path, data: bytes) -> str:
         raise L10nError("contains a NUL byte; this is not a text PO file", path=path, line=line, hint=hint)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        declared = re.search(rb"charset=([\w.:-]+)", data)
-        charset = declared[1].decode("ascii") if declared else None
-        if charset and charset.replace("-", "").lower() == "utf8":
-            what = "is not valid UTF-8 although the header declares charset=UTF-8"
-        elif charset and charset != "CHARSET":
-            what = f"is encoded as {charset}, not UTF-8"
-        else:
-            what = "is not valid UTF-8"
-        bad = data[exc.start]
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise L10nError(f"{what} (byte 0x{bad:02x})", path=path, line=line, hint=_ENCODING_HINT) from None
+    text, codec = decode_po(data, path)
     if "\r" in text and "\n" not in text:
         hint = "Convert them to LF (`tr '\\r' '\\n' < FILE > FILE.new`); GNU gettext does not read CR alone either."
         raise L10nError("lines end in CR alone (classic Mac OS)", path=path, line=1, hint=hint)
-    return text
+    return text, codec
 
 
 # --- the plain-form reader ---------------------------------------------------
 
 # A string with known escapes only; a keyword's strings are one on its line, then continuation lines.
-_PLAIN_STRING = r'"[^"\\\n]*(?:\\[ntrbfv"\\][^"\\\n]*)*"'
+_PLAIN_STRING = r'"[^"\\\n]*(?:\\[ntrbfva"\\][^"\\\n]*)*"'
 
 
 def _plain_strings(prefix: str = "") -> str:
@@ -242,7 +274,8 @@ _PLAIN_PREVIOUS = re.compile(
     rf"(?:#\| msgid (?P<msgid>{_plain_strings('#[|] ')}))?"
     rf"(?:#\| msgid_plural (?P<plural>{_plain_strings('#[|] ')}))?"
 )
-_UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", '"': '"', "\\": "\\"}
+_UNESCAPE = UNESCAPE
+_ESCAPE = re.compile(r"\\(.)")
 
 
 def _unquote(strings: str) -> str:
@@ -258,7 +291,7 @@ def _unescape(match: re.Match[str]) -> str:
     return _UNESCAPE[match[1]]
 
 
-def _read_entries(path: Path, text: str, plain: bool = True) -> list[Entry]:
+def _read_entries(path: Path, text: str, plain: bool = True, codec: str = "utf-8") -> list[Entry]:
     """The entries of ``text``: the plain form as far as it goes, the exact reader for the rest.
 
     ``plain=False`` reads all of it with the exact reader (the tests compare the two).
@@ -266,7 +299,7 @@ def _read_entries(path: Path, text: str, plain: bool = True) -> list[Entry]:
     entries, end = _read_plain(text) if plain else ([], 0)
     if end < len(text):
         first_line = text.count("\n", 0, end) + 1
-        entries += _read_exact(path, text[end:], first_line)
+        entries += _read_exact(path, text[end:], first_line, codec)
     return entries
 
 
@@ -318,7 +351,7 @@ def _plain_entry(m: re.Match[str], line: int) -> Entry | None:
         plural, msgstr_plural, msgstr = _unquote(m["plural"]), tuple(_unquote(s) for _, s in forms), ""
     else:
         plural, msgstr_plural, msgstr = None, (), _unquote(m["msgstr"])
-    translator, extracted, references, flags = _comment_fields(comment_lines)
+    translator, extracted, references, flags = comment_fields(comment_lines)
     old_fields = (None, None, None)
     if previous is not None:
         old_fields = tuple(
@@ -345,170 +378,16 @@ def _plain_entry(m: re.Match[str], line: int) -> Entry | None:
 # --- the exact reader --------------------------------------------------------
 
 
-def _read_exact(path: Path, text: str, first_line: int = 1) -> list[Entry]:
-    """The entries of ``text``, read line by line with every check (L10nError at the first problem).
+def _read_exact(path: Path, text: str, first_line: int = 1, codec: str = "utf-8") -> list[Entry]:
+    """The entries of ``text``, read with every check (``l10n.poparse``; L10nError at the first problem).
 
     ``text`` starts at line ``first_line`` of the file (errors name file lines).
     """
-    lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
-    strings, blocks = _scan(path, lines, first_line)
-    parsed = _parse(path, strings, first_line)
-    if len(parsed) != len(blocks):
-        raise L10nError("could not match messages to lines", path=path, hint=_SYNTAX_HINT)
-    return [_entry(p, b) for p, b in zip(parsed, blocks)]
+    lines = text.split("\n")
+    return parse(path, "\n".join(line[:-1] if line.endswith("\r") else line for line in lines), first_line, codec)
 
 
-def _string_kind(path: Path, number: int, body: str) -> str:
-    """The keyword of a string line ("" for a continuation); checks its syntax."""
-    m = _STRING_LINE.match(body)
-    if m is None:
-        what = "expected a keyword and a quoted string, or a quoted continuation string"
-        raise L10nError(what, path=path, line=number, hint=_SYNTAX_HINT)
-    string = m["string"]
-    for escape in _ESCAPE.finditer(string, 1, len(string) - 1) if "\\" in string else ():
-        if escape[1] not in _KNOWN_ESCAPES:
-            what = f"unsupported escape sequence \\{escape[1]}"
-            raise L10nError(what, path=path, line=number, hint=_ESCAPE_HINT)
-    return m["keyword"] or ""
-
-
-def _scan(path: Path, lines: list[str], first_line: int = 1) -> tuple[str, list[_Block]]:
-    """Check every line; return the text polib should parse and one block per entry.
-
-    polib gets the string lines only (comment lines become blank, so line
-    numbers stay right); comments are collected per entry here.  A file
-    without messages is an error, but not the rest of one after its first
-    entries (``first_line`` > 1): that may be just comments.
-    """
-    out: list[str] = []
-    blocks: list[_Block] = []
-    comments: list[str] = []
-    after_msgctxt = plural = False
-    msgid_without_msgstr: Optional[int] = None
-    # What came since the last string line: "" nothing, or comment lines ("comment"), previous-message
-    # lines ("previous"), or a comment after previous-message lines ("previous comment", which
-    # GNU gettext rejects: the msgid must follow its #| lines).
-    commented = ""
-    for number, line in enumerate(lines, first_line):
-        s = line.strip()
-        body = ""
-        if s.startswith(("#~|", "#|")):
-            body = s[3:].strip() if s.startswith("#~|") else s[2:].strip()
-            if body:
-                _require_msgstr(path, msgid_without_msgstr)
-                _string_kind(path, number, body)
-                body = "#| " + body
-                commented = "previous"
-            out.append(body)
-            continue
-        if s.startswith("#~"):
-            body = s[2:].strip()
-            if body.startswith("#"):  # a comment inside an obsolete entry: ignored, as by gettext
-                body = ""
-            out.append("#~ " + body if body else "")
-        elif s.startswith("#"):
-            _require_msgstr(path, msgid_without_msgstr)  # a comment between msgid and msgstr
-            comments.append(line.lstrip())
-            out.append("")
-            commented = "previous comment" if commented.startswith("previous") else "comment"
-            continue
-        else:
-            body = s
-            out.append(s)
-        if not body:
-            continue
-        kind = _string_kind(path, number, body)
-        if commented:
-            if kind not in ("msgctxt", "msgid") or (kind == "msgid" and after_msgctxt) or commented == "previous comment":
-                what = f"{_kind_name(kind)} after a comment line: comments go before an entry, not inside it"
-                raise L10nError(what, path=path, line=number, hint=_SYNTAX_HINT)
-            commented = ""
-        if kind == "msgctxt" or (kind == "msgid" and not after_msgctxt):
-            _require_msgstr(path, msgid_without_msgstr)
-            blocks.append(_Block(comments))
-            comments, plural = [], False
-        if kind == "msgid":
-            blocks[-1].line = number
-            msgid_without_msgstr = number
-        elif kind == "msgid_plural":
-            plural = True
-        elif kind.startswith("msgstr"):
-            msgid_without_msgstr = None
-            if plural != (kind != "msgstr"):
-                what = "plain msgstr after msgid_plural" if plural else "msgstr[N] without msgid_plural"
-                raise L10nError(what, path=path, line=number, hint=_PLURAL_HINT)
-        after_msgctxt = kind == "msgctxt" or (after_msgctxt and kind == "")
-    _require_msgstr(path, msgid_without_msgstr)
-    if not blocks and first_line == 1:
-        raise L10nError("contains no messages", path=path, hint=_REGENERATE_HINT)
-    return "\n".join(out), blocks
-
-
-def _kind_name(kind: str) -> str:
-    return kind if kind else "a continuation string"
-
-
-def _require_msgstr(path: Path, msgid_line: Optional[int]) -> None:
-    if msgid_line is not None:
-        hint = 'Add a msgstr line (msgstr "" if untranslated) after the msgid.'
-        raise L10nError("msgid without msgstr", path=path, line=msgid_line, hint=hint)
-
-
-@lru_cache(maxsize=1)
-def _polib() -> tuple[Any, Any]:
-    import polib
-
-    class Text(str):
-        """PO text whose lines end at \\n only (str.splitlines also splits at U+2028 and friends)."""
-
-        def splitlines(self, keepends: bool = False) -> list[str]:  # type: ignore[override]
-            return self.split("\n")
-
-    class KeepHeader(polib.POFile):
-        """polib looks up msgid "" to move the header into a dict; we keep the raw entry."""
-
-        def find(self, st: str, *args: Any, **kwargs: Any) -> Any:
-            return None if st == "" else super().find(st, *args, **kwargs)
-
-    return polib, (Text, KeepHeader)
-
-
-def _parse(path: Path, text: str, first_line: int = 1) -> list[Any]:
-    polib, (Text, KeepHeader) = _polib()
-    if not text.strip():
-        return []  # only comments after the plain entries (polib reads no messages as the header)
-    try:
-        return list(polib.pofile(Text(text), encoding="utf-8", klass=KeepHeader))
-    except (OSError, ValueError) as exc:
-        # polib reports syntax errors as IOError("Syntax error in po file (line N)[: detail]").
-        where = re.search(r"\(line (\d+)\)(?::\s*(.*))?", str(exc))
-        detail = where[2] if where and where[2] else "a keyword is out of place (msgstr before msgid, ...)"
-        line = int(where[1]) + first_line - 1 if where else None
-        raise L10nError(f"PO syntax error: {detail}", path=path, line=line, hint=_SYNTAX_HINT) from None
-
-
-def _entry(p: Any, block: _Block) -> Entry:
-    translator, extracted, references, flags = _comment_fields(block.comments)
-    plural = bool(p.msgstr_plural)
-    return Entry(
-        msgid=p.msgid,
-        msgstr="" if plural else p.msgstr,
-        msgctxt=p.msgctxt,
-        msgid_plural=p.msgid_plural if plural else None,
-        msgstr_plural=tuple(v for _, v in sorted(p.msgstr_plural.items())),
-        flags=flags,
-        references=references,
-        extracted_comments=extracted,
-        translator_comments=translator,
-        previous_msgctxt=p.previous_msgctxt,
-        previous_msgid=p.previous_msgid,
-        previous_msgid_plural=p.previous_msgid_plural,
-        obsolete=bool(p.obsolete),
-        line=block.line,
-    )
-
-
-def _comment_fields(comments: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def comment_fields(comments: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """(translator comments, extracted comments, references, flags) of an entry's comment lines."""
     translator, extracted, references, flags = [], [], [], []
     for c in comments:
@@ -553,21 +432,37 @@ def _check_duplicates(path: Path, entries: list[Entry]) -> None:
             )
 
 
-def _utf8_header(fields: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    """The header with a declared charset other than UTF-8 corrected: the text was read as UTF-8."""
-    out = []
-    for name, value in fields:
-        if name.lower() == "content-type":
-            value = re.sub(r"(charset=)(?!CHARSET\b|UTF-?8\b)[\w.:-]+", r"\1UTF-8", value, flags=re.I)
-        out.append((name, value))
-    return tuple(out)
+def _declared(text: str) -> str | None:
+    m = re.search(r"charset=([^\s;]+)", text)
+    return m[1] if m else None
 
 
-def _header_fields(text: str) -> tuple[tuple[str, str], ...]:
-    """``Name: value`` lines of the header msgstr, in order."""
-    fields = []
-    for line in text.split("\n"):
-        if line:
-            name, _, value = line.partition(":")
-            fields.append((name, value[1:] if value.startswith(" ") else value))
-    return tuple(fields)
+def _utf8_charset(text: str) -> str:
+    """A header's text with a declared charset other than UTF-8 (or the placeholder) replaced: the text was UTF-8."""
+    return re.sub(r"(Content-Type:[^\n]*?charset=)(?!CHARSET\b|UTF-?8\b)[^\s;]+", r"\1UTF-8", text, flags=re.I)
+
+
+def header_fields(text: str) -> tuple[tuple[str, str], ...]:
+    """``Name: value`` lines of a header's text, in order; lines that are not fields are left out."""
+    return tuple(field for field in map(_field, text.split("\n")) if field is not None)
+
+
+def _field(line: str) -> tuple[str, str] | None:
+    """(name, value) of a header line ``Name: value``, or None for a line that is not a field."""
+    name, colon, value = line.partition(":")
+    if colon and name and not name.startswith((" ", "\t")) and " " not in name.strip():
+        return name, value[1:] if value.startswith(" ") else value
+    return None
+
+
+def set_header_line(text: str, name: str, value: str) -> str:
+    """``text`` (a header) with field ``name`` set to ``value`` in place, or appended; other lines kept."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        key, colon, _ = line.partition(":")
+        if colon and key.lower() == name.lower():
+            lines[i] = f"{key}: {value}"
+            return "\n".join(lines)
+    if text and not text.endswith("\n"):
+        text += "\n"
+    return f"{text}{name}: {value}\n"

@@ -41,9 +41,9 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
-def text_digest(text: str) -> str:
-    """Return the SHA-1 of ``text`` as written (UTF-8), comparable with ``file_digest``."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+def text_digest(text: str | bytes) -> str:
+    """Return the SHA-1 of ``text`` as written (str: UTF-8), comparable with ``file_digest``."""
+    return hashlib.sha1(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -100,14 +100,14 @@ def merge3(base: Catalog, ours: Catalog, theirs: Catalog) -> Merged:
     return Merged(catalog, frozenset(touched))
 
 
-def replace_if_unchanged(path: Path, text: str, expected: str | None) -> bool:
+def replace_if_unchanged(path: Path, text: str | bytes, expected: str | None) -> bool:
     """Write ``text`` to ``path`` atomically unless the file's digest is no longer ``expected``.
 
     The text goes to a flushed temporary file first; the digest is compared
     just before the rename.  Returns False (nothing written) when the file
     changed meanwhile: the caller merges and tries again.
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

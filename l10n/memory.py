@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from l10n.catalog import Catalog
+from l10n.catalog import Catalog, language_catalogs  # noqa: F401  (the one listing; imported from here too)
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,3 @@ class TranslationMemory:
         """Return the reviewed translation of exactly ``msgid`` or None."""
         return self._best.get((msgctxt, msgid))
 
-
-def language_catalogs(locales: Path, lang: str) -> list[Path]:
-    """Return every catalogue of ``lang`` under ``locales`` (all domains)."""
-    folder = locales / lang / "LC_MESSAGES"
-    return sorted(folder.glob("*.po")) if folder.is_dir() else []

@@ -170,6 +170,7 @@ def merge(pot: Catalog, po: Catalog | None, lang: str) -> tuple[Catalog, MergeSt
         header_flags=header_flags,
         path=po.path if po is not None else None,
     )
+    catalog = catalog.carry_header(po) if po is not None else catalog
     stats = MergeStats(kept=kept, fuzzy=fuzzy, new=new, obsolete=newly, created=po is None)
     return catalog, stats
 

@@ -26,7 +26,7 @@ from l10n.errors import L10nError
 from l10n.extract import build_template, source_documents
 from l10n.memory import language_catalogs
 from l10n.merge import plan_update, stamped
-from l10n.pofmt import PAGE_WIDTH, format_catalog
+from l10n.pofmt import PAGE_WIDTH, encode_catalog
 from l10n.wrapping import page_width
 
 T = TypeVar("T")
@@ -58,7 +58,7 @@ class ProjectPlan:
             if merged != old:
                 width = page_width(self.settings.wrap, path)
                 written_catalog = stamped(merged)
-                text = format_catalog(written_catalog, PAGE_WIDTH if width == "gettext" else width)
+                text = encode_catalog(written_catalog, PAGE_WIDTH if width == "gettext" else width)[0]
                 try:
                     written = replace_if_unchanged(path, text, self.digests.get(path))
                 except OSError as exc:

@@ -22,18 +22,23 @@ from dataclasses import replace
 from typing import Iterable, Optional
 
 from l10n.catalog import FUZZY, Catalog, Entry
+from l10n.encoding import encode_po
 from l10n.linebreak import break_positions
 
 PAGE_WIDTH = 79
 
-# GNU gettext 0.21's format-string languages, in the order it writes them.
+# GNU gettext's format-string languages, in the order it writes them: 0.21's
+# thirty, with the ones later releases added (c++, rust, go, sh-printf,
+# modula2, d, ocaml) where those releases put them.  A format flag of any
+# other language is kept too, after these, in the order read.
 FORMAT_LANGUAGES = (
-    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp",
-    "javascript", "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk",
-    "lua", "object-pascal", "smalltalk", "qt", "qt-plural", "kde", "kde-kuit",
-    "boost", "tcl", "perl", "perl-brace", "php", "gcc-internal",
-    "gfc-internal", "ycp",
+    "c", "objc", "c++", "python", "python-brace", "java", "java-printf",
+    "csharp", "javascript", "scheme", "lisp", "elisp", "librep", "rust", "go",
+    "ruby", "sh", "sh-printf", "awk", "lua", "object-pascal", "modula2", "d",
+    "ocaml", "smalltalk", "qt", "qt-plural", "kde", "kde-kuit", "boost", "tcl",
+    "perl", "perl-brace", "php", "gcc-internal", "gfc-internal", "ycp",
 )
+GETTEXT_021_FORMATS = frozenset(FORMAT_LANGUAGES) - {"c++", "rust", "go", "sh-printf", "modula2", "d", "ocaml"}
 
 # Characters written as two-character escape sequences.
 _ESCAPES = {
@@ -59,15 +64,19 @@ _C_DIRECTIVE = re.compile(
 
 
 def canonical_flags(flags: Iterable[str], translated: bool = True) -> tuple[str, ...]:
-    """Return ``flags`` as gettext writes them.
+    """Return ``flags`` as gettext writes them, keeping every flag it does not know.
 
     ``fuzzy`` first (dropped when the entry has no translation), then format
     flags in gettext's order (``possible-x-format`` becomes ``x-format``,
-    ``impossible-x-format`` and unknown flags vanish, the last word on a
-    language wins), then ``range: a..b``, then ``no-wrap`` (``wrap`` is the
-    default and is not written).
+    ``impossible-x-format`` vanishes, the last word on a language wins), then
+    format flags of languages gettext does not know, as read, then
+    ``range: a..b``, then ``no-wrap`` (``wrap`` is the default and is not
+    written), then any other flag, as read.  GNU gettext drops the flags it
+    does not know; a team on a newer gettext would lose its new ones.
     """
     fuzzy, formats, span, no_wrap = False, {}, None, False
+    unknown_formats: dict[str, None] = {}
+    others: dict[str, None] = {}
     tokens = iter([t for t in _FLAG_SEPARATORS.split(",".join(flags)) if t])
     for token in tokens:
         if token == FUZZY:
@@ -86,6 +95,10 @@ def canonical_flags(flags: Iterable[str], translated: bool = True) -> tuple[str,
                     break
             if lang in FORMAT_LANGUAGES:
                 formats[lang] = value
+            else:
+                unknown_formats[token] = None
+        else:
+            others[token] = None
     out = [FUZZY] if fuzzy and translated else []
     for lang in FORMAT_LANGUAGES:
         value = formats.get(lang)
@@ -93,8 +106,10 @@ def canonical_flags(flags: Iterable[str], translated: bool = True) -> tuple[str,
             out.append(f"{lang}-format")
         elif value == "no":
             out.append(f"no-{lang}-format")
+    out += unknown_formats
     out += [span] if span else []
     out += ["no-wrap"] if no_wrap else []
+    out += others
     return tuple(out)
 
 
@@ -140,43 +155,79 @@ def canonical(catalog: Catalog) -> Catalog:
 
     Active entries keep their order; obsolete entries move to the end, and an
     obsolete entry without a translation is dropped (gettext discards it).
+    The header keeps its place among the active entries.
     """
     entries = [canonical_entry(e) for e in catalog.entries]
     active = [e for e in entries if not e.obsolete]
     obsolete = [e for e in entries if e.obsolete and (e.msgstr_plural or (e.msgstr,))[0]]
+    before = sum(1 for e in entries[: catalog.header_index] if not e.obsolete)
     return replace(
         catalog,
         entries=tuple(active + obsolete),
         header_comments=_comment_lines(catalog.header_comments),
-        header_flags=canonical_flags(catalog.header_flags, translated=bool(catalog.header)),
+        header_flags=canonical_flags(catalog.header_flags, translated=bool(catalog.header_msgstr)),
+        header_notes=_comment_lines(catalog.header_notes),
+        header_references=tuple(dict.fromkeys(canonical_reference(r) for r in catalog.header_references if r)),
+        header_index=before,
+        header_text=catalog.header_msgstr if catalog.has_header else None,
     )
 
 
 def header_text(catalog: Catalog) -> str:
-    """Return the header entry's msgstr: one ``Name: value\\n`` line per field."""
-    return "".join(f"{name}: {value}\n" for name, value in catalog.header)
+    """Return the header entry's msgstr (``Catalog.header_msgstr``)."""
+    return catalog.header_msgstr
 
 
 def format_catalog(catalog: Catalog, width: int | None = PAGE_WIDTH) -> str:
-    """Return the PO text GNU ``msgcat`` writes for ``catalog`` (UTF-8 assumed).
+    """Return the PO text GNU ``msgcat`` writes for ``catalog``.
 
-    The header entry (msgid "") comes first when the catalogue has header
-    fields, comments or flags; then active entries; then obsolete ones.
-    ``width`` is msgcat's ``-w``; None is ``--no-wrap`` (strings are not
-    wrapped, ``#:`` lines still are at the default width, as msgcat does).
+    The header entry (msgid "") stands where it stood in the file (first for
+    a new catalogue), with all its comments; then the other active entries;
+    then obsolete ones.  ``width`` is msgcat's ``-w``; None is ``--no-wrap``
+    (strings are not wrapped, ``#:`` lines still are at the default width, as
+    msgcat does).
     """
     c = canonical(catalog)
-    blocks = []
-    if c.header or c.header_comments or c.header_flags:
+    blocks = [_entry_lines(e, width) for e in c.entries]
+    if c.has_header:
         header = Entry(
             msgid="",
-            msgstr=header_text(c),
+            msgstr=c.header_msgstr,
             translator_comments=c.header_comments,
+            extracted_comments=c.header_notes,
+            references=c.header_references,
             flags=c.header_flags,
         )
-        blocks.append(_entry_lines(header, width))
-    blocks += [_entry_lines(e, width) for e in c.entries]
+        blocks.insert(c.header_index, _entry_lines(header, width))
     return "\n".join("".join(line + "\n" for line in block) for block in blocks)
+
+
+def encode_catalog(catalog: Catalog, width: int | None = PAGE_WIDTH) -> tuple[bytes, str | None]:
+    """Return (the bytes of ``format_catalog``, a notice or None), in the charset the header declares.
+
+    The declared charset is kept, as ``msgmerge`` and ``msgcat`` keep it.
+    No charset, the ``CHARSET`` placeholder, or one Python cannot encode
+    gives UTF-8.  When the text does not fit the declared charset (a
+    translation added in another script), the catalogue is written as UTF-8
+    with its header saying so, and the notice says what changed: the bytes
+    never disagree with the header.
+    """
+    charset = declared_charset(catalog)
+    text = format_catalog(catalog, width)
+    data = encode_po(text, charset)
+    if data is not None:
+        return data, None
+    else:
+        content = catalog.header_value("Content-Type") or ""
+        fixed = re.sub(r"(charset=)[^\s;]+", r"\g<1>UTF-8", content, count=1)
+        notice = f"converted from {charset} to UTF-8: the text no longer fits {charset}"
+        return format_catalog(catalog.with_header("Content-Type", fixed), width).encode("utf-8"), notice
+
+
+def declared_charset(catalog: Catalog) -> str | None:
+    """Return the charset the header's Content-Type declares, or None."""
+    m = re.search(r"charset=([^\s;]+)", catalog.header_value("Content-Type") or "")
+    return m[1] if m else None
 
 
 def format_entry(entry: Entry) -> str:

@@ -80,10 +80,8 @@ class CatalogStats:
 
 
 def entry_state(entry: Entry) -> str:
-    """Return ``translated``, ``fuzzy`` or ``untranslated`` for an entry."""
-    if entry.fuzzy:
-        return "fuzzy"
-    return "translated" if entry.translated else "untranslated"
+    """Return ``translated``, ``fuzzy`` or ``untranslated`` for an active entry (``Entry.state``)."""
+    return entry.state
 
 
 def source_words(entry: Entry) -> int:
@@ -114,7 +112,7 @@ def project_stats(settings: Settings, languages: Iterable[str] | None = None) ->
     only ``languages`` if given).  Where a template exists but a target
     language has no catalogue yet, the row counts the template as untranslated.
     """
-    from l10n.catalog import read_catalog
+    from l10n.catalog import language_catalogs, read_catalog
 
     domains = sorted(p.stem for p in settings.locales.glob("*.pot")) if settings.locales.is_dir() else []
     if languages is None:
@@ -124,8 +122,7 @@ def project_stats(settings: Settings, languages: Iterable[str] | None = None) ->
         langs = list(dict.fromkeys(languages))
     rows = []
     for lang in langs:
-        directory = settings.po_path(lang, "x").parent
-        present = sorted(p.stem for p in directory.glob("*.po")) if directory.is_dir() else []
+        present = [p.stem for p in language_catalogs(settings.locales, lang)]
         for domain in sorted(set(domains) | set(present)):
             po = settings.po_path(lang, domain)
             if po.exists():  # a folder in its place is an error, not "no catalogue yet"

@@ -31,7 +31,7 @@ from l10n.journal import read_journal, write_journal
 from l10n.memory import TranslationMemory
 from l10n.merge import stamped
 from l10n.planning import check_writable, plan_project
-from l10n.pofmt import PAGE_WIDTH, format_catalog
+from l10n.pofmt import PAGE_WIDTH, encode_catalog
 from l10n.wrapping import page_width
 from l10n.provenance import GLOSSARY_TAG
 from l10n import provenance
@@ -190,7 +190,7 @@ class _Work:
                 self.theirs |= merged.theirs
                 self.concurrent = True
             stamped_catalog = stamped(catalog.with_header("PO-Revision-Date", now_stamp()))
-            text = format_catalog(stamped_catalog, PAGE_WIDTH if self.wrap == "gettext" else self.wrap)
+            text = encode_catalog(stamped_catalog, PAGE_WIDTH if self.wrap == "gettext" else self.wrap)[0]
             try:
                 written = replace_if_unchanged(self.path, text, on_disk)
             except OSError as exc:

@@ -15,10 +15,10 @@ which commands read it: ``<kind>.<what>.<ext>``.
 
 A ``<what>`` starting with ``ok-`` is legal but unusual (a byte-order mark,
 CRLF line ends, a header without a charset, with the template's CHARSET
-placeholder or naming another charset over text that is valid UTF-8: l10n
-reads UTF-8 whatever the header says): those must be read correctly instead,
-and ``update`` writes them back in canonical UTF-8.  Text that is not UTF-8
-(``po.latin1-declared.po``) is an error naming the charset and the line.  A few inputs are
+placeholder or naming a legacy charset over text that is valid UTF-8: read as
+the UTF-8 it is): those must be read correctly instead, and ``update`` writes
+them back in canonical UTF-8.  Text in a legacy charset its header declares is
+read as GNU gettext reads it (tests/test_poparse.py).  A few inputs are
 generated here rather than committed (a 10 MB single line), and things git
 cannot hold are made in place (``SPECIAL``: a FIFO, a symbolic link to
 /etc/passwd or /dev/zero, a 2 GB sparse file, a file name with a line break
@@ -96,7 +96,6 @@ LINES = {
     "po.text-outside-string.po": 11,
     "po.plural-index-without-plural.po": 11,
     "po.latin1-bytes.po": 14,
-    "po.latin1-declared.po": 11,
     "po.nul-byte.po": 11,
     "po.header-only-garbage.po": 1,
     "po.unterminated-header.po": 3,

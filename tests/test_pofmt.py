@@ -221,7 +221,9 @@ def test_plural_and_obsolete_entries():
     [
         (("python-format", "fuzzy"), True, ("fuzzy", "python-format")),
         (("fuzzy",), False, ()),
-        (("python-format", "c-format", "custom-flag"), True, ("c-format", "python-format")),
+        (("python-format", "c-format", "custom-flag"), True, ("c-format", "python-format", "custom-flag")),
+        (("go-format", "rust-format", "c-format", "x-format", "no-y-format"), True,
+         ("c-format", "rust-format", "go-format", "x-format", "no-y-format")),
         (("possible-c-format", "impossible-python-format"), True, ("c-format",)),
         (("no-python-format",), True, ("no-python-format",)),
         (("c-format", "no-c-format"), True, ("no-c-format",)),

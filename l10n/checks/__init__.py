@@ -30,6 +30,7 @@ from l10n.checks.text import (
     screen_doubled_word, screen_empty, screen_fuzzy, screen_length, screen_whitespace,
 )
 from l10n.checks.untranslated import check_untranslated_text, screen_untranslated_text
+from l10n.catalog import language_catalogs
 from l10n.errors import L10nError
 
 if TYPE_CHECKING:
@@ -294,7 +295,7 @@ def run_checks(
     entries = 0
     for lang in langs:
         directory = settings.po_path(lang, "x").parent
-        paths = sorted(directory.glob("*.po")) if directory.is_dir() else []
+        paths = language_catalogs(settings.locales, lang)
         if not paths:
             raise L10nError(
                 f"no catalogues to check for {lang!r}",

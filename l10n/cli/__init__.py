@@ -11,5 +11,6 @@ from l10n.cli import glossary  # noqa: E402,F401
 from l10n.cli import check  # noqa: E402,F401
 from l10n.cli import model  # noqa: E402,F401
 from l10n.cli import output_commands  # noqa: E402,F401
+from l10n.cli import fmt_command  # noqa: E402,F401
 
 __all__ = ["app", "main"]
