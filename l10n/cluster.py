@@ -72,6 +72,21 @@ def draft_on_worker(spec: DraftSpec, sources: tuple[str, ...]) -> BatchResult | 
         return WorkerFailure(worker.address, f"{type(exc).__name__}: {exc}")
 
 
+def _prepare_on_worker(spec: DraftSpec, dask_worker=None) -> WorkerFailure | None:
+    """Build the spec's drafter on this worker now; return the failure, if any."""
+    cache = dask_worker.plugins.get(PLUGIN)
+    if not isinstance(cache, DrafterCache):
+        cache = dask_worker.plugins[PLUGIN] = DrafterCache()
+    try:
+        cache.drafter(spec)
+    except L10nError as exc:
+        where = f" ({exc.location})" if exc.location else ""
+        return WorkerFailure(dask_worker.address, exc.message + where, exc.hint)
+    except Exception as exc:  # an engine that breaks on a worker: name the worker
+        return WorkerFailure(dask_worker.address, f"{type(exc).__name__}: {exc}")
+    return None
+
+
 def _model_loads(dask_worker) -> int:
     cache = dask_worker.plugins.get(PLUGIN)
     return cache.builds if isinstance(cache, DrafterCache) else 0
@@ -139,6 +154,25 @@ class DaskExecutor:
         """How many engines each worker built in its lifetime (one per spec when healthy)."""
         assert self.client is not None
         return self.client.run(_model_loads)
+
+    def prepare(self, spec: DraftSpec) -> None:
+        """Build the spec's engine on every worker now (translate does, before its first write).
+
+        A worker that cannot (no model there, a broken package) is named in
+        the error, and the run is refused with every file as it was.
+        """
+        if self.client is None:
+            self.start()
+        try:
+            results = self.client.run(_prepare_on_worker, spec)
+        except Exception as exc:  # the scheduler or a worker went away meanwhile
+            raise L10nError(
+                f"could not prepare the workers of {self.where}: {type(exc).__name__}: {exc}",
+                hint="check the cluster and run the same command again",
+            ) from exc
+        for failure in results.values():
+            if isinstance(failure, WorkerFailure):
+                raise L10nError(f"worker {failure.worker} could not draft: {failure.message}", hint=failure.hint)
 
     def map(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, BatchResult]]:
         """Submit the batches, at most ``in_flight`` at a time; yield them as they finish."""
