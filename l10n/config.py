@@ -24,6 +24,9 @@ class Settings:
     glossary: Path = Path("glossary")
     build: Path = Path("build")
     ignore_lines: tuple[str, ...] = ()
+    # [tool.l10n.engine.NAME] tables, as (name, ((key, value), ...)) pairs
+    engines: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
+    model_index: str | None = None  # URL of an argos package index (mirror or local copy)
     config_file: Path | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -39,6 +42,10 @@ class Settings:
     def po_path(self, lang: str, domain: str) -> Path:
         """Return ``locales/<lang>/LC_MESSAGES/<domain>.po``."""
         return self.locales / lang / "LC_MESSAGES" / f"{domain}.po"
+
+    def engine_tables(self) -> dict[str, dict[str, object]]:
+        """Return the ``[tool.l10n.engine.NAME]`` tables as plain dicts."""
+        return {name: dict(items) for name, items in self.engines}
 
     def relative(self, path: Path) -> str:
         """Return ``path`` relative to the project root where it lies inside it."""
@@ -56,6 +63,8 @@ _KEYS = {
     "glossary": "glossary",
     "build": "build",
     "ignore-lines": "ignore_lines",
+    "engine": "engines",
+    "model-index": "model_index",
 }
 
 
@@ -119,6 +128,14 @@ def load_settings(root: Path | None = None) -> Settings:
 
 
 def _coerce(attr: str, value: object, pyproject: Path) -> object:
+    if attr == "engines":
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise L10nError(
+                "[tool.l10n] engine must hold one table per engine, e.g. [tool.l10n.engine.argos]",
+                path=pyproject,
+                hint="write engine options as [tool.l10n.engine.NAME] tables of key = value",
+            )
+        return tuple((name, tuple(table.items())) for name, table in sorted(value.items()))
     if attr in ("target_languages", "ignore_lines"):
         if isinstance(value, str):
             value = [value]

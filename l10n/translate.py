@@ -15,7 +15,7 @@ import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from l10n.catalog import FUZZY, Catalog, Entry, read_catalog, write_catalog
 from l10n.config import Settings
@@ -72,6 +72,8 @@ def draft_comment(info: EngineInfo | str, glossary_version: str, msgid: str, msg
     """
     if isinstance(info, EngineInfo):
         what = f"engine={info.name} model={info.model} quality={info.quality}"
+        if info.settings:
+            what += f" decode={info.settings}"
     else:
         what = info
     return f"{DRAFT_TAG} {what} glossary={glossary_version} src={digest(msgid)} out={digest(msgstr)}"
@@ -179,15 +181,30 @@ def translate_project(
     save_every: float = 2.0,
     progress: ProgressCallback | None = None,
     build_engine: Callable[[EngineChoice], Engine] | None = None,
+    engine_options: Mapping[str, object] | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> TranslateSummary:
     """Extract, update and draft every entry of ``lang`` that needs one.
 
-    ``build_engine`` replaces the engine factory (tests use a fake engine).
+    ``build_engine`` replaces the engine factory (tests use a fake engine);
+    ``engine_options`` are the command line's engine options (over
+    ``[tool.l10n.engine.NAME]``); ``notice`` receives the engine's warnings
+    (e.g. text about to go to a plain-HTTP host) before any drafting.
     Returns the summary; on KeyboardInterrupt every finished draft is saved
     before the interrupt propagates.
     """
     lang = normalize_language(lang)
-    choice = choose_engine(engine, settings.source_language, lang)
+    choice = choose_engine(
+        engine,
+        settings.source_language,
+        lang,
+        configured=settings.engine_tables(),
+        cli_options=engine_options,
+        config_file=settings.config_file,
+    )
+    for warning in choice.warnings:
+        if notice is not None:
+            notice(warning)
     with project_lock(settings.locales):
         templates = {r.domain: r.template for r in extract_all(settings) if r.template is not None}
         merged = {r.path: r.catalog for r in update_all(settings, [lang], templates) if r.catalog is not None}
@@ -279,6 +296,8 @@ class _Drafting:
                 sources = [work.entries[i].msgid for i in batch]
                 drafts = self.enforcer.draft(self.engine, sources)
                 for i, draft in zip(batch, drafts):
+                    if not draft.text.strip():
+                        continue  # an engine that gave nothing (an LLM's empty answer): leave the entry
                     entry = work.entries[i]
                     was_draft = bool(entry.msgstr)
                     provenance = draft_comment(self.engine.info, self.glossary_version, entry.msgid, draft.text)

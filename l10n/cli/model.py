@@ -61,3 +61,36 @@ def list_models() -> None:
         return
     for model in models:
         typer.echo(model.describe())
+
+
+@app.command("engines")
+def engines(ctx: typer.Context) -> None:
+    """List the translation engines (built-in and plug-ins), their options and whether they cover the project's pairs."""
+    from l10n.engines.registry import get_provider, engine_names, resolve_options
+    from l10n.errors import L10nError
+
+    source, targets = _project_pair(ctx)
+    tables: dict = {}
+    try:
+        from l10n.cli.app import settings
+
+        tables = settings(ctx).engine_tables()
+    except L10nError:
+        pass
+    for name in engine_names():
+        try:
+            provider = get_provider(name)
+        except L10nError as exc:
+            typer.echo(f"{name}: cannot be loaded ({exc.message})")
+            continue
+        typer.echo(f"{name}: {provider.summary}" + ("" if provider.auto_rank > 0 else " (never picked by auto)"))
+        if provider.options:
+            typer.echo("  options: " + ", ".join(o.name for o in provider.options))
+        for target in targets or ():
+            try:
+                options, _ = resolve_options(provider, tables.get(name), None)
+                coverage = provider.covers(source or "en", target, dict(options))
+                verdict = ("covers " if coverage.ok else "does not cover ") + f"{source}→{target}: {coverage.reason}"
+            except L10nError as exc:
+                verdict = f"{source}→{target}: {exc.message}"
+            typer.echo(f"  {verdict}")

@@ -15,7 +15,16 @@ from l10n.cli.app import app, settings
 def translate(
     ctx: typer.Context,
     to: str = typer.Option(..., "--to", help="Target language, e.g. zh."),
-    engine: str = typer.Option("auto", "--engine", help="auto (argos if a model is installed, else fallback), argos or fallback."),
+    engine: str = typer.Option(
+        "auto", "--engine", help="auto (the best engine that covers the pair), argos, openai, fallback, or a plug-in's name; see `l10n engines`."
+    ),
+    engine_option: list[str] = typer.Option(
+        [], "--engine-option", metavar="KEY=VALUE", help="An engine option (repeatable); wins over the pyproject engine table."
+    ),
+    device: Optional[str] = typer.Option(None, "--device", help="auto, cpu or cuda (CTranslate2 engines)."),
+    compute_type: Optional[str] = typer.Option(None, "--compute-type", help="CTranslate2 compute type, e.g. int8, float16."),
+    threads: Optional[int] = typer.Option(None, "--threads", min=1, help="CPU threads per translation."),
+    beam_size: Optional[int] = typer.Option(None, "--beam-size", min=1, help="Beam width."),
     redraft: bool = typer.Option(False, "--redraft", help="Redraft every unedited fuzzy draft l10n made earlier."),
     redraft_fuzzy: bool = typer.Option(
         False, "--redraft-fuzzy", help="Also redraft fuzzy entries made by people or msgmerge (their text is kept in a comment)."
@@ -24,15 +33,22 @@ def translate(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
 ) -> None:
     """Draft every untranslated entry of LANG: memory, then engine, glossary enforced."""
+    from l10n.engines.registry import parse_cli_options
     from l10n.translate import translate_project
 
     s = settings(ctx)
+    options: dict[str, object] = dict(parse_cli_options(engine_option))
+    for key, value in (("device", device), ("compute-type", compute_type), ("threads", threads), ("beam-size", beam_size)):
+        if value is not None:
+            options[key] = value
     show = sys.stderr.isatty() if progress is None else progress
     bar_context = _Bar() if show else nullcontext(None)
     with bar_context as bar:
         callback = (lambda done, total: bar.update(done, total)) if bar is not None else None
         summary = translate_project(
-            s, to, engine=engine, redraft=redraft, redraft_fuzzy=redraft_fuzzy, batch_size=batch_size, progress=callback
+            s, to, engine=engine, redraft=redraft, redraft_fuzzy=redraft_fuzzy, batch_size=batch_size,
+            progress=callback, engine_options=options,
+            notice=lambda message: typer.echo(f"warning: {message}", err=True),
         )
     _print_summary(s, summary)
 
@@ -64,6 +80,8 @@ class _Bar:
 def _print_summary(s, summary) -> None:
     echo = typer.echo
     echo(f"engine: {summary.engine} — {summary.engine_reason}")
+    if summary.engine_info is not None and summary.engine_info.settings:
+        echo(f"  settings: {summary.engine_info.settings}")
     if summary.engine_info is not None and summary.engine_info.quality == "low":
         echo("  drafts from the fallback are low-quality dictionary drafts: review every one")
     for path in summary.catalogs:
