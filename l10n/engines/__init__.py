@@ -55,3 +55,14 @@ class NBestEngine(Engine, Protocol):
     def hypotheses_batch(self, sentences: Sequence[str], n: int) -> list[list[str]]:
         """Return up to ``n`` hypotheses per input sentence, best first."""
         ...
+
+
+@runtime_checkable
+class TermAwareEngine(Engine, Protocol):
+    """An engine that can be told the glossary renderings a sentence requires (an LLM)."""
+
+    def translate_with_terms(
+        self, sentences: Sequence[str], terms: Sequence[Sequence[tuple[str, str]]], insist: bool = False
+    ) -> list[str]:
+        """Return one translation per sentence, asked to use ``terms`` (source, target) pairs."""
+        ...
