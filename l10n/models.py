@@ -241,8 +241,8 @@ def clean_stale_staging(root: Path) -> list[Path]:
         if not entry.name.startswith(STAGING_PREFIX) or not entry.is_dir() or entry.is_symlink():
             continue
         pid_text = entry.name[len(STAGING_PREFIX) :].split("-", 1)[0]
-        alive = False
-        if pid_text.isdigit() and int(pid_text) != os.getpid():
+        alive = pid_text == str(os.getpid())
+        if pid_text.isdigit() and not alive:
             try:
                 os.kill(int(pid_text), 0)
                 alive = True
@@ -344,7 +344,11 @@ def install_model(
         try:
             with zipfile.ZipFile(archive) as zf:
                 extract(zf, layout, unpacked, limits)
-        except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
+        except (EOFError, zipfile.BadZipFile, zlib.error) as exc:
+            raise L10nError(
+                f"could not install the model: the archive is damaged ({exc})", path=archive, hint="download the model again"
+            ) from exc
+        except OSError as exc:
             raise L10nError(
                 f"could not install the model ({exc})", path=archive, hint="check free disk space and permissions, then run again"
             ) from exc
