@@ -341,3 +341,26 @@ def test_plain_http_remote_host_warns_before_sending(project, capsys, monkeypatc
     code, output = cli(["--root", str(project), "translate", "--to", "zh"], capsys, monkeypatch)
     assert code == 2 and "stopped by the test" in output
     assert seen and "warning: the openai engine will send source text unencrypted (plain HTTP) to 192.0.2.1" in seen[0]
+
+
+def test_ctrl_c_during_requests_keeps_a_valid_catalogue(project, serve):
+    import os
+    import signal
+
+    from l10n.config import load_settings
+    from l10n.translate import translate_project
+
+    def interrupted(n, body, headers):
+        if n == 3:
+            os.kill(os.getpid(), signal.SIGINT)  # a real Ctrl-C, delivered to the main thread
+            return 200, answer("译：late"), 0.3
+        return echo_zh(n, body, headers)
+
+    server = serve(interrupted)
+    configure(project, server.url)
+    with pytest.raises(KeyboardInterrupt):
+        translate_project(load_settings(project), "zh", batch_size=2)
+    entries = [e for e in read_catalog(project / "locales/zh/LC_MESSAGES/doc.po").entries if not e.obsolete]
+    drafted = [e for e in entries if e.msgstr]
+    assert 0 < len(drafted) < len(entries)
+    assert all(e.fuzzy and e.msgstr.startswith("译：") and e.msgstr != "译：late" for e in drafted)
