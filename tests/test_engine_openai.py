@@ -364,3 +364,12 @@ def test_ctrl_c_during_requests_keeps_a_valid_catalogue(project, serve):
     drafted = [e for e in entries if e.msgstr]
     assert 0 < len(drafted) < len(entries)
     assert all(e.fuzzy and e.msgstr.startswith("译：") and e.msgstr != "译：late" for e in drafted)
+
+
+def test_a_server_that_echoes_the_key_in_an_error_does_not_leak_it(serve, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    server = serve(lambda n, body, h: (401, f"bad key {h.get('Authorization')}".encode(), 0.0))
+    with pytest.raises(L10nError) as caught:
+        engine(server.url).translate_batch(["One."])
+    assert "HTTP 401" in str(caught.value) and "bad key Bearer ***" in str(caught.value)
+    assert KEY not in str(caught.value)

@@ -211,3 +211,18 @@ def test_cli_translate_takes_engine_flags(tmp_path, argos_home, capsys, monkeypa
     assert "engine: argos" in out and "settings: cpu," in out and ",beam3,t1" in out
     po = (tmp_path / "locales/zh/LC_MESSAGES/doc.po").read_text(encoding="utf-8")
     assert "decode=cpu," in po and ",beam3,t1" in po
+
+
+def test_cli_engines_lists_builtins_plugins_and_coverage(plugin, no_models, tmp_path, capsys, monkeypatch):
+    from l10n.cli import main
+
+    (tmp_path / "pyproject.toml").write_text('[tool.l10n]\ntarget-languages = ["zh", "de"]\n')
+    monkeypatch.setattr(sys, "argv", ["l10n", "--root", str(tmp_path), "engines"])
+    with pytest.raises(SystemExit) as caught:
+        main()
+    out = capsys.readouterr().out
+    assert caught.value.code in (0, None), out
+    assert "argos: installed argostranslate package" in out and "options: device, compute-type" in out
+    assert "does not cover en→zh: no argos model" in out
+    assert "shouty: upper-cases the source" in out and "covers en→zh: the shouty plug-in is installed" in out
+    assert "broken: cannot be loaded" in out
