@@ -3,12 +3,16 @@
 An ``.argosmodel`` is a zip archive of one folder holding ``metadata.json``,
 a CTranslate2 model in ``model/`` and a ``sentencepiece.model`` (or
 ``bpe.model``).  argostranslate installs one by unzipping it into its packages
-folder; we do the same, but validate the archive first and install atomically.
+folder; we do the same, but validate the archive first (``l10n.model_archive``:
+caps, names, bounded metadata), unpack it in a staging folder inside the
+packages folder, load its model and tokenizer there, and only then rename it
+into place.
 
-This module reads ``metadata.json`` with the json module only: it never imports
-argostranslate (whose ``settings`` module creates folders in the user's home
-on import) nor CTranslate2, so finding a package is cheap.  Nothing here
-touches the network.
+Finding and listing packages reads ``metadata.json`` with the json module only:
+it never imports argostranslate (whose ``settings`` module creates folders in
+the user's home on import) nor CTranslate2, so it is cheap; installing loads
+the new model once with CTranslate2.  Nothing here touches the network
+(downloads are ``l10n.model_index``'s).
 """
 
 from __future__ import annotations
