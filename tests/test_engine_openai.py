@@ -130,14 +130,14 @@ def test_malformed_json_is_retried_then_a_clear_error(serve):
 
 
 def test_slow_server_times_out_and_is_retried(serve):
-    server = serve(lambda n, body, h: (200, answer("慢"), 1.0 if n == 1 else 0.0))
-    assert engine(server.url, timeout=0.3, concurrency=1).translate_batch(["Slow."]) == ["慢"]
+    server = serve(lambda n, body, h: (200, answer("慢"), 2.5 if n == 1 else 0.0))
+    assert engine(server.url, timeout=1.0, concurrency=1).translate_batch(["Slow."]) == ["慢"]
 
 
 def test_server_that_always_hangs_gives_a_clear_error(serve):
-    server = serve(lambda n, body, h: (200, answer("x"), 1.5))
+    server = serve(lambda n, body, h: (200, answer("x"), 2.0))
     with pytest.raises(L10nError, match="failed 2 times"):
-        engine(server.url, timeout=0.2, retries=1).translate_batch(["Hang."])
+        engine(server.url, timeout=0.5, retries=1).translate_batch(["Hang."])
 
 
 def test_dead_server_gives_a_clear_error(serve):
@@ -373,3 +373,21 @@ def test_a_server_that_echoes_the_key_in_an_error_does_not_leak_it(serve, monkey
         engine(server.url).translate_batch(["One."])
     assert "HTTP 401" in str(caught.value) and "bad key Bearer ***" in str(caught.value)
     assert KEY not in str(caught.value)
+
+
+def test_a_failure_does_not_wait_for_requests_still_in_flight(serve):
+    released = threading.Event()
+
+    def one_fails_one_hangs(n, body, headers):
+        if "Bad" in sentence_of(body):
+            return 400, b'{"error": "bad request"}', 0.0
+        released.wait(10)  # hangs until the test lets it go
+        return 200, answer("late"), 0.0
+
+    server = serve(one_fails_one_hangs)
+    try:
+        with pytest.raises(L10nError, match="HTTP 400"):
+            engine(server.url, timeout=30, concurrency=2).translate_batch(["Hang.", "Bad."])
+        assert not released.is_set()  # the error came while the other request was still open
+    finally:
+        released.set()

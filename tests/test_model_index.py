@@ -132,7 +132,7 @@ def test_newest_version_wins(server, tiny_argosmodel, packages):
         ("truncated", {"send": 5000}, {}, "broke off|truncated"),
         ("wrong-size", {}, {"size": 1234}, "index says 1,234"),
         ("404", {"status": 404}, {}, "HTTP 404"),
-        ("hangs", {"delay": 3.0}, {}, "timed out"),
+        ("hangs", {"delay": 4.0}, {}, "timed out"),
         ("corrupt-with-checksum", {"corrupt": True}, {"sha256": "0" * 64}, "SHA-256"),
         ("corrupt-no-checksum", {"corrupt": True}, {}, "could not install|cannot be loaded|damaged"),
     ],
@@ -147,7 +147,7 @@ def test_bad_download_leaves_the_previous_model_intact(case, route, fields, mess
     server.routes["/pkg"] = Route(data, **route)
     url = server.publish({"/pkg": (data, fields)})
     with pytest.raises(L10nError, match=message) as caught:
-        install_pair("en", "zh", index=url, timeout=0.5)
+        install_pair("en", "zh", index=url, timeout=1.0)
     assert "l10n model install translate-en_zh.argosmodel" in str(caught.value) or "damaged" in str(caught.value)
     assert snapshot(packages) == before
     assert not [p for p in packages.iterdir() if p.name.startswith(STAGING_PREFIX)]

@@ -18,8 +18,8 @@ Rules this module keeps:
 - One sentence in, one sentence out: each sentence is its own request, and
   the answer is cleaned of thinking blocks, code fences, "Translation:"
   labels, wrapping quotes and trailing explanations (``clean_reply``).
-- Requests run concurrently (a thread pool, at most ``concurrency`` at once,
-  a bounded window of queued work), each with a timeout; 429, 5xx, timeouts
+- Requests run concurrently (at most ``concurrency`` daemon threads pulling
+  from a queue bounded by the batch), each with a timeout; 429, 5xx, timeouts
   and refused connections are retried with exponential backoff; anything
   else, or running out of retries, raises L10nError and the whole batch is
   dropped, so no partial result is written.
@@ -33,12 +33,13 @@ from __future__ import annotations
 import ipaddress
 import json
 import os
+import queue
 import re
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Mapping, Sequence
 
 from l10n.engines import EngineInfo
@@ -191,30 +192,42 @@ class OpenAIEngine:
         ``insist`` asks again more firmly (a retry for drafts that missed a term).
         Raises L10nError when the server cannot be used; then nothing is returned.
         """
-        jobs = [(i, s, t) for i, (s, t) in enumerate(zip(sentences, terms)) if s.strip()]
+        jobs: queue.Queue = queue.Queue()
+        for job in ((i, s, t) for i, (s, t) in enumerate(zip(sentences, terms)) if s.strip()):
+            jobs.put(job)
         out = [""] * len(sentences)
-        if not jobs:
+        count = jobs.qsize()
+        if not count:
             return out
-        pool = ThreadPoolExecutor(max_workers=min(self.concurrency, len(jobs)), thread_name_prefix="l10n-openai")
-        running: dict[Future, int] = {}
-        pending = iter(jobs)
+        stop = threading.Event()
+        finished = threading.Semaphore(0)
+        errors: list[BaseException] = []
+
+        def work() -> None:
+            while not stop.is_set():
+                try:
+                    index, sentence, wanted = jobs.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    out[index] = self._translate_one(sentence, wanted, insist, stop)
+                except BaseException as exc:  # handed to the caller's thread
+                    errors.append(exc)
+                    stop.set()
+                finally:
+                    finished.release()
+
+        # Daemon threads: after Ctrl-C or a failure nobody waits for a request
+        # still in flight (the process may exit at once); the rest stop retrying.
+        for _ in range(min(self.concurrency, count)):
+            threading.Thread(target=work, name="l10n-openai", daemon=True).start()
         try:
-            while True:
-                while len(running) < 2 * self.concurrency:  # a bounded window of queued requests
-                    job = next(pending, None)
-                    if job is None:
-                        break
-                    index, sentence, wanted = job
-                    running[pool.submit(self._translate_one, sentence, wanted, insist)] = index
-                if not running:
-                    break
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    out[running.pop(future)] = future.result()
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        pool.shutdown(wait=True)
+            for _ in range(count):
+                finished.acquire()
+                if errors:
+                    raise errors[0]
+        finally:
+            stop.set()
         return out
 
     # -- one request ----------------------------------------------------------
@@ -232,7 +245,7 @@ class OpenAIEngine:
             user = f"{must} (glossary):\n{rules}\n\nText to translate:\n"
         return [{"role": "system", "content": system}, {"role": "user", "content": user + sentence}]
 
-    def _translate_one(self, sentence: str, terms: Terms, insist: bool) -> str:
+    def _translate_one(self, sentence: str, terms: Terms, insist: bool, stop: threading.Event | None = None) -> str:
         body = {
             "model": self.model,
             "messages": self._messages(sentence, terms, insist),
@@ -251,7 +264,11 @@ class OpenAIEngine:
                         hint="check that the server is running and serves the model, or raise timeout/retries "
                         "in [tool.l10n.engine.openai]; drafts finished before this were saved",
                     ) from None
-                time.sleep(problem.wait if problem.wait is not None else self.backoff * 2**attempt)
+                pause = problem.wait if problem.wait is not None else self.backoff * 2**attempt
+                if stop is not None and stop.wait(pause):
+                    return ""  # the batch failed elsewhere or was interrupted: give up quietly
+                if stop is None:
+                    time.sleep(pause)
                 continue
             if text or empty_tries >= 1:
                 return text
