@@ -8,9 +8,12 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
+	# The distribution was called l10n before it became l10n-pipeline.
+	$(BIN)/python -m pip uninstall --quiet --yes l10n >/dev/null 2>&1 || true
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
-	# argostranslate without its torch/stanza/spaCy stack: l10n uses its package
-	# format and tokenizers and drives CTranslate2 itself.
+	# l10n never imports argostranslate; the tests and the bench compare the
+	# argos engine with argostranslate's own code, so it is installed here as a
+	# reference, without its torch/stanza/spaCy stack.
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps 'argostranslate==1.11.0'
 	touch $(STAMP)
 

@@ -88,7 +88,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="2,000 entries, one run each")
     parser.add_argument("--full", action="store_true", help="include the 200,000-entry scale points")
     parser.add_argument("--record", action="store_true", help="append the results to bench/RESULTS.md")
-    parser.add_argument("--only", default="check,update,glossary,translate,scale", help="comma-separated benches to run")
+    parser.add_argument("--only", default="check,update,glossary,segment,translate,scale", help="comma-separated benches to run")
     args = parser.parse_args()
     only = set(args.only.split(","))
     entries, repeats = (2_000, 1) if args.quick else (20_000, 3)
@@ -117,6 +117,12 @@ def main() -> int:
                 f"  {data['small_terms']:>6} terms: match {data['small_match_s'] * 1000:.2f} ms (compile {data['small_compile_s'] * 1000:.1f} ms)",
                 f"  {data['large_terms']:>6} terms: match {data['large_match_s'] * 1000:.2f} ms (compile {data['large_compile_s'] * 1000:.1f} ms)",
                 f"  10,000 / 10 terms: {data['match_ratio']:.2f}x (target <= 3x: {verdict}); process peak {peak:.0f} MiB", "")
+        if "segment" in only:
+            data, seconds, peak = in_child("bench_segment", "run()")
+            results["segment"] = data
+            import bench_segment
+
+            out(*bench_segment.report(data["accuracy"], data["speed"], data["linear"]), "")
         if "translate" in only:
             if (HERE / "bench_translate.py").exists():
                 data, seconds, peak = in_child("bench_translate", f"run(repeats={1 if args.quick else 3})")

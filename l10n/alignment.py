@@ -14,6 +14,8 @@ order, with its msgstr and state.  Reference files, chosen by suffix:
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -64,7 +66,8 @@ def project_units(settings: Settings, lang: str, domain: str | None = None) -> t
         po = read_catalog(po_path)
         by_key = {e.key: e for e in po.active if e.msgid}
         pot_path = settings.pot_path(name)
-        order = [e for e in read_catalog(pot_path).active if e.msgid] if pot_path.is_file() else list(by_key.values())
+        # lexists: a template that is a FIFO or a broken link is an error, not a missing file.
+        order = [e for e in read_catalog(pot_path).active if e.msgid] if os.path.lexists(pot_path) else list(by_key.values())
         for template in order:
             entry = by_key.get(template.key)
             if entry is None or not entry.translated:
@@ -93,9 +96,15 @@ def read_references(path: Path, units: Sequence[Unit], fmt: str | None = None) -
     Raises L10nError with file and line for unreadable, misaligned or unknown
     references.
     """
+    from l10n.fsutil import check_input
+
     path = Path(path)
-    if not path.is_file():
-        raise L10nError("reference file not found", path=path, hint="pass --ref with a .po, .tsv or .txt file")
+    try:
+        check_input(path, "reference file")  # not a FIFO or device, under the size cap
+    except (FileNotFoundError, IsADirectoryError):
+        raise L10nError("reference file not found", path=path, hint="pass --ref with a .po, .tsv or .txt file") from None
+    except OSError:
+        pass  # reading it says what is wrong
     fmt = fmt or reference_format(path)
     if fmt == "po":
         return _po_references(path, units)
@@ -106,7 +115,12 @@ def read_references(path: Path, units: Sequence[Unit], fmt: str | None = None) -
 
 
 def _read_lines(path: Path) -> list[str]:
-    data = path.read_bytes()
+    from l10n.fsutil import read_input
+
+    try:
+        data = read_input(path, "reference file")
+    except OSError as exc:
+        raise L10nError(f"cannot read: {exc.strerror or exc}", path=path, hint="check the reference file") from None
     refuse_wide_unicode(data, path)
     try:
         text = data.decode("utf-8-sig")

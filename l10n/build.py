@@ -213,8 +213,10 @@ def build(settings: Settings, lang: str, *, strict: bool = False, include_fuzzy:
     and nothing is written.  Missing or unreadable catalogues raise L10nError.
     """
     from l10n.catalog import read_catalog
-    from l10n.extract import document_segments, source_documents
-    from l10n.fsutil import atomic_write_bytes, atomic_write_text
+    from l10n.extract import document_layout, source_documents
+    from l10n.fsutil import atomic_write_bytes, atomic_write_text, check_output
+    from l10n.layout import separator
+    from l10n.plural_forms import header_problem
 
     planned = []
     for source in source_documents(settings):
@@ -227,7 +229,10 @@ def build(settings: Settings, lang: str, *, strict: bool = False, include_fuzzy:
                 hint=f"run `l10n translate --to {lang}` (or `l10n update --to {lang}`) first",
             )
         catalog = read_catalog(po_path)
-        segments = document_segments(settings, source)
+        bad_plural = header_problem(catalog, lang)
+        if bad_plural is not None:  # Python's gettext would raise on loading the .mo
+            raise bad_plural
+        segments, layout = document_layout(settings, source)
         lines, fallbacks, used, excluded = render_document(segments, lookup_table(catalog), lang, include_fuzzy)
         messages = mo_messages(catalog, include_fuzzy)
         out = settings.build / lang
@@ -243,10 +248,13 @@ def build(settings: Settings, lang: str, *, strict: bool = False, include_fuzzy:
             fallbacks=tuple(fallbacks),
             mo_entries=len(messages) - 1,
         )
-        planned.append((result, "".join(line + "\n" for line in lines), mo_bytes(messages)))
+        planned.append((result, separator(layout).join(lines) + "\n" if lines else "", mo_bytes(messages)))
     report = BuildReport(lang, strict, include_fuzzy, tuple(p[0] for p in planned))
     if report.failed:
         return report
+    for result, _, _ in planned:  # every output is checked before the first is written
+        check_output(result.document)
+        check_output(result.mo)
     done = []
     for result, text, mo in planned:
         changed = atomic_write_text(result.document, text)

@@ -141,9 +141,11 @@ def read_catalog(path: Path) -> Catalog:
     UTF-8 (so writing the catalogue fixes the file).  Any problem raises
     ``L10nError`` naming the file and line.
     """
+    from l10n.fsutil import read_input
+
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_input(path, "catalogue")
     except FileNotFoundError:
         hint = "Check the path; `l10n extract` writes templates and `l10n update` catalogues."
         raise L10nError("no such file", path=path, hint=hint) from None

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from l10n.errors import L10nError
+from l10n.layout import MODES as PARAGRAPH_MODES
+from l10n.segrules import QUOTES, Rules, project_rules
 
 PYPROJECT = "pyproject.toml"
 
@@ -24,6 +28,14 @@ class Settings:
     glossary: Path = Path("glossary")
     build: Path = Path("build")
     ignore_lines: tuple[str, ...] = ()
+    max_input_mb: float = 64.0  # no input file (seed, catalogue, glossary, reference) may be larger
+    allow_external_links: bool = False  # seeds/glossary files may be symbolic links leading outside the project
+    paragraphs: str = "auto"  # "lines", "blank-lines" or "auto" (l10n.layout)
+    quotes: str = "split"  # "split" quotations sentence by sentence, or keep them "whole"
+    abbreviations: tuple[str, ...] | tuple[tuple[str, tuple[str, ...]], ...] = ()
+    no_break: tuple[tuple[str, str], ...] = ()  # (before, after) regular expressions
+    seed: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()  # (name or glob, (setting, value)...)
+    cluster: str | None = None  # Dask scheduler address that translate drafts on
     # [tool.l10n.engine.NAME] tables, as (name, ((key, value), ...)) pairs
     engines: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
     model_index: str | None = None  # URL of an argos package index (mirror or local copy)
@@ -47,10 +59,43 @@ class Settings:
         """Return the ``[tool.l10n.engine.NAME]`` tables as plain dicts."""
         return {name: dict(items) for name, items in self.engines}
 
+    def input_policy(self):
+        """Return the ``l10n.fsutil.InputPolicy`` these settings ask for."""
+        from l10n.fsutil import InputPolicy
+
+        return InputPolicy(int(self.max_input_mb * 1024 * 1024), self.allow_external_links, self.root)
+
+    def segmentation(self, path: Path) -> tuple[str, Rules]:
+        """Return (paragraph mode, rules) for one seed: ``[tool.l10n.seed."NAME"]`` over the project's.
+
+        An exact file name wins over a glob; among globs the first listed wins.
+        """
+        name = Path(path).name
+        chosen: dict[str, str] = {}
+        exact = [dict(v) for k, v in self.seed if k == name]
+        globs = [dict(v) for k, v in self.seed if k != name and fnmatchcase(name, k)]
+        for table in (exact or globs[:1]):
+            chosen.update(table)
+        abbreviations: object = self.abbreviations
+        if abbreviations and isinstance(abbreviations[0], tuple):
+            abbreviations = {key: list(words) for key, words in abbreviations}
+        rules = project_rules(
+            abbreviations,
+            [{"before": b, "after": a} for b, a in self.no_break],
+            chosen.get("quotes", self.quotes),
+            source=self.config_file,
+        )
+        return chosen.get("paragraphs", self.paragraphs), rules
+
     def relative(self, path: Path) -> str:
         """Return ``path`` relative to the project root where it lies inside it."""
         try:
             return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except (RuntimeError, OSError):  # a symbolic link loop: its name, not where it leads
+            try:
+                return Path(os.path.abspath(path)).relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                return str(path)
         except ValueError:
             return str(path)
 
@@ -63,9 +108,18 @@ _KEYS = {
     "glossary": "glossary",
     "build": "build",
     "ignore-lines": "ignore_lines",
+    "max-input-mb": "max_input_mb",
+    "allow-external-links": "allow_external_links",
+    "paragraphs": "paragraphs",
+    "quotes": "quotes",
+    "abbreviations": "abbreviations",
+    "no-break": "no_break",
+    "seed": "seed",
+    "cluster": "cluster",
     "engine": "engines",
     "model-index": "model_index",
 }
+_SEED_KEYS = {"paragraphs": PARAGRAPH_MODES, "quotes": QUOTES}
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -91,9 +145,11 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def _has_l10n_table(pyproject: Path) -> bool:
+    from l10n.fsutil import read_input
+
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_input(pyproject, "pyproject.toml").decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError, L10nError):
         return False
     return re.search(r"^\[tool\.l10n\]", text, re.MULTILINE) is not None
 
@@ -105,11 +161,17 @@ def load_settings(root: Path | None = None) -> Settings:
         raise L10nError("project root is not a directory", path=root, hint="pass --root with an existing project folder")
     pyproject = root / PYPROJECT
     table: dict = {}
-    if pyproject.is_file():
+    if os.path.lexists(pyproject):
+        from l10n.fsutil import read_input
+
         try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            data = tomllib.loads(read_input(pyproject, "pyproject.toml").decode("utf-8-sig"))
+        except OSError as exc:
+            raise L10nError(f"cannot read: {exc.strerror or exc}", path=pyproject, hint="check the file") from None
         except UnicodeDecodeError as exc:
             raise L10nError("not valid UTF-8", path=pyproject, hint="save the file as UTF-8") from exc
+        except RecursionError:
+            raise L10nError("invalid TOML: nested too deeply to read", path=pyproject, hint="fix the file and run again") from None
         except tomllib.TOMLDecodeError as exc:
             line = _toml_error_line(str(exc))
             raise L10nError(f"invalid TOML: {exc}", path=pyproject, line=line, hint="fix the syntax and run again") from exc
@@ -124,7 +186,9 @@ def load_settings(root: Path | None = None) -> Settings:
                 hint=f"known settings: {', '.join(sorted(_KEYS))}",
             )
         values[attr] = _coerce(attr, value, pyproject)
-    return Settings(root=root, config_file=pyproject if pyproject.is_file() else None, **values)
+    settings = Settings(root=root, config_file=pyproject if os.path.lexists(pyproject) else None, **values)
+    settings.segmentation(Path("check.txt"))  # bad abbreviations or no-break rules fail here, before any work
+    return settings
 
 
 def _coerce(attr: str, value: object, pyproject: Path) -> object:
@@ -136,6 +200,16 @@ def _coerce(attr: str, value: object, pyproject: Path) -> object:
                 hint="write engine options as [tool.l10n.engine.NAME] tables of key = value",
             )
         return tuple((name, tuple(table.items())) for name, table in sorted(value.items()))
+    if attr == "allow_external_links":
+        if not isinstance(value, bool):
+            raise L10nError("[tool.l10n] allow-external-links must be true or false", path=pyproject)
+        return value
+    if attr == "max_input_mb":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1024 * 1024:
+            raise L10nError("[tool.l10n] max-input-mb must be a positive number of megabytes", path=pyproject)
+        return float(value)
+    if attr in ("abbreviations", "no_break", "seed", "paragraphs", "quotes"):
+        return _segmentation_setting(attr, value, pyproject)
     if attr in ("target_languages", "ignore_lines"):
         if isinstance(value, str):
             value = [value]
@@ -150,3 +224,40 @@ def _coerce(attr: str, value: object, pyproject: Path) -> object:
 def _toml_error_line(message: str) -> int | None:
     match = re.search(r"line (\d+)", message)
     return int(match.group(1)) if match else None
+
+
+def _segmentation_setting(attr: str, value: object, pyproject: Path) -> object:
+    """Check and freeze the segmentation settings (paragraphs, quotes, abbreviations, no-break, seed)."""
+    key = attr.replace("_", "-")
+    if attr in _SEED_KEYS:
+        if value not in _SEED_KEYS[attr]:
+            raise L10nError(
+                f"[tool.l10n] {key} must be one of {', '.join(map(repr, _SEED_KEYS[attr]))}, not {value!r}", path=pyproject
+            )
+        return value
+    if attr == "abbreviations":
+        project_rules(value, source=pyproject)  # checks the shape
+        if isinstance(value, dict):
+            return tuple((k, tuple(v) if isinstance(v, list) else (v,)) for k, v in value.items())
+        return tuple(value) if isinstance(value, list) else (value,)
+    if attr == "no_break":
+        project_rules(no_break=value, source=pyproject)
+        return tuple((item.get("before", ""), item.get("after", "")) for item in value)  # type: ignore[union-attr]
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise L10nError(
+            "[tool.l10n.seed] must hold one table per seed name or glob",
+            path=pyproject,
+            hint='e.g. [tool.l10n.seed."letters-*.txt"] paragraphs = "blank-lines"',
+        )
+    frozen = []
+    for name, table in value.items():
+        for setting, choice in table.items():
+            if setting not in _SEED_KEYS:
+                raise L10nError(
+                    f"unknown setting {setting!r} in [tool.l10n.seed.{name!r}]",
+                    path=pyproject,
+                    hint=f"known: {', '.join(sorted(_SEED_KEYS))}",
+                )
+            _segmentation_setting(setting, choice, pyproject)
+        frozen.append((name, tuple(table.items())))
+    return tuple(frozen)

@@ -10,7 +10,9 @@ from l10n import __version__
 from l10n.catalog import FUZZY, Catalog, Entry, read_catalog, write_catalog
 from l10n.config import Settings
 from l10n.errors import L10nError
-from l10n.segment import Segment, read_source, segment_document
+from l10n.fsutil import check_input, check_name, using_policy
+from l10n import layout
+from l10n.segment import Segment, compile_ignore, read_source, segment_document
 
 TITLE_NOTE = "Title line: translate as a heading, without final punctuation."
 
@@ -27,30 +29,53 @@ class ExtractResult:
 
 
 def source_documents(settings: Settings) -> list[Path]:
-    """Return the project's source documents (``seeds/*.txt``), sorted by name."""
+    """Return the project's source documents (``seeds/*.txt``), sorted by name.
+
+    L10nError for a name a catalogue cannot hold and for an entry l10n will
+    not read: a folder, a FIFO, a device, a link leading outside the project
+    (unless ``allow-external-links``), a file over the size cap.
+    """
     if not settings.seeds.is_dir():
         raise L10nError(
             "source folder not found",
             path=settings.seeds,
             hint="create it and add English .txt documents, or set [tool.l10n] seeds",
         )
-    documents = sorted(p for p in settings.seeds.glob("*.txt"))
+    documents = sorted(settings.seeds.glob("*.txt"))
     if not documents:
         raise L10nError(
             "no source documents (*.txt) in the source folder",
             path=settings.seeds,
             hint="add an English .txt document (one paragraph per line)",
         )
-    for path in documents:
-        if path.is_dir():
-            raise L10nError("is a directory, not a source document", path=path, hint="remove it or rename it")
+    with using_policy(settings.input_policy()):
+        for path in documents:
+            check_name(path, "source document")
+            try:
+                check_input(path, "source document", folder=settings.seeds)
+            except IsADirectoryError:
+                raise L10nError("is a directory, not a source document", path=path, hint="remove it or rename it") from None
+            except OSError:
+                pass  # read_source words it
     return documents
 
 
 def document_segments(settings: Settings, path: Path) -> list[Segment]:
     """Return the segments of one source document, as extract and build see them."""
-    text = read_source(path)
-    return segment_document(text, settings.relative(path), settings.ignore_lines)
+    return document_layout(settings, path)[0]
+
+
+def document_layout(settings: Settings, path: Path) -> tuple[list[Segment], str]:
+    """Return the segments of one source document and how its paragraphs are laid out.
+
+    The layout (``"lines"`` or ``"blank-lines"``, see ``l10n.layout``) tells
+    build how to separate the rebuilt paragraphs.
+    """
+    with using_policy(settings.input_policy()):  # a regular file under the size cap
+        text = read_source(path)
+    mode, rules = settings.segmentation(path)
+    segments = segment_document(text, settings.relative(path), settings.ignore_lines, mode, rules)
+    return segments, layout.resolve(text, mode, compile_ignore(settings.ignore_lines))
 
 
 def template_entries(segments: list[Segment]) -> tuple[Entry, ...]:

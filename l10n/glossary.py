@@ -174,9 +174,17 @@ def glossary_files(directory: Path) -> list[Path]:
 
 
 def read_bytes(path: Path) -> bytes:
-    """Return the bytes of a glossary file; L10nError if it is a folder or unreadable."""
+    """Return the bytes of a glossary file; L10nError if it is a folder or unreadable.
+
+    Also refused (``l10n.fsutil.read_input``): a FIFO or device, a file over the
+    size cap, a link leading outside the project, a name that is not UTF-8.
+    """
+    from l10n.fsutil import check_name, read_input
+
+    path = Path(path)
+    check_name(path, "glossary file")
     try:
-        return Path(path).read_bytes()
+        return read_input(path, "glossary file", folder=path.parent)
     except IsADirectoryError as exc:
         raise L10nError("is a folder, not a glossary file", path=path, hint="rename or remove it") from exc
     except OSError as exc:

@@ -24,7 +24,7 @@ def validate(glossary_dir: Path) -> list[GlossaryProblem]:
         try:
             data = read_bytes(path)
         except L10nError as exc:
-            problems.append(GlossaryProblem(path, 0, "malformed", exc.message))
+            problems.append(GlossaryProblem(path, 0, "malformed", f"{exc.message}; {exc.hint}" if exc.hint else exc.message))
             continue
         found, file_problems = read_glossary_file(path, data)
         terms.extend(found)

@@ -169,6 +169,9 @@ def format_glossary_csv(terms: Iterable[Term], languages: Iterable[str] = ()) ->
     header = ["source", *langs, "status", "flags", *(FORBIDDEN_PREFIX + lang for lang in langs), "pos", "note"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # csv quotes a field holding the line terminator, not one holding a bare CR,
+    # which the reader then takes for a line end: such rows are quoted whole.
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
     for term in terms:
         if term.source.lstrip().startswith("#"):
@@ -177,15 +180,14 @@ def format_glossary_csv(terms: Iterable[Term], languages: Iterable[str] = ()) ->
             if any(VARIANT_SEPARATOR in v for v in variants):
                 raise L10nError(f"a forbidden variant of {term.source!r} contains '|', the variant separator")
         flags = [name for name, on in zip(FLAGS, (term.case_sensitive, term.do_not_translate)) if on]
-        writer.writerow(
-            [
-                term.source,
-                *(term.targets.get(lang, "") for lang in langs),
-                term.status,
-                " ".join(flags),
-                *(VARIANT_SEPARATOR.join(term.forbidden.get(lang, ())) for lang in langs),
-                term.pos,
-                term.note,
-            ]
-        )
+        row = [
+            term.source,
+            *(term.targets.get(lang, "") for lang in langs),
+            term.status,
+            " ".join(flags),
+            *(VARIANT_SEPARATOR.join(term.forbidden.get(lang, ())) for lang in langs),
+            term.pos,
+            term.note,
+        ]
+        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
     return out.getvalue()

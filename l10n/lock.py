@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -20,8 +22,19 @@ def project_lock(locales: Path, timeout: float = 10.0) -> Iterator[None]:
     """
     from filelock import FileLock, Timeout
 
-    locales.mkdir(parents=True, exist_ok=True)
-    path = locales / LOCK_NAME
+    from l10n.fsutil import check_output
+
+    path = Path(locales) / LOCK_NAME
+    check_output(path)  # a locales/ linking outside the project gets no lock file either
+    try:
+        Path(locales).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise L10nError(
+            f"cannot create the catalogue folder: {exc.strerror or exc}",
+            path=locales,
+            hint="check that the path is a folder l10n may write to ([tool.l10n] locales)",
+        ) from None
+    _refuse_odd_lock(path)
     lock = FileLock(str(path), timeout=timeout)
     try:
         lock.acquire()
@@ -31,11 +44,36 @@ def project_lock(locales: Path, timeout: float = 10.0) -> Iterator[None]:
             path=path,
             hint="wait for it to finish, then run the command again",
         ) from None
+    except OSError as exc:
+        raise L10nError(
+            f"cannot take the project lock: {exc.strerror or exc}",
+            path=path,
+            hint=f"l10n needs to create and write this file: make {locales} writable "
+            "(permissions, owner, a read-only mount), or remove a lock file it cannot open",
+        ) from None
     try:
         _remove_stale_temporaries(locales)
         yield
     finally:
         lock.release()
+
+
+def _refuse_odd_lock(path: Path) -> None:
+    """L10nError if the lock file exists and is not a plain file (a folder, a link, a FIFO)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise L10nError(f"cannot inspect the lock file: {exc.strerror or exc}", path=path, hint="check the folder's permissions") from None
+    if stat.S_ISREG(mode):
+        return
+    kind = "a symbolic link" if stat.S_ISLNK(mode) else "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+    raise L10nError(
+        f"the lock file is {kind}; l10n locks the project with a plain file of its own",
+        path=path,
+        hint="remove it (no l10n command keeps anything there) and run the command again",
+    )
 
 
 def _remove_stale_temporaries(locales: Path) -> None:

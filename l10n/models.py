@@ -191,14 +191,9 @@ def _check_contents(archive: Path, layout: Layout) -> list[str]:
             hint="the file is incomplete; get a fresh copy",
         )
     if "sentencepiece.model" not in files:
-        try:
-            import sacremoses  # noqa: F401
-        except ImportError as exc:
-            raise L10nError(
-                "this package uses a BPE tokenizer, which needs the sacremoses library",
-                path=archive,
-                hint="pip install sacremoses, then install the model again",
-            ) from exc
+        from l10n.engines.subword import require_bpe
+
+        require_bpe(archive)
     metadata = layout.metadata
     if metadata["from_code"].strip() == metadata["to_code"].strip():
         raise L10nError("the package translates a language into itself", path=archive, hint="install a model between two languages")

@@ -78,7 +78,8 @@ def render_text(result: CheckResult, fail_on: str = "error", show_info: bool = F
             continue
         draft = " (fuzzy)" if finding.fuzzy else ""
         lines.append(f"{finding.location}: {finding.severity} [{finding.check}]{draft} {finding.message}")
-        lines.append(f"    msgid: {finding.msgid}")
+        if finding.msgid:  # a header finding has none
+            lines.append(f"    msgid: {finding.msgid}")
     if hidden:
         lines.append(f"({_plural(hidden, 'info finding')} not listed, e.g. unreviewed drafts; list them with --only fuzzy)")
     lines.append(summary_line(result, fail_on))

@@ -14,6 +14,7 @@ Import reads that shape and also TBX v3 (``conceptEntry``/``langSec``/
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable
 from xml.etree import ElementTree as ET
@@ -26,6 +27,8 @@ PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
 DEPRECATED = "deprecatedTerm-admn-sts"
 FLAGS_NOTE = "l10n-flags:"
+# Characters XML 1.0 forbids even as character references.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'
 
 
@@ -41,6 +44,7 @@ def format_tbx(terms: Iterable[Term], source_lang: str = "en", version: str = ""
     ET.SubElement(encoding, "p", {"type": "XCSURI"}).text = "TBXBasicXCSV02.xcs"
     body = ET.SubElement(ET.SubElement(martif, "text"), "body")
     for number, term in enumerate(terms, 1):
+        _refuse_unwritable(term)
         entry = ET.SubElement(body, "termEntry", {"id": f"c{number}"})
         if term.note:
             ET.SubElement(entry, "note").text = term.note
@@ -57,8 +61,26 @@ def format_tbx(terms: Iterable[Term], source_lang: str = "en", version: str = ""
             for variant in term.forbidden.get(lang, ()):
                 _tig(lang_set, variant, DEPRECATED, "")
     ET.indent(martif, space="  ")
-    xml = ET.tostring(martif, encoding="unicode")
+    # A parser turns a raw CR into LF; a character reference keeps it.
+    xml = ET.tostring(martif, encoding="unicode").replace("\r", "&#13;")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{_DOCTYPE}\n{xml}\n'
+
+
+def _refuse_unwritable(term: Term) -> None:
+    """L10nError naming the glossary row if a field holds a character XML 1.0 cannot carry at all."""
+    fields = [("source", term.source), ("note", term.note), ("part of speech", term.pos)]
+    fields += [(lang, text) for lang, text in term.targets.items()]
+    fields += [(f"forbidden {lang}", text) for lang, texts in term.forbidden.items() for text in texts]
+    for name, text in fields:
+        bad = _NOT_XML.search(text or "")
+        if bad:
+            raise L10nError(
+                f"the {name} field of term {term.source[:40]!r} holds U+{ord(bad.group()):04X}, "
+                "a control character TBX (XML 1.0) cannot carry",
+                path=term.file,
+                line=term.line or None,
+                hint="remove the character from the glossary row, then export again",
+            )
 
 
 def _tig(lang_set: ET.Element, text: str, status: str, pos: str) -> ET.Element:
@@ -82,11 +104,19 @@ def read_tbx(path: Path, source_lang: str = "en") -> tuple[list[Term], list[str]
 
     L10nError (with the line) if the file is not well-formed XML or not TBX.
     """
+    from l10n.fsutil import read_input
+
     path = Path(path)
     try:
-        root = ET.parse(path).getroot()
-    except FileNotFoundError as exc:
-        raise L10nError("no such file", path=path, hint="check the path of the TBX file") from exc
+        data = read_input(path, "TBX file")
+    except FileNotFoundError:
+        raise L10nError("no such file", path=path, hint="check the path of the TBX file") from None
+    except IsADirectoryError:
+        raise L10nError("is a directory, not a TBX file", path=path, hint="name a .tbx file") from None
+    except OSError as exc:
+        raise L10nError(f"cannot read: {exc.strerror or exc}", path=path, hint="check the TBX file") from None
+    try:
+        root = ET.fromstring(data)
     except ET.ParseError as exc:
         raise L10nError(f"not well-formed XML: {exc}", path=path, line=exc.position[0], hint="fix the XML and retry") from exc
     return parse_tbx_root(root, path, source_lang)

@@ -15,13 +15,14 @@ import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
 from l10n.catalog import FUZZY, Catalog, Entry, read_catalog, write_catalog
 from l10n.config import Settings
 from l10n.engines import Engine, EngineInfo
 from l10n.engines.choose import EngineChoice, choose_engine
-from l10n.enforce import Draft, Enforcer
+from l10n.enforce import Draft
+from l10n.executor import Batch, BatchResult, DraftSpec, Executor, LocalExecutor
 from l10n.extract import extract_all, now_stamp
 from l10n.glossary import Glossary, glossary_files, load_glossary
 from l10n.languages import normalize_language
@@ -181,143 +182,208 @@ def translate_project(
     save_every: float = 2.0,
     progress: ProgressCallback | None = None,
     build_engine: Callable[[EngineChoice], Engine] | None = None,
+    executor: Executor | None = None,
     engine_options: Mapping[str, object] | None = None,
     notice: Callable[[str], None] | None = None,
 ) -> TranslateSummary:
     """Extract, update and draft every entry of ``lang`` that needs one.
 
     ``build_engine`` replaces the engine factory (tests use a fake engine);
+    ``executor`` says where batches are drafted (default: this process);
     ``engine_options`` are the command line's engine options (over
     ``[tool.l10n.engine.NAME]``); ``notice`` receives the engine's warnings
     (e.g. text about to go to a plain-HTTP host) before any drafting.
     Returns the summary; on KeyboardInterrupt every finished draft is saved
     before the interrupt propagates.
     """
-    lang = normalize_language(lang)
-    choice = choose_engine(
-        engine,
-        settings.source_language,
-        lang,
-        configured=settings.engine_tables(),
-        cli_options=engine_options,
-        config_file=settings.config_file,
+    (summary,) = translate_languages(
+        settings, [lang], engine=engine, redraft=redraft, redraft_fuzzy=redraft_fuzzy, batch_size=batch_size,
+        save_every=save_every, progress=progress, build_engine=build_engine, executor=executor,
+        engine_options=engine_options, notice=notice,
     )
-    for warning in choice.warnings:
+    return summary
+
+
+def translate_languages(
+    settings: Settings,
+    langs: Sequence[str],
+    *,
+    engine: str = "auto",
+    redraft: bool = False,
+    redraft_fuzzy: bool = False,
+    batch_size: int = 32,
+    save_every: float = 2.0,
+    progress: ProgressCallback | None = None,
+    build_engine: Callable[[EngineChoice], Engine] | None = None,
+    executor: Executor | None = None,
+    engine_options: Mapping[str, object] | None = None,
+    notice: Callable[[str], None] | None = None,
+) -> tuple[TranslateSummary, ...]:
+    """Draft several languages in one run, one summary per language.
+
+    Every language is planned first (one extract, one update each), then the
+    batches of all languages go to one executor, so a cluster drafts them
+    side by side instead of one language after another.
+    """
+    langs = list(dict.fromkeys(normalize_language(lang) for lang in langs))
+    choices = {
+        lang: choose_engine(
+            engine,
+            settings.source_language,
+            lang,
+            configured=settings.engine_tables(),
+            cli_options=engine_options,
+            config_file=settings.config_file,
+        )
+        for lang in langs
+    }
+    for warning in dict.fromkeys(w for choice in choices.values() for w in choice.warnings):
         if notice is not None:
             notice(warning)
     with project_lock(settings.locales):
         templates = {r.domain: r.template for r in extract_all(settings) if r.template is not None}
-        merged = {r.path: r.catalog for r in update_all(settings, [lang], templates) if r.catalog is not None}
-        paths = language_catalogs(settings.locales, lang)
-        catalogs = {path: merged[path] if path in merged else read_catalog(path) for path in paths}
+        merged = {r.path: r.catalog for r in update_all(settings, langs, templates) if r.catalog is not None}
         glossary = project_glossary(settings)
-        works, totals = [], {"kept_drafts": 0, "untouched": 0}
+        plans = []
+        for lang in langs:
+            paths = language_catalogs(settings.locales, lang)
+            catalogs = {path: merged[path] if path in merged else read_catalog(path) for path in paths}
+            spec = DraftSpec(choices[lang], glossary, lang, build_engine)
+            plans.append(_LangPlan.make(spec, catalogs, redraft, redraft_fuzzy))
+        drafting = _Drafting(settings, executor or LocalExecutor(), batch_size, save_every, progress)
+        try:
+            drafting.run(plans)
+        finally:
+            for plan in plans:
+                for work in plan.works:
+                    work.save()
+    return tuple(plan.summary() for plan in plans)
+
+
+@dataclass
+class _LangPlan:
+    """One language of a run: its catalogues, what needs drafts, and its counters."""
+
+    spec: DraftSpec
+    works: list[_Work]
+    memory: TranslationMemory
+    kept_drafts: int = 0
+    untouched: int = 0
+    info: EngineInfo | None = None
+    reused: int = 0
+    drafted: int = 0
+    redrafted: int = 0
+    terms_enforced: int = 0
+    terms_missing: int = 0
+    missing_terms: set[str] = field(default_factory=set)
+
+    @classmethod
+    def make(cls, spec: DraftSpec, catalogs: dict[Path, Catalog], redraft: bool, redraft_fuzzy: bool) -> "_LangPlan":
+        plan = cls(spec, [], TranslationMemory(catalogs.values()))
         for path, catalog in catalogs.items():
             work, counts = _plan(path, catalog, redraft, redraft_fuzzy)
-            works.append(work)
-            for key in totals:
-                totals[key] += counts[key]
-        result = _Drafting(settings, lang, glossary, choice, build_engine, batch_size, save_every, progress)
-        try:
-            result.run(works, TranslationMemory(catalogs.values()))
-        finally:
-            for work in works:
-                work.save()
-    return TranslateSummary(
-        lang=lang,
-        engine=choice.name,
-        engine_reason=choice.reason,
-        engine_info=result.engine.info if result.engine is not None else None,
-        reused=result.reused,
-        drafted=result.drafted,
-        redrafted=result.redrafted,
-        terms_enforced=result.terms_enforced,
-        terms_missing=result.terms_missing,
-        missing_terms=tuple(sorted(result.missing_terms)),
-        kept_drafts=totals["kept_drafts"],
-        untouched=totals["untouched"],
-        catalogs=tuple(paths),
-    )
+            plan.works.append(work)
+            plan.kept_drafts += counts["kept_drafts"]
+            plan.untouched += counts["untouched"]
+        return plan
+
+    def summary(self) -> TranslateSummary:
+        choice = self.spec.choice
+        return TranslateSummary(
+            lang=self.spec.lang,
+            engine=choice.name,
+            engine_reason=choice.reason,
+            engine_info=self.info,
+            reused=self.reused,
+            drafted=self.drafted,
+            redrafted=self.redrafted,
+            terms_enforced=self.terms_enforced,
+            terms_missing=self.terms_missing,
+            missing_terms=tuple(sorted(self.missing_terms)),
+            kept_drafts=self.kept_drafts,
+            untouched=self.untouched,
+            catalogs=tuple(work.path for work in self.works),
+        )
 
 
 class _Drafting:
-    """The drafting loop of one run, with its counters."""
+    """The drafting loop of one run: memory here, batches through the executor."""
 
     def __init__(
         self,
         settings: Settings,
-        lang: str,
-        glossary: Glossary | None,
-        choice: EngineChoice,
-        build_engine: Callable[[EngineChoice], Engine] | None,
+        executor: Executor,
         batch_size: int,
         save_every: float,
         progress: ProgressCallback | None,
     ) -> None:
         self.settings = settings
-        self.lang = lang
-        self.enforcer = Enforcer(glossary, lang)
-        self.glossary_version = glossary.version if glossary is not None else "none"
-        self.choice = choice
-        self.build_engine = build_engine or (lambda c: c.build())
+        self.executor = executor
         self.batch_size = max(1, batch_size)
         self.save_every = save_every
         self.progress = progress
-        self.engine: Engine | None = None
-        self.reused = self.drafted = self.redrafted = 0
-        self.terms_enforced = self.terms_missing = 0
-        self.missing_terms: set[str] = set()
+        self.done = self.total = 0
 
-    def run(self, works: list[_Work], memory: TranslationMemory) -> None:
-        total = sum(len(w.todo) for w in works)
-        done = 0
+    def run(self, plans: list[_LangPlan]) -> None:
+        self.total = sum(len(w.todo) for plan in plans for w in plan.works)
+        pending = [(plan, work, self._reuse(plan, work)) for plan in plans for work in plan.works]
+        batches = (
+            Batch(plan.spec, tuple(work.entries[i].msgid for i in chunk), (id(plan), id(work), tuple(chunk)))
+            for plan, work, todo in pending
+            for chunk in (todo[s : s + self.batch_size] for s in range(0, len(todo), self.batch_size))
+        )
+        where = {(id(plan), id(work)): (plan, work) for plan, work, _ in pending}
         last_save = time.monotonic()
         interval = self.save_every
-        for work in works:
-            pending = []
-            for i in work.todo:
-                entry = work.entries[i]
-                match = memory.lookup(entry.msgid, entry.msgctxt)
-                if match is not None and match.target != entry.msgstr:
-                    origin = self.settings.relative(match.path) if match.path else "memory"
-                    provenance = draft_comment(
-                        f"engine=memory origin={origin}", self.glossary_version, entry.msgid, match.target
-                    )
-                    work.entries[i] = apply_draft(entry, match.target, provenance)
-                    work.dirty = True
-                    self.reused += 1
-                    done += 1
-                else:
-                    pending.append(i)
-            for start in range(0, len(pending), self.batch_size):
-                batch = pending[start : start + self.batch_size]
-                if self.engine is None:
-                    self.engine = self.build_engine(self.choice)
-                sources = [work.entries[i].msgid for i in batch]
-                drafts = self.enforcer.draft(self.engine, sources)
-                for i, draft in zip(batch, drafts):
-                    if not draft.text.strip():
-                        continue  # an engine that gave nothing (an LLM's empty answer): leave the entry
-                    entry = work.entries[i]
-                    was_draft = bool(entry.msgstr)
-                    provenance = draft_comment(self.engine.info, self.glossary_version, entry.msgid, draft.text)
-                    work.entries[i] = apply_draft(entry, draft.text, provenance, draft)
-                    self.redrafted += was_draft
-                    self.drafted += not was_draft
-                    self.terms_enforced += draft.enforced
-                    self.terms_missing += draft.missed
-                    self.missing_terms.update(term for term, _ in draft.missing)
+        for batch, result in self.executor.map(batches):
+            plan_id, work_id, indices = batch.ticket
+            plan, work = where[(plan_id, work_id)]
+            self._apply(plan, work, indices, result)
+            if self.progress:
+                self.progress(self.done, self.total)
+            if time.monotonic() - last_save >= interval:
+                started = time.monotonic()
+                for _, dirty, _ in pending:
+                    dirty.save()
+                last_save = time.monotonic()
+                # A large catalogue takes a while to write: keep saving
+                # at most a fifth of the time, so drafting dominates.
+                interval = max(self.save_every, 4 * (last_save - started))
+        if self.progress and self.total:
+            self.progress(self.done, self.total)
+
+    def _reuse(self, plan: _LangPlan, work: _Work) -> list[int]:
+        """Fill what translation memory knows; return the entries left for the engine."""
+        version = plan.spec.glossary.version if plan.spec.glossary is not None else "none"
+        left = []
+        for i in work.todo:
+            entry = work.entries[i]
+            match = plan.memory.lookup(entry.msgid, entry.msgctxt)
+            if match is not None and match.target != entry.msgstr:
+                origin = self.settings.relative(match.path) if match.path else "memory"
+                provenance = draft_comment(f"engine=memory origin={origin}", version, entry.msgid, match.target)
+                work.entries[i] = apply_draft(entry, match.target, provenance)
                 work.dirty = True
-                done += len(batch)
-                if self.progress:
-                    self.progress(done, total)
-                if time.monotonic() - last_save >= interval:
-                    started = time.monotonic()
-                    work.save()
-                    last_save = time.monotonic()
-                    # A large catalogue takes a while to write: keep saving
-                    # at most a fifth of the time, so drafting dominates.
-                    interval = max(self.save_every, 4 * (last_save - started))
-            work.save()
-        if self.progress and total:
-            self.progress(done, total)
+                plan.reused += 1
+                self.done += 1
+            else:
+                left.append(i)
+        return left
+
+    def _apply(self, plan: _LangPlan, work: _Work, indices: tuple[int, ...], result: BatchResult) -> None:
+        version = plan.spec.glossary.version if plan.spec.glossary is not None else "none"
+        plan.info = result.info
+        for i, draft in zip(indices, result.drafts):
+            if not draft.text.strip():
+                continue  # an engine that gave nothing (an LLM's empty answer): leave the entry
+            entry = work.entries[i]
+            was_draft = bool(entry.msgstr)
+            provenance = draft_comment(result.info, version, entry.msgid, draft.text)
+            work.entries[i] = apply_draft(entry, draft.text, provenance, draft)
+            plan.redrafted += was_draft
+            plan.drafted += not was_draft
+            plan.terms_enforced += draft.enforced
+            plan.terms_missing += draft.missed
+            plan.missing_terms.update(term for term, _ in draft.missing)
+        work.dirty = True
+        self.done += len(indices)

@@ -10,6 +10,8 @@ which commands read it: ``<kind>.<what>.<ext>``.
     pyproject.*   placed as pyproject.toml
     ref.*         passed to ``l10n score --ref``
     argosmodel.*  passed to ``l10n model install``
+    tbx.*         passed to ``l10n glossary import``
+    lock.*        placed as locales/.l10n.lock (the project lock)
 
 A ``<what>`` starting with ``ok-`` is legal but unusual (a byte-order mark,
 CRLF line ends, a header without a charset, with the template's CHARSET
@@ -17,7 +19,10 @@ placeholder or naming another charset over text that is valid UTF-8: l10n
 reads UTF-8 whatever the header says): those must be read correctly instead,
 and ``update`` writes them back in canonical UTF-8.  Text that is not UTF-8
 (``po.latin1-declared.po``) is an error naming the charset and the line.  A few inputs are
-generated here rather than committed (a 10 MB single line).  Commands run
+generated here rather than committed (a 10 MB single line), and things git
+cannot hold are made in place (``SPECIAL``: a FIFO, a symbolic link to
+/etc/passwd or /dev/zero, a 2 GB sparse file, a file name with a line break
+or a byte that is not UTF-8).  Commands run
 in-process through ``l10n.cli.main`` (the console entry point), so an uncaught
 exception fails the test with its traceback; a handful also run as real
 subprocesses.
@@ -29,6 +34,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -55,6 +61,7 @@ COMMANDS = {
     "glossary-check": ["glossary", "check"],
     "glossary-list": ["glossary", "list"],
     "model-install": ["model", "install", "{file}"],
+    "glossary-import": ["glossary", "import", "{file}"],
 }
 
 
@@ -74,6 +81,8 @@ KINDS = {
     "pyproject": Kind("pyproject.toml", tuple(COMMANDS)),
     "ref": Kind("reference.tsv", ("score",)),
     "argosmodel": Kind(None, ("model-install",)),
+    "tbx": Kind(None, ("glossary-import",)),
+    "lock": Kind("locales/.l10n.lock", ("extract", "update", "translate")),
 }
 
 # The line a message must point at, where the problem sits on one line.
@@ -107,6 +116,77 @@ LINES = {
     "pyproject.invalid-toml.toml": 6,  # where tomllib notices the unclosed array
     "ref.not-utf8.tsv": 2,
     "ref.missing-column.tsv": 2,
+    "po.plural-forms-code.po": 8,
+    "po.plural-forms-out-of-range.po": 8,
+    "po.plural-forms-reversed.po": 8,
+    "tbx.not-xml.tbx": 1,
+    "tbx.control-char-ref.tbx": 3,
+    "tbx.external-entity.tbx": 4,
+    "tbx.billion-laughs.tbx": 4,
+    "tbx.nul-byte.tbx": 3,
+}
+
+# Files whose problem only some of their kind's commands see: a Plural-Forms
+# header is read by `check` (a finding, exit 1: tests/test_plural_forms.py)
+# and `build` (refuses to write a .mo Python's gettext cannot load).
+COMMANDS_FOR = {
+    "po.plural-forms-code.po": ("build",),
+    "po.plural-forms-out-of-range.po": ("build",),
+    "po.plural-forms-reversed.po": ("build",),
+}
+
+# What the message must name where it is not the placed file itself.
+SHOWN = {"seed.newline-name.txt": "seeds", "seed.not-utf8-name.txt": "seeds", "seed.long-name.txt": "seeds",
+         "glossary.newline-name.csv": "glossary", "glossary.not-utf8-name.csv": "glossary"}
+
+GIB = 1024 * 1024 * 1024
+
+
+def _fifo(target: Path) -> None:
+    os.mkfifo(target)
+
+
+def _link(destination: str):
+    def make(target: Path) -> None:
+        target.symlink_to(destination)
+
+    return make
+
+
+def _sparse(target: Path) -> None:
+    # 2 GB that take no disk: over the input cap before a byte is read.
+    with open(target, "wb") as handle:
+        handle.truncate(2 * GIB)
+
+
+def _named(name: bytes, content: str):
+    def make(target: Path) -> None:
+        (target.parent / os.fsdecode(name)).write_text(content, encoding="utf-8")
+
+    return make
+
+
+# Inputs git cannot hold, made where the file belongs (``target``).
+SPECIAL = {
+    **{f"{kind}.fifo.{ext}": _fifo for kind, ext in (("seed", "txt"), ("po", "po"), ("pot", "pot"), ("glossary", "csv"),
+                                                     ("ref", "tsv"), ("pyproject", "toml"), ("tbx", "tbx"), ("lock", "lock"))},
+    **{f"{kind}.sparse-2gb.{ext}": _sparse for kind, ext in (("seed", "txt"), ("po", "po"), ("pot", "pot"),
+                                                            ("glossary", "csv"), ("ref", "tsv"), ("tbx", "tbx"))},
+    **{f"{kind}.link-dev-zero.{ext}": _link("/dev/zero") for kind, ext in (("seed", "txt"), ("po", "po"), ("glossary", "csv"),
+                                                                          ("ref", "tsv"), ("pyproject", "toml"), ("tbx", "tbx"))},
+    "seed.link-dev-urandom.txt": _link("/dev/urandom"),
+    "seed.link-etc-passwd.txt": _link("/etc/passwd"),
+    "glossary.link-etc-passwd.csv": _link("/etc/passwd"),
+    "seed.link-dangling.txt": _link("/nonexistent/l10n-seed.txt"),
+    "seed.link-loop.txt": _link("doc.txt"),  # a link to itself
+    "glossary.link-loop.csv": _link("terms.csv"),
+    # A second file, beside the good one, whose name is the problem.
+    "seed.newline-name.txt": _named(b"a\nb.txt", SEED),
+    "seed.not-utf8-name.txt": _named(b"caf\xe9.txt", SEED),
+    "seed.long-name.txt": _named(b"a" * 246 + b".txt", SEED),  # no room left for ".<name>.pot.XXXXXXXX.tmp"
+    "glossary.newline-name.csv": _named(b"a\nb.csv", GLOSSARY),
+    "glossary.not-utf8-name.csv": _named(b"caf\xe9.csv", GLOSSARY),
+    "lock.symlink.lock": _link("/tmp/l10n-lock-elsewhere"),
 }
 
 HEAD = (
@@ -172,6 +252,8 @@ GENERATED = {
     "seed.utf16be.txt": lambda: SEED.encode("utf-16-be"),
     "glossary.utf16.csv": lambda: GLOSSARY.encode("utf-16"),
     "ref.utf32.tsv": lambda: REFERENCE.encode("utf-32"),
+    "pyproject.deep-nesting.toml": lambda: ('[tool.l10n]\ntarget-languages = ["zh"]\n[tool.other]\nx = '
+                                            + "[" * 100_000 + "]" * 100_000 + "\n").encode(),
     "po.cr-line-ends.po": lambda: (HEAD + 'msgid "Hangzhou is a large city."\nmsgstr ""\n').replace("\n", "\r").encode(),
 }
 # The encoding each of those must be named as.
@@ -182,7 +264,7 @@ ENCODINGS = {"po.utf16.po": "UTF-16", "pot.utf16le.pot": "UTF-16LE", "seed.utf16
 def corpus() -> list[str]:
     """Return the names of every bad input, committed and generated."""
     names = sorted(p.name for p in CORPUS.iterdir() if p.name.split(".")[0] in KINDS)
-    return sorted(set(names) | set(GENERATED))
+    return sorted(set(names) | set(GENERATED) | set(SPECIAL))
 
 
 def _kind(name: str) -> Kind:
@@ -203,7 +285,7 @@ def _case(name: str, cmd: str):
 
 
 BAD = [n for n in corpus() if not _legal(n)]
-CASES = [_case(n, c) for n in BAD for c in _kind(n).commands]
+CASES = [_case(n, c) for n in BAD for c in COMMANDS_FOR.get(n, _kind(n).commands)]
 
 
 # --- the project ----------------------------------------------------------
@@ -257,12 +339,17 @@ def place(name: str, project: Path, tmp_path: Path) -> Path:
     kind = _kind(name)
     target = project / kind.place if kind.place else tmp_path / "input" / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    if target.is_dir():
+    if name in SHOWN:  # a second file beside the good one
+        SPECIAL[name](target)
+        return target
+    if target.is_dir() and not target.is_symlink():
         shutil.rmtree(target)
-    elif target.exists():
+    elif os.path.lexists(target):
         target.unlink()
     source = CORPUS / name
-    if name in GENERATED:
+    if name in SPECIAL:
+        SPECIAL[name](target)
+    elif name in GENERATED:
         target.write_bytes(GENERATED[name]())
     elif source.is_dir():
         shutil.copytree(source, target)
@@ -301,13 +388,26 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture, monkeypatch: pytest.
 
 
 def snapshot(*roots: Path) -> dict[str, str]:
-    """Return {path: sha256} of every file under ``roots`` (the lock file aside)."""
+    """Return {path: sha256} of every file under ``roots`` (the lock file aside).
+
+    Never opens what is not a regular file (a FIFO would block) and takes the
+    size and time of a file over 64 MB (a 2 GB sparse file) instead of its hash.
+    """
     hashes = {}
     for root in roots:
         if not root.exists():
             continue
         for path in sorted(root.rglob("*")):
-            if path.is_file() and path.name != ".l10n.lock":
+            if path.name == ".l10n.lock":
+                continue
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode):
+                hashes[str(path)] = "link to " + os.readlink(path)
+            elif not stat.S_ISREG(info.st_mode):
+                hashes[str(path)] = stat.filemode(info.st_mode)[0] if not stat.S_ISDIR(info.st_mode) else "dir"
+            elif info.st_size > 64 * 1024 * 1024:
+                hashes[str(path)] = f"{info.st_size} bytes, modified {info.st_mtime_ns}"
+            else:
                 hashes[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
     return hashes
 
@@ -332,7 +432,14 @@ def test_corpus_is_complete() -> None:
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_valid_project_is_accepted(name: str, project: Path, capsys, monkeypatch, tiny_argosmodel: Path) -> None:
     """The baseline: with good inputs, every command succeeds (so failures below come from the bad file)."""
-    result = run_cli(["--root", str(project), *command(name, tiny_argosmodel)], capsys, monkeypatch)
+    file = tiny_argosmodel
+    if name == "glossary-import":
+        from l10n.glossary import load_glossary
+        from l10n.tbx import write_tbx
+
+        file = project.parent / "imported.tbx"
+        write_tbx(file, load_glossary(project / "glossary").terms)
+    result = run_cli(["--root", str(project), *command(name, file)], capsys, monkeypatch)
     assert result.code in (0, 1), result.text
     assert "Traceback" not in result.text
 
@@ -347,7 +454,7 @@ def test_bad_input(name: str, cmd: str, project: Path, tmp_path: Path, capsys, m
     assert result.code == 2, f"exit {result.code}\n{result.text[:2000]}"
     assert "Traceback" not in result.text
     assert "error: " in result.err, result.err[:2000]
-    shown = target.relative_to(project).as_posix() if _kind(name).place else target.name
+    shown = SHOWN.get(name) or (target.relative_to(project).as_posix() if _kind(name).place else target.name)
     assert shown in result.err, f"the message does not name {shown}:\n{result.err[:2000]}"
     if name in LINES:
         assert f"{shown}:{LINES[name]}" in result.err, result.err[:2000]
@@ -416,7 +523,11 @@ def test_seed_with_bom_and_crlf_is_read(project: Path, tmp_path: Path, capsys, m
 @pytest.mark.parametrize(
     "name,cmd",
     [("po.unterminated.po", "update"), ("seed.binary.txt", "extract"), ("glossary.unbalanced.csv", "glossary-check"),
-     ("argosmodel.notzip.argosmodel", "model-install"), ("pyproject.invalid-toml.toml", "stats")],
+     ("argosmodel.notzip.argosmodel", "model-install"), ("pyproject.invalid-toml.toml", "stats"),
+     # Opening these for reading would block or never end: a real process with a timeout proves it does not.
+     ("seed.fifo.txt", "extract"), ("seed.link-dev-urandom.txt", "extract"), ("glossary.fifo.csv", "translate"),
+     ("po.fifo.po", "update"), ("ref.fifo.tsv", "score"), ("tbx.fifo.tbx", "glossary-import"),
+     ("pyproject.fifo.toml", "stats"), ("lock.fifo.lock", "translate")],
 )
 def test_subprocess_exit_and_stderr(name: str, cmd: str, project: Path, tmp_path: Path) -> None:
     """``python -m l10n`` as a user runs it: exit 2, one error message on stderr, no traceback."""
@@ -454,3 +565,82 @@ def test_check_findings_exit_1(project: Path, capsys, monkeypatch) -> None:
     result = run_cli(["--root", str(project), "check", "--to", "zh"], capsys, monkeypatch)
     assert result.code == 1, result.text
     assert "numbers" in result.out
+
+
+# --- seeds and caps: what is allowed, and how to allow more --------------------
+
+
+def test_a_seed_linking_inside_the_project_is_read(project: Path, capsys, monkeypatch) -> None:
+    (project / "texts").mkdir()
+    (project / "seeds" / "doc.txt").rename(project / "texts" / "doc.txt")
+    (project / "seeds" / "doc.txt").symlink_to(project / "texts" / "doc.txt")
+    result = run_cli(["--root", str(project), "extract"], capsys, monkeypatch)
+    assert result.code == 0, result.text
+
+
+def test_allow_external_links_lets_a_seed_link_outside(project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    outside = tmp_path / "shared-docs" / "doc.txt"
+    outside.parent.mkdir()
+    outside.write_text(SEED, encoding="utf-8")
+    (project / "seeds" / "doc.txt").unlink()
+    (project / "seeds" / "doc.txt").symlink_to(outside)
+    result = run_cli(["--root", str(project), "extract"], capsys, monkeypatch)
+    assert result.code == 2 and "allow-external-links = true" in result.err
+    with open(project / "pyproject.toml", "a", encoding="utf-8") as handle:
+        handle.write("allow-external-links = true\n")
+    result = run_cli(["--root", str(project), "extract"], capsys, monkeypatch)
+    assert result.code == 0, result.text
+
+
+def test_max_input_mb_is_the_cap_and_the_message_names_it(project: Path, capsys, monkeypatch) -> None:
+    with open(project / "pyproject.toml", "a", encoding="utf-8") as handle:
+        handle.write("max-input-mb = 0.00001\n")  # about 10 bytes
+    before = snapshot(project)
+    for cmd in ("extract", "translate", "glossary-check", "check", "score"):
+        result = run_cli(["--root", str(project), *command(cmd, None)], capsys, monkeypatch)
+        assert result.code == 2, (cmd, result.text)
+        assert "over the input size cap of 10 bytes" in result.err and "[tool.l10n] max-input-mb = " in result.err
+    assert snapshot(project) == before
+    # The cap holds for the command that set it, not for the next one in this process.
+    (project / "pyproject.toml").write_text('[tool.l10n]\ntarget-languages = ["zh"]\n', encoding="utf-8")
+    assert run_cli(["--root", str(project), "extract"], capsys, monkeypatch).code == 0
+
+
+def test_check_reports_an_unusable_plural_forms_header(project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    place("po.plural-forms-code.po", project, tmp_path)
+    result = run_cli(["--root", str(project), "check", "--to", "zh", "--only", "plural-forms"], capsys, monkeypatch)
+    assert result.code == 1, result.text
+    assert "locales/zh/LC_MESSAGES/doc.po:8: error [plural-forms] invalid Plural-Forms header" in result.out
+    assert "'__import__' (at character 1) is not allowed" in result.out
+    result = run_cli(["--root", str(project), "check", "--to", "zh", "--skip", "plural-forms"], capsys, monkeypatch)
+    assert "plural-forms" not in result.out
+
+
+def test_build_refuses_an_output_folder_linking_outside(project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (project / "build").symlink_to(outside)
+    before = snapshot(project)
+    result = run_cli(["--root", str(project), "build", "--to", "zh"], capsys, monkeypatch)
+    assert result.code == 2 and "would write outside the project" in result.err, result.text
+    assert list(outside.iterdir()) == [] and snapshot(project) == before
+
+
+def test_build_replaces_a_fifo_planted_where_an_output_goes(project: Path) -> None:
+    out = project / "build" / "zh"
+    out.mkdir(parents=True)
+    os.mkfifo(out / "doc.txt")  # comparing with the old output would block
+    proc = subprocess.run(
+        [sys.executable, "-m", "l10n", "--root", str(project), "build", "--to", "zh"],
+        capture_output=True, text=True, cwd=project, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert HUMAN[1] in (out / "doc.txt").read_text(encoding="utf-8")
+
+
+def test_a_pyproject_saved_with_a_byte_order_mark_is_read(project: Path, capsys, monkeypatch) -> None:
+    """Notepad's UTF-8 starts with a BOM, invisible in editors: tomllib alone calls line 1 invalid."""
+    pyproject = project / "pyproject.toml"
+    pyproject.write_bytes(b"\xef\xbb\xbf" + pyproject.read_bytes())
+    result = run_cli(["--root", str(project), "extract"], capsys, monkeypatch)
+    assert result.code == 0, result.text

@@ -57,7 +57,7 @@ def test_every_planted_defect_is_found_and_nothing_else(glossary) -> None:
 def test_the_corpus_covers_every_check(glossary) -> None:
     defects, found = defect_findings(glossary)
     planted = set().union(*(expected_ids(e) or set() for e in defects.active))
-    assert planted == {c.id for c in CHECKS}
+    assert planted == {c.id for c in CHECKS if c.header is None}  # header checks: tests/test_plural_forms.py
     counts = defaultdict(int)
     for entry in defects.active:
         for check_id in expected_ids(entry) or ():

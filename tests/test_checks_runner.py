@@ -33,6 +33,7 @@ EXPECTED_TABLE = {
     "length": "warning",
     "consistency": "warning",
     "fuzzy": "info",
+    "plural-forms": "error",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,50 @@ def test_import_rejects_what_is_not_tbx(text, line):
     with pytest.raises(L10nError) as info:
         parse_tbx(text, Path("in.tbx"))
     assert info.value.path == Path("in.tbx") and info.value.line == line
+
+
+# --- characters XML treats specially ------------------------------------------
+
+# Line breaks and tabs inside a cell: legal in XML, but a parser turns a raw CR into LF.
+_broken = st.lists(st.sampled_from(["a", "杭州", " ", "\r", "\n", "\r\n", "\t", "&", "<"]), min_size=1, max_size=8).map(
+    lambda parts: "x" + "".join(parts) + "y"
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_broken, _broken)
+def test_line_breaks_and_tabs_survive_the_round_trip(source, target):
+    term = Term(source=source, targets=LangMap({"zh": target}), note=target)
+    (read,), warnings = parse_tbx(format_tbx([term]))
+    assert (read.source, read.targets["zh"], read.note) == (source, target, target)
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x00", "\x1b", "\ufffe"])
+def test_a_character_xml_cannot_carry_is_refused_with_the_glossary_row(char, tmp_path):
+    term = Term(source=f"Hang{char}zhou", targets=LangMap({"zh": "杭州"}), file=tmp_path / "terms.csv", line=7)
+    with pytest.raises(L10nError) as error:
+        format_tbx([term])
+    text = str(error.value)
+    assert "terms.csv:7" in text and f"U+{ord(char):04X}" in text and "source field" in text
+
+
+def test_a_forbidden_variant_with_a_control_character_is_refused(tmp_path):
+    term = Term(source="Hangzhou", targets=LangMap({"zh": "杭州"}), forbidden=LangMap({"zh": ("杭\x07州",)}))
+    with pytest.raises(L10nError, match="forbidden zh field .* U\\+0007"):
+        format_tbx([term])
+
+
+def test_read_tbx_refuses_what_is_not_a_regular_file(tmp_path):
+    with pytest.raises(L10nError, match="is a directory, not a TBX file"):
+        read_tbx(tmp_path)
+    fifo = tmp_path / "terms.tbx"
+    os.mkfifo(fifo)
+    with pytest.raises(L10nError, match="FIFO"):
+        read_tbx(fifo)
+
+
+def test_entity_expansion_and_external_entities_are_refused(tmp_path):
+    bad = Path(__file__).parent / "data" / "bad"
+    for name, words in (("tbx.billion-laughs.tbx", "not well-formed XML"), ("tbx.external-entity.tbx", "undefined entity")):
+        with pytest.raises(L10nError, match=words):
+            read_tbx(bad / name)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from l10n.checks.base import Batch, Check, CheckContext, Finding, Severity
 from l10n.checks.consistency import build_memory, check_consistency, pairs, screen_consistency
+from l10n.checks.header import check_plural_forms, no_pair_problems
 from l10n.checks.glossary import check_forbidden, check_glossary, kept_phrases, screen_glossary
 from l10n.checks.numbers import check_numbers, screen_numbers
 from l10n.checks.placeholders import check_placeholders, screen_placeholders
@@ -54,6 +55,7 @@ CHECKS: tuple[Check, ...] = (
     Check("length", W, check_length, "a translation implausibly short or long for its source", screen=screen_length),
     Check("consistency", W, check_consistency, "one source translated differently in another catalogue", screen=screen_consistency),
     Check("fuzzy", I, check_fuzzy, "an unreviewed draft (marked fuzzy)", needs_target=False, screen=screen_fuzzy),
+    Check("plural-forms", E, no_pair_problems, "a Plural-Forms header gettext cannot use, or a plural entry with another number of forms than it says", needs_target=False, header=check_plural_forms),
 )  # fmt: skip
 GLOSSARY_CHECKS = ("glossary", "forbidden")
 _BY_ID = {check.id: check for check in CHECKS}
@@ -136,10 +138,20 @@ def _check_catalog(catalog, lang, glossary, checks, memory, path, source_languag
         path = catalog.path.as_posix() if catalog.path is not None else ""
     kept = kept_phrases(glossary, lang) if glossary is not None else ()
     entries = catalog.active
+    header = [
+        Finding(check.id, check.severity.value, path, line, "", message, False, lang)
+        for check in checks
+        if check.header is not None
+        for line, message in check.header(catalog, lang)
+    ]
     args = (lang, glossary, checks, memory, path, source_language, kept)
     if len(entries) >= PARALLEL_MIN_ENTRIES and _can_fork():
-        return _check_in_two(entries, args)
-    return _check_entries(entries, *args)
+        findings, checked = _check_in_two(entries, args)
+    else:
+        findings, checked = _check_entries(entries, *args)
+    if header:  # header findings of an entry go among the others, in file order (the sort is stable)
+        findings = sorted(header + findings, key=lambda f: f.line)
+    return findings, checked
 
 
 def _can_fork() -> bool:
@@ -201,8 +213,9 @@ def _check_entries(entries, lang, glossary, checks, memory, path, source_languag
     """Findings of ``checks`` on ``entries`` and the number of entries checked.
 
     Each check sees the pairs its screen picks (all of them without one, or
-    with ``screens`` False: the tests compare the two).
+    with ``screens`` False: the tests compare the two).  Header checks see none.
     """
+    checks = [check for check in checks if check.header is None]
     work: list[tuple[int, Entry, int, str, str]] = []  # (entry number, entry, plural index, source, target)
     checked = 0
     for entry in entries:

@@ -151,6 +151,7 @@ def _join(texts: Sequence[str]) -> tuple[str, list[int]]:
 
 
 Screen = Callable[[Batch], Iterable[int]]
+HeaderFunction = Callable[[Any, str], Iterable[tuple[int, str]]]  # (catalog, lang) -> (line, message)
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,8 @@ class Check:
     ``needs_target`` False means the check also sees pairs whose translation is
     empty (only ``empty`` and ``fuzzy`` want that).  ``screen``, when given,
     narrows the pairs the function is called on (see the module docstring).
+    A row with ``header`` checks the catalogue once, ``(catalog, lang) ->
+    (line, message)`` problems, and its ``function`` sees no pairs.
     """
 
     id: str
@@ -168,6 +171,7 @@ class Check:
     description: str
     needs_target: bool = True
     screen: Screen | None = None
+    header: HeaderFunction | None = None  # a check of the catalogue's header, not of its pairs
 
 
 @dataclass(frozen=True)

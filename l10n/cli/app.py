@@ -45,16 +45,27 @@ def _root(
 
 
 def settings(ctx: typer.Context):
-    """Return the project's Settings for a command (raises L10nError if none)."""
+    """Return the project's Settings for a command (raises L10nError if none).
+
+    Its input policy (size cap, external links) holds until the command ends.
+    """
     from l10n.config import load_settings
+    from l10n.fsutil import using_policy
 
     obj = ctx.find_root().obj or {}
-    return load_settings(obj.get("root"))
+    loaded = load_settings(obj.get("root"))
+    ctx.with_resource(using_policy(loaded.input_policy()))
+    return loaded
+
+
+def printable(text: str) -> str:
+    """Return ``text`` with what UTF-8 cannot encode (a file name's undecodable bytes) escaped."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def fail(message: str, code: int = 2) -> None:
     """Print ``message`` to stderr and exit with ``code``."""
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {printable(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -65,7 +76,7 @@ def main() -> None:
         # (``fail``, check's exit 1) instead of raising it.
         code = app(standalone_mode=False)
     except L10nError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"error: {printable(str(exc))}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         code = 130

@@ -41,7 +41,7 @@ def check(
 
     Check ids (for --only/--skip): empty, glossary, forbidden, numbers,
     placeholders, punctuation, untranslated-text, whitespace, doubled-word,
-    length, consistency, fuzzy.
+    length, consistency, fuzzy, plural-forms.
 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input.
     """

@@ -10,6 +10,8 @@ import typer
 from l10n.cli.app import app, fail, settings
 from l10n.errors import L10nError
 
+MAX_WARNINGS = 20  # a hostile TBX may have a million bad entries
+
 glossary_app = typer.Typer(
     help="The term glossary in glossary/*.csv: list, check, import and export TBX.",
     no_args_is_help=True,
@@ -79,22 +81,32 @@ def import_tbx(
     replace: bool = typer.Option(False, "--replace", help="Overwrite the CSV file if it exists."),
 ) -> None:
     """Convert a TBX file into a glossary CSV file."""
-    from l10n.fsutil import atomic_write_text
+    from l10n.fsutil import check_name, write_output
     from l10n.glossary_csv import format_glossary_csv
     from l10n.tbx import read_tbx
 
     try:
         s = settings(ctx)
         target = into or s.glossary / f"{file.stem}.csv"
+        check_name(target, "glossary file")
+        if target.is_dir():
+            raise L10nError("is a directory", path=target, hint="pass --into with a .csv file name")
         if target.exists() and not replace:
             raise L10nError("file exists", path=target, hint="pass --replace to overwrite it, or --into another file")
         terms, warnings = read_tbx(file, s.source_language)
         text = format_glossary_csv(terms, s.target_languages)
+        if into is None and not s.glossary.is_dir():
+            try:
+                s.glossary.mkdir(parents=True)
+            except OSError as exc:
+                raise L10nError(f"cannot create the glossary folder: {exc.strerror}", path=s.glossary) from None
+        for warning in warnings[:MAX_WARNINGS]:
+            typer.echo(f"warning: {warning}", err=True)
+        if len(warnings) > MAX_WARNINGS:
+            typer.echo(f"warning: {len(warnings) - MAX_WARNINGS} more warnings not shown", err=True)
+        write_output(target, text.encode("utf-8"), "glossary file")
     except L10nError as exc:
         fail(str(exc))
-    for warning in warnings:
-        typer.echo(f"warning: {warning}", err=True)
-    atomic_write_text(target, text)
     typer.echo(f"{s.relative(target)}: {len(terms)} terms imported; run l10n glossary check")
 
 
@@ -105,7 +117,7 @@ def export(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: standard output)."),
 ) -> None:
     """Write the whole glossary as one TBX or CSV file."""
-    from l10n.fsutil import atomic_write_text
+    from l10n.fsutil import write_output
     from l10n.glossary import load_glossary
     from l10n.glossary_csv import format_glossary_csv
     from l10n.tbx import format_tbx
@@ -124,5 +136,8 @@ def export(
     if output is None:
         typer.echo(text, nl=False)
         return
-    atomic_write_text(output, text)
+    try:
+        write_output(output, text.encode("utf-8"), f"{format.upper()} file")
+    except L10nError as exc:
+        fail(str(exc))
     typer.echo(f"{output}: {len(glossary.terms)} terms, glossary version {glossary.version}", err=True)

@@ -9,12 +9,13 @@ from typing import Optional
 import typer
 
 from l10n.cli.app import app, settings
+from l10n.errors import L10nError
 
 
 @app.command()
 def translate(
     ctx: typer.Context,
-    to: str = typer.Option(..., "--to", help="Target language, e.g. zh."),
+    to: list[str] = typer.Option(..., "--to", help="Target language, e.g. zh; repeat it (or use commas) for several."),
     engine: str = typer.Option(
         "auto", "--engine", help="auto (the best engine that covers the pair), argos, openai, fallback, or a plug-in's name; see `l10n engines`."
     ),
@@ -31,26 +32,53 @@ def translate(
     ),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Sentences per engine call."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    cluster: Optional[str] = typer.Option(
+        None, "--cluster", help="Draft on the Dask scheduler at this address (tcp://host:8786); default: [tool.l10n] cluster."
+    ),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", min=1, help="Draft on a local Dask cluster of N worker processes on this machine."
+    ),
 ) -> None:
     """Draft every untranslated entry of LANG: memory, then engine, glossary enforced."""
     from l10n.engines.registry import parse_cli_options
-    from l10n.translate import translate_project
+    from l10n.translate import translate_languages
 
     s = settings(ctx)
     options: dict[str, object] = dict(parse_cli_options(engine_option))
     for key, value in (("device", device), ("compute-type", compute_type), ("threads", threads), ("beam-size", beam_size)):
         if value is not None:
             options[key] = value
+    langs = [lang.strip() for value in to for lang in value.split(",") if lang.strip()]
+    executor = _executor(cluster if cluster is not None else s.cluster, workers)
     show = sys.stderr.isatty() if progress is None else progress
     bar_context = _Bar() if show else nullcontext(None)
-    with bar_context as bar:
+    with executor if executor is not None else nullcontext(), bar_context as bar:
         callback = (lambda done, total: bar.update(done, total)) if bar is not None else None
-        summary = translate_project(
-            s, to, engine=engine, redraft=redraft, redraft_fuzzy=redraft_fuzzy, batch_size=batch_size,
-            progress=callback, engine_options=options,
+        summaries = translate_languages(
+            s, langs, engine=engine, redraft=redraft, redraft_fuzzy=redraft_fuzzy, batch_size=batch_size,
+            progress=callback, executor=executor, engine_options=options,
             notice=lambda message: typer.echo(f"warning: {message}", err=True),
         )
-    _print_summary(s, summary)
+    if executor is not None:
+        typer.echo(f"drafted on: {executor.where}")
+    for summary in summaries:
+        _print_summary(s, summary)
+
+
+def _executor(address: Optional[str], workers: Optional[int]):
+    """The Dask executor asked for, or None to draft in this process."""
+    if not address and workers is None:
+        return None
+    if address and workers is not None:
+        raise L10nError("--cluster and --workers exclude each other", hint="give a scheduler address or a local worker count")
+    try:
+        from l10n.cluster import DaskExecutor
+    except ImportError as exc:
+        raise L10nError(
+            f"drafting on a cluster needs Dask ({exc.name} is not installed)",
+            hint="install the cluster extra: pip install 'l10n-pipeline[cluster]'",
+        ) from exc
+    return DaskExecutor(address, workers)
 
 
 class _Bar:

@@ -30,7 +30,7 @@ class EngineInfo:
     model: str  # model identity, e.g. "translate-en_zh-1.9" or "cc-cedict-20240101"
     quality: str = "draft"  # "draft", or "low" for dictionary drafts
     keeps_placeholders: bool = False  # copies {{T0}} placeholders verbatim
-    settings: str = ""  # decoding settings, compact: "cpu,int8,beam4,t2"; "" when none matter
+    settings: str = ""  # decoding settings, compact: "cpu,int8,beam4"; "" when none matter
 
     def describe(self) -> str:
         """Return ``name model [settings]`` for summaries and provenance."""

@@ -3,8 +3,9 @@
 argostranslate's own ``translate()`` runs a sentence splitter first, which on
 first use downloads a model (and ``argostranslate.translate`` imports stanza,
 which this project does not install).  Our segments are already sentences, so
-we skip that layer: we tokenise with the package's own tokenizer classes from
-``argostranslate.tokenizer`` and call ``ctranslate2.Translator.translate_batch``
+we skip that layer: we tokenise as argostranslate's tokenizer classes do
+(``l10n.engines.subword``, with sentencepiece itself: argostranslate is not
+needed at all) and call ``ctranslate2.Translator.translate_batch``
 once for a whole batch, with the options argostranslate's
 ``apply_packaged_translation`` uses (beam 4, length penalty 0.2, unknown-token
 replacement, the package's target prefix) and the same detokenisation, so a
@@ -24,6 +25,7 @@ from l10n.engines import EngineInfo
 from l10n.errors import L10nError
 from l10n import models as _models
 from l10n.models import INSTALL_HINT, ModelInfo, find_package
+from l10n.engines.subword import Tokenizer, load_tokenizer
 
 __all__ = ["ArgosEngine", "find_package"]
 
@@ -53,6 +55,11 @@ def resolve_device(device: str) -> str:
 
 
 def _cpu_count() -> int:
+    # A Dask worker process runs with OMP_NUM_THREADS=1 (one core per worker):
+    # honour it, or N workers on N cores would each start N threads.
+    omp = os.environ.get("OMP_NUM_THREADS", "")
+    if omp.isdigit() and int(omp) > 0:
+        return int(omp)
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:
@@ -109,12 +116,13 @@ class ArgosEngine:
         )
 
     def settings(self) -> str:
-        """Return the decoding settings for provenance: ``cpu,int8,beam4,t2``.
+        """Return the decoding settings for provenance: ``cpu,int8,beam4``.
 
-        Device, compute type and beam size can change the wording of a draft;
-        threads cannot, but say how it was made.
+        Device, compute type and beam size can change the wording of a draft.
+        Threads cannot, so they are left out: a Dask worker runs one thread,
+        and the same draft must carry the same provenance wherever it was made.
         """
-        return f"{self.device},{self.compute_type},beam{self.beam_size},t{self.threads}"
+        return f"{self.device},{self.compute_type},beam{self.beam_size}"
 
     @classmethod
     def for_pair(cls, from_code: str, to_code: str, packages_dir: Path | None = None, **options) -> ArgosEngine:
@@ -205,28 +213,6 @@ class ArgosEngine:
         return value
 
 
-def _load_tokenizer(model: ModelInfo):
-    """Return argostranslate's tokenizer object for a package, as its Package class picks it."""
-    from argostranslate.tokenizer import BPETokenizer, SentencePieceTokenizer
-
-    sp_model = model.path / "sentencepiece.model"
-    if sp_model.is_file():
-        tokenizer = SentencePieceTokenizer(sp_model)
-        try:
-            tokenizer.lazy_processor()
-        except (OSError, RuntimeError) as exc:
-            raise L10nError(
-                f"cannot load the SentencePiece model ({exc})",
-                path=sp_model,
-                hint=f"the package is damaged; {INSTALL_HINT} again",
-            ) from exc
-        return tokenizer
-    try:
-        import sacremoses  # noqa: F401
-    except ImportError as exc:
-        raise L10nError(
-            "this package uses a BPE tokenizer, which needs the sacremoses library",
-            path=model.path,
-            hint="pip install sacremoses",
-        ) from exc
-    return BPETokenizer(model.path / "bpe.model", model.from_code, model.to_code)
+def _load_tokenizer(model: ModelInfo) -> Tokenizer:
+    """Return the package's tokenizer, as argostranslate's Package class picks it (no argostranslate needed)."""
+    return load_tokenizer(model.path, model.from_code, model.to_code)
