@@ -13,7 +13,8 @@ text, as we do) and ``clean=True`` (it rewrites the text; the spec's own
 setting for most cases).  A case that needs characters removed (HTML tags,
 dot leaders, page numbers) cannot pass without losing text; they are counted.
 
-Speed: segmenting the seed, best of runs, l10n vs pySBD (target: >= 50x).
+Speed: segmenting the seed, best of 15 runs each, l10n vs pySBD (targets: >= 50x, the issue's;
+>= 100x, ours since the candidate scan opens with literal characters).
 Linear time: adversarial shapes at n and 2n characters, best-of CPU time
 (``time.process_time``), ratio printed (linear is about 2).
 """
@@ -98,7 +99,7 @@ def accuracy(verbose: bool = False) -> dict:
     return {"scores": table, "sizes": {"golden": 52, "spec": 125, "own": len(ours)}, "need_deletion": lossy}
 
 
-def speed(repeats: int = 5) -> dict:
+def speed(repeats: int = 15) -> dict:
     """Seconds to segment the seed, best of ``repeats``: l10n vs pySBD."""
     from l10n.segment import read_source, segment_document
 
@@ -162,8 +163,8 @@ def report(acc: dict, fast: dict | None, lin: dict | None) -> list[str]:
     if fast:
         line = f"seed segmentation: l10n {fast['l10n_s'] * 1000:.1f} ms CPU"
         if "ratio" in fast:
-            verdict = "meets" if fast["ratio"] >= 50 else "MISSES"
-            line += f", pySBD {fast['pysbd_s'] * 1000:.0f} ms: {fast['ratio']:.0f}x faster (target >= 50x: {verdict})"
+            verdicts = ", ".join(f">= {goal}x: {'meets' if fast['ratio'] >= goal else 'MISSES'}" for goal in (50, 100))
+            line += f", pySBD {fast['pysbd_s'] * 1000:.0f} ms: {fast['ratio']:.0f}x faster (targets {verdicts})"
         lines.append(line)
     if lin:
         lines.append("linear time, split_sentences on one line (best CPU time; ratio 2n / n, linear ~2, quadratic ~4):")

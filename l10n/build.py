@@ -34,7 +34,7 @@ class Fallback:
 
     location: str  # "seeds/doc.txt:12"
     source: str
-    reason: str  # "untranslated", "fuzzy" or "missing" (not in the catalogue)
+    reason: str  # "untranslated", "fuzzy", "missing" (not in the catalogue) or "broken-codes"
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class DocumentBuild:
     mo_entries: int
     written: bool = False
     changed: bool = False
+    review: Path | None = None  # the bilingual review page, when asked for
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,26 @@ def find_entry(table: dict[str, list[Entry]], segment: Segment) -> Entry | None:
     return plain[0] if plain else candidates[0]
 
 
+def choose(entry: Entry | None, include_fuzzy: bool, source: str | None = None) -> tuple[str | None, str | None]:
+    """Return (translation to use, or None; why not, or None) for one segment's entry.
+
+    With ``source`` (a msgid with inline codes), a translation whose codes are
+    missing, added or unpaired is not used: it would break the document.
+    """
+    if entry is None:
+        return None, "missing"
+    if not entry.msgstr:
+        return None, "untranslated"
+    if entry.fuzzy and not include_fuzzy:
+        return None, "fuzzy"
+    if source is not None and "<" in source + entry.msgstr:
+        from l10n.formats.base import codes_problems
+
+        if codes_problems(source, entry.msgstr):
+            return None, "broken-codes"
+    return entry.msgstr, None
+
+
 def render_document(
     segments: list[Segment], table: dict[str, list[Entry]], lang: str, include_fuzzy: bool
 ) -> tuple[list[str], list[Fallback], int, int]:
@@ -139,25 +160,44 @@ def render_document(
     fuzzy_used = fuzzy_excluded = 0
     for segment in segments:
         entry = find_entry(table, segment)
-        reason = None
-        if entry is None:
-            reason = "missing"
-        elif not entry.msgstr:
-            reason = "untranslated"
-        elif entry.fuzzy and not include_fuzzy:
-            reason = "fuzzy"
-            fuzzy_excluded += 1
-        elif entry.fuzzy:
-            fuzzy_used += 1
-        if reason is None:
-            assert entry is not None
-            text = entry.msgstr
-        else:
+        text, reason = choose(entry, include_fuzzy)
+        fuzzy_excluded += reason == "fuzzy"
+        fuzzy_used += text is not None and entry is not None and entry.fuzzy
+        if text is None:
             text = segment.text
-            fallbacks.append(Fallback(f"{segment.document}:{segment.line}", segment.text, reason))
+            fallbacks.append(Fallback(f"{segment.document}:{segment.line}", segment.text, reason or ""))
         paragraphs.setdefault(segment.paragraph, []).append(text)
     lines = [join_sentences(paragraphs[k], lang) for k in sorted(paragraphs)]
     return lines, fallbacks, fuzzy_used, fuzzy_excluded
+
+
+def render_structured(document, table: dict[str, list[Entry]], include_fuzzy: bool) -> tuple[str, list[Fallback], int, int, list]:
+    """Return (text, fallbacks, fuzzy used, fuzzy excluded, review rows) for a Markdown or HTML document.
+
+    Each unit is written with its translation (codes replaced by the source's
+    markup) or, without a usable one, as the source wrote it.
+    """
+    from l10n.extract import unit_segment
+    from l10n.formats import render
+    from l10n.formats.review import Row
+
+    fallbacks: list[Fallback] = []
+    rows: list[Row] = []
+    counts = {"used": 0, "excluded": 0}
+
+    def lookup(unit):
+        segment = unit_segment(unit, document.path)
+        entry = find_entry(table, segment)
+        text, reason = choose(entry, include_fuzzy, unit.text)
+        counts["excluded"] += reason == "fuzzy"
+        counts["used"] += text is not None and entry is not None and entry.fuzzy
+        if text is None:
+            fallbacks.append(Fallback(f"{document.path}:{unit.line}", unit.text, reason or ""))
+        rows.append(Row(unit.text, unit.line, entry, text, reason, unit.codes))
+        return text
+
+    text = render(document, lookup)
+    return text, fallbacks, counts["used"], counts["excluded"], rows
 
 
 def mo_messages(catalog: Catalog, include_fuzzy: bool) -> dict[bytes, bytes]:
@@ -205,20 +245,26 @@ def mo_bytes(messages: dict[bytes, bytes]) -> bytes:
     return head + struct.pack(f"<{2 * count}I", *table_o) + struct.pack(f"<{2 * count}I", *table_t) + bytes(blob)
 
 
-def build(settings: Settings, lang: str, *, strict: bool = False, include_fuzzy: bool = False) -> BuildReport:
+def build(
+    settings: Settings, lang: str, *, strict: bool = False, include_fuzzy: bool = False, review: bool = False
+) -> BuildReport:
     """Build every document and .mo for ``lang``; return what was (or would be) written.
 
     Everything is computed before anything is written.  With ``strict``, any
     segment that would fall back to the source makes the report ``failed``
-    and nothing is written.  Missing or unreadable catalogues raise L10nError.
+    and nothing is written.  With ``review``, a bilingual review page
+    ``build/<lang>/<document>.review.html`` is written beside each document.
+    Missing or unreadable catalogues raise L10nError.
     """
     from l10n.catalog import read_catalog
-    from l10n.extract import document_layout, source_documents
+    from l10n.extract import document_layout, source_documents, structured_document
     from l10n.fsutil import atomic_write_bytes, atomic_write_text, check_output
+    from l10n.formats import format_of
     from l10n.layout import separator
     from l10n.plural_forms import header_problem
 
     planned = []
+    findings = _review_findings(settings, lang) if review else {}
     for source in source_documents(settings):
         domain = source.stem
         po_path = settings.po_path(lang, domain)
@@ -232,33 +278,63 @@ def build(settings: Settings, lang: str, *, strict: bool = False, include_fuzzy:
         bad_plural = header_problem(catalog, lang)
         if bad_plural is not None:  # Python's gettext would raise on loading the .mo
             raise bad_plural
-        segments, layout = document_layout(settings, source)
-        lines, fallbacks, used, excluded = render_document(segments, lookup_table(catalog), lang, include_fuzzy)
-        messages = mo_messages(catalog, include_fuzzy)
+        table = lookup_table(catalog)
         out = settings.build / lang
+        page = None
+        if format_of(source) == "txt":
+            segments, layout = document_layout(settings, source)
+            lines, fallbacks, used, excluded = render_document(segments, table, lang, include_fuzzy)
+            text = separator(layout).join(lines) + "\n" if lines else ""
+            count, name, rows, paragraph_count = len(segments), f"{domain}.txt", None, len(lines)
+        else:
+            document = structured_document(settings, source)
+            text, fallbacks, used, excluded, rows = render_structured(document, table, include_fuzzy)
+            count, name = len(rows), source.name
+            paragraph_count = len({unit.paragraph for unit in document.units()})
+        if review:
+            from l10n.formats.review import review_page, txt_rows
+
+            if rows is None:
+                rows = txt_rows(segments, table, include_fuzzy)
+            page = review_page(settings.relative(source), lang, rows, findings.get(settings.relative(po_path), {}))
+        messages = mo_messages(catalog, include_fuzzy)
         result = DocumentBuild(
             domain=domain,
-            document=out / f"{domain}.txt",
+            document=out / name,
             mo=out / "LC_MESSAGES" / f"{domain}.mo",
-            paragraphs=len(lines),
-            segments=len(segments),
-            translated=len(segments) - len(fallbacks),
+            paragraphs=paragraph_count,
+            segments=count,
+            translated=count - len(fallbacks),
             fuzzy_used=used,
             fuzzy_excluded=excluded,
             fallbacks=tuple(fallbacks),
             mo_entries=len(messages) - 1,
+            review=out / f"{name}.review.html" if review else None,
         )
-        planned.append((result, separator(layout).join(lines) + "\n" if lines else "", mo_bytes(messages)))
+        planned.append((result, text, mo_bytes(messages), page))
     report = BuildReport(lang, strict, include_fuzzy, tuple(p[0] for p in planned))
     if report.failed:
         return report
-    for result, _, _ in planned:  # every output is checked before the first is written
+    for result, _, _, _ in planned:  # every output is checked before the first is written
         check_output(result.document)
         check_output(result.mo)
+        if result.review is not None:
+            check_output(result.review)
     done = []
-    for result, text, mo in planned:
+    for result, text, mo, page in planned:
         changed = atomic_write_text(result.document, text)
         changed = atomic_write_bytes(result.mo, mo) or changed
+        if page is not None and result.review is not None:
+            changed = atomic_write_text(result.review, page) or changed
         done.append(replace(result, written=True, changed=changed))
     return BuildReport(lang, strict, include_fuzzy, tuple(done))
 
+
+def _review_findings(settings: Settings, lang: str) -> dict[str, dict[int, list]]:
+    """Return QA findings of ``lang``'s catalogues by catalogue path, then by entry line."""
+    from l10n.checks import run_checks
+
+    grouped: dict[str, dict[int, list]] = {}
+    for finding in run_checks(settings, [lang]).findings:
+        grouped.setdefault(finding.path, {}).setdefault(finding.line, []).append(finding)
+    return grouped

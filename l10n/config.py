@@ -28,6 +28,7 @@ class Settings:
     glossary: Path = Path("glossary")
     build: Path = Path("build")
     ignore_lines: tuple[str, ...] = ()
+    front_matter_keys: tuple[str, ...] = ("title", "description")  # translated front-matter keys (Markdown)
     max_input_mb: float = 64.0  # no input file (seed, catalogue, glossary, reference) may be larger
     allow_external_links: bool = False  # seeds/glossary files may be symbolic links leading outside the project
     paragraphs: str = "auto"  # "lines", "blank-lines" or "auto" (l10n.layout)
@@ -108,6 +109,7 @@ _KEYS = {
     "glossary": "glossary",
     "build": "build",
     "ignore-lines": "ignore_lines",
+    "front-matter-keys": "front_matter_keys",
     "max-input-mb": "max_input_mb",
     "allow-external-links": "allow_external_links",
     "paragraphs": "paragraphs",
@@ -210,7 +212,7 @@ def _coerce(attr: str, value: object, pyproject: Path) -> object:
         return float(value)
     if attr in ("abbreviations", "no_break", "seed", "paragraphs", "quotes"):
         return _segmentation_setting(attr, value, pyproject)
-    if attr in ("target_languages", "ignore_lines"):
+    if attr in ("target_languages", "ignore_lines", "front_matter_keys"):
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

@@ -62,7 +62,10 @@ class Enforcer:
         self.lang = lang
 
     def draft(self, engine: Engine, sentences: Sequence[str]) -> list[Draft]:
-        """Return one enforced and verified draft per sentence."""
+        """Return one enforced and verified draft per sentence (inline codes kept, see l10n.formats.guard)."""
+        from l10n.formats.guard import guard
+
+        engine = guard(engine)
         if self.glossary is None:
             return [Draft(text) for text in engine.translate_batch(sentences)]
         matches = [find_terms(s, self.glossary, self.lang) for s in sentences]

@@ -15,6 +15,7 @@ from l10n import layout
 from l10n.segment import Segment, compile_ignore, read_source, segment_document
 
 TITLE_NOTE = "Title line: translate as a heading, without final punctuation."
+ATTRIBUTE_NOTE = "Text of an attribute (image alt text, a link title, a label or placeholder): plain text."
 
 
 @dataclass(frozen=True)
@@ -29,25 +30,37 @@ class ExtractResult:
 
 
 def source_documents(settings: Settings) -> list[Path]:
-    """Return the project's source documents (``seeds/*.txt``), sorted by name.
+    """Return the project's source documents (``seeds/*.txt``, ``*.md``, ``*.html``...), sorted by name.
 
-    L10nError for a name a catalogue cannot hold and for an entry l10n will
-    not read: a folder, a FIFO, a device, a link leading outside the project
-    (unless ``allow-external-links``), a file over the size cap.
+    L10nError for a name a catalogue cannot hold, for two documents with one
+    name (``guide.md``, ``guide.html``) and for an entry l10n will not read: a
+    folder, a FIFO, a device, a link leading outside the project (unless
+    ``allow-external-links``), a file over the size cap.
     """
+    from l10n.formats import EXTENSIONS
+
     if not settings.seeds.is_dir():
         raise L10nError(
             "source folder not found",
             path=settings.seeds,
             hint="create it and add English .txt documents, or set [tool.l10n] seeds",
         )
-    documents = sorted(settings.seeds.glob("*.txt"))
+    documents = sorted(p for p in settings.seeds.iterdir() if p.suffix.lower() in EXTENSIONS)
     if not documents:
         raise L10nError(
-            "no source documents (*.txt) in the source folder",
+            "no source documents (*.txt, *.md, *.markdown, *.html, *.htm) in the source folder",
             path=settings.seeds,
-            hint="add an English .txt document (one paragraph per line)",
+            hint="add an English document (.txt with one paragraph per line, Markdown or HTML)",
         )
+    seen: dict[str, Path] = {}
+    for path in documents:
+        if path.stem in seen:
+            raise L10nError(
+                f"two source documents share the name {path.stem!r} ({seen[path.stem].name} and {path.name})",
+                path=path,
+                hint="rename one: a document's name is its catalogue's domain",
+            )
+        seen[path.stem] = path
     with using_policy(settings.input_policy()):
         for path in documents:
             check_name(path, "source document")
@@ -62,11 +75,15 @@ def source_documents(settings: Settings) -> list[Path]:
 
 def document_segments(settings: Settings, path: Path) -> list[Segment]:
     """Return the segments of one source document, as extract and build see them."""
-    return document_layout(settings, path)[0]
+    from l10n.formats import format_of
+
+    if format_of(path) == "txt":
+        return document_layout(settings, path)[0]
+    return [unit_segment(unit, settings.relative(path)) for unit in structured_document(settings, path).units()]
 
 
 def document_layout(settings: Settings, path: Path) -> tuple[list[Segment], str]:
-    """Return the segments of one source document and how its paragraphs are laid out.
+    """Return the segments of one plain-text source document and how its paragraphs are laid out.
 
     The layout (``"lines"`` or ``"blank-lines"``, see ``l10n.layout``) tells
     build how to separate the rebuilt paragraphs.
@@ -78,10 +95,44 @@ def document_layout(settings: Settings, path: Path) -> tuple[list[Segment], str]
     return segments, layout.resolve(text, mode, compile_ignore(settings.ignore_lines))
 
 
-def template_entries(segments: list[Segment]) -> tuple[Entry, ...]:
+def structured_document(settings: Settings, path: Path):
+    """Return a Markdown or HTML source read into an ``l10n.formats.Document``."""
+    from l10n.formats import FormatOptions, read_document
+
+    options = FormatOptions(front_matter_keys=settings.front_matter_keys, ignore_lines=settings.ignore_lines)
+    with using_policy(settings.input_policy()):  # a regular file under the size cap
+        return read_document(path, settings.relative(path), options)
+
+
+def unit_segment(unit, document: str) -> Segment:
+    """Return the Segment (catalogue view) of one translatable unit of a document."""
+    kind = "title" if unit.kind == "title" else "sentence"
+    return Segment(unit.text, document, unit.paragraph, unit.position, unit.line, kind)
+
+
+def segments_and_notes(settings: Settings, path: Path) -> tuple[list[Segment], dict[str, tuple[str, ...]]]:
+    """Return a document's segments and, per msgid with inline codes, a comment saying what they stand for."""
+    from l10n.formats import format_of
+    from l10n.formats.review import code_legend
+
+    if format_of(path) == "txt":
+        return document_segments(settings, path), {}
+    units = structured_document(settings, path).units()
+    document = settings.relative(path)
+    notes: dict[str, tuple[str, ...]] = {}
+    for unit in reversed(units):  # the first occurrence's note wins
+        if unit.codes:
+            notes[unit.text] = (code_legend(unit),)
+        elif unit.kind == "attribute":
+            notes[unit.text] = (ATTRIBUTE_NOTE,)
+    return [unit_segment(unit, document) for unit in units], notes
+
+
+def template_entries(segments: list[Segment], notes: dict[str, tuple[str, ...]] | None = None) -> tuple[Entry, ...]:
     """Return one entry per unique segment text, in first-occurrence order.
 
     Identical sentences share an entry that lists every occurrence in ``#:``.
+    ``notes`` adds extracted comments by msgid (what inline codes stand for).
     """
     order: dict[str, list[Segment]] = {}
     for segment in segments:
@@ -89,8 +140,9 @@ def template_entries(segments: list[Segment]) -> tuple[Entry, ...]:
     entries = []
     for text, occurrences in order.items():
         references = tuple(dict.fromkeys(f"{s.document}:{s.line}" for s in occurrences))
-        notes = (TITLE_NOTE,) if all(s.kind != "sentence" for s in occurrences) else ()
-        entries.append(Entry(msgid=text, references=references, extracted_comments=notes))
+        comments = (TITLE_NOTE,) if all(s.kind != "sentence" for s in occurrences) else ()
+        comments += (notes or {}).get(text, ())
+        entries.append(Entry(msgid=text, references=references, extracted_comments=comments))
     return tuple(entries)
 
 
@@ -124,7 +176,7 @@ def build_template(settings: Settings, path: Path) -> tuple[Catalog, Catalog | N
     identical file.
     """
     domain = path.stem
-    entries = template_entries(document_segments(settings, path))
+    entries = template_entries(*segments_and_notes(settings, path))
     pot_path = settings.pot_path(domain)
     creation = now_stamp()
     old = read_catalog(pot_path) if pot_path.exists() else None

@@ -83,7 +83,13 @@ def separator(mode: str) -> str:
 def _lines(text: str, ignore: list[re.Pattern[str]] | tuple) -> list[str]:
     lines = text.split("\n")
     if ignore:
-        lines = ["" if line.strip() and any(p.fullmatch(line.strip()) for p in ignore) else line for line in lines]
+        for number, line in enumerate(lines):
+            stripped = line.strip()
+            if stripped:
+                for pattern in ignore:
+                    if pattern.fullmatch(stripped):
+                        lines[number] = ""
+                        break
     return lines
 
 

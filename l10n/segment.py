@@ -33,7 +33,9 @@ Decisions a translator will notice:
   60-word quotation rarely recurs whole.  The opening quote stays with the
   first sentence and the closing quote with the last, so such segments carry
   one unbalanced quote; the target should carry the same one.  ``quotes =
-  "whole"`` keeps each quotation in one segment.
+  "whole"`` keeps each quotation in one segment, with a bracketed aside that
+  follows a quotation the sentence leads into (``thought Alice, '...!'
+  (Which was very likely true.)``).
 - A closing quote or bracket after ``.?!`` belongs to the sentence it closes
   (``...business.”`` / ``In recent years``), also when the next sentence is
   glued to it (``.”The next``); so do footnote marks (``.[1]``, ``.11 12``).
@@ -132,7 +134,7 @@ def read_source(path: Path) -> str:
 
 def _normalise(text: str) -> str:
     text = text.removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 # --- documents -------------------------------------------------------------
@@ -169,6 +171,12 @@ def segment_document(
         kind = "sentence"
         if len(spans) == 1 and block.rstrip().rstrip(_CLOSERS)[-1:] not in _FINAL:
             kind = "dateline" if _DATELINE.match(block.lstrip()) else "title"
+        if "\n" not in block:  # one line: the common case
+            segments.extend(
+                Segment(block[start:end], document, number, position, first_line, kind)
+                for position, (start, end) in enumerate(spans)
+            )
+            continue
         line, seen = first_line, 0
         for position, (start, end) in enumerate(spans):
             line += block.count("\n", seen, start)

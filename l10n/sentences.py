@@ -1,11 +1,11 @@
 """Sentence boundaries inside one paragraph, in time linear in its length.
 
-One regular expression proposes candidate boundaries (sentence punctuation,
-the closers and footnote marks that belong to it, then a space or a glued
-sentence start); a second one finds list markers (``1.``, ``b)``, ``(iv)``,
-``• 10.``).  Both are walked once, in text order, and each candidate is
-decided by looking at most a few dozen characters around it, so no input
-makes the work quadratic.  Word classes come from ``l10n.segrules``.
+Regular expressions propose candidate boundaries (sentence punctuation, the
+closers and footnote marks that belong to it, then a space or a glued
+sentence start) and find list markers (``1.``, ``b)``, ``(iv)``, ``• 10.``).
+Both streams are walked once, in text order, and each candidate is decided
+by looking at most a few dozen characters around it, so no input makes the
+work quadratic.  Word classes come from ``l10n.segrules``.
 
 Every decision is a cut position in the paragraph; sentences are the slices
 between cuts, stripped, so only whitespace between sentences is ever lost.
@@ -15,26 +15,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
 from l10n.segrules import Rules, default_rules
-from l10n.textspans import FIRST, Marker, bracket_spans, markers, quotation_spans, values
+from l10n.textspans import FIRST, Marker, aside_after_quotation, bracket_spans, markers, quotation_spans, values
 
 OPENERS = "“\"‘'«(["
-_RUN = ".?!…．。"
 _LOOK = 64  # the farthest a decision looks back or ahead, in characters
 
-_CANDIDATE = re.compile(
-    r"""
-    (?=[.?!…．。—-])                   # (lets the engine skip to sentence punctuation fast)
-    (?<![.?!…．。])(?<!\.[ ])          # only where a run of sentence punctuation starts
-    (?P<term>
-        \.(?:[ ]\.)+                   # spaced ellipsis . . . (or word. . . .)
-      | \.{2,} | …+                    # ellipsis: dots or the character
-      | [?!][?!.]*                     # question / exclamation, possibly doubled
-      | [.．。]                        # one full stop: the word before decides
-      | (?:--|—)(?=[”"’'])              # a quotation broken off: to--" At this moment
-    )
+# A candidate boundary: sentence punctuation where a run of it starts, the
+# closers and footnote marks that belong to it, then a space or a glued
+# sentence start.  Full stops (most candidates) and the other punctuation are
+# two patterns: the regex engine skips to a literal first character several
+# times faster than to a class, and the second pattern runs only on a
+# paragraph that holds such punctuation.  Their matches never overlap, so
+# merged by position they are what one pattern would find.
+_RUN_START = r"(?<![.?!…．。].)(?<!\.[ ].)"  # only where a run of sentence punctuation starts
+_AFTER_TERM = r"""
     (?P<close> [”"’'»)\]]{0,8} )       # closing quotes and brackets stay with the sentence
     (?P<note>                          # footnote marks stay too: .[1]  .[7][8]  .11 12
         (?:\[\d{1,3}\]){1,4}
@@ -52,7 +49,26 @@ _CANDIDATE = re.compile(
       | [“"‘'«(\[]{0,8}                # the next sentence may open with a quote/bracket
         (?: [$€£¥]? \d | [^\W\d_] )    # ... then a number, an amount or a letter
     ))
-    """,
+"""
+_FULL_STOP = re.compile(
+    r"""
+    (?P<term> \. """ + _RUN_START + r"""
+        (?: (?:[ ]\.)+                 # spaced ellipsis . . . (or word. . . .)
+          | \.+                        # ellipsis
+          |                            # one full stop: the word before decides
+        )
+    )""" + _AFTER_TERM,
+    re.VERBOSE,
+)
+_OTHER_STOP = re.compile(
+    r"""
+    (?P<term> [?!…．。—-] """ + _RUN_START + r"""
+        (?: (?<=…)…*                   # ellipsis character
+          | (?<=[?!])[?!.]*            # question / exclamation, possibly doubled
+          | (?<=[．。])                # full-width stops
+          | (?<=-)-(?=[”"’']) | (?<=—)(?=[”"’'])   # a quotation broken off: to--" At this moment
+        )
+    )""" + _AFTER_TERM,
     re.VERBOSE,
 )
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, U.S.A, e.g, p.m (final dot excluded)
@@ -73,21 +89,26 @@ _ATTRIBUTION = re.compile(
 )
 
 
-@dataclass
 class _State:
     """What the walk over one paragraph has seen so far."""
 
-    start: int  # where the paragraph's text starts (after leading space)
-    cuts: list[int] = field(default_factory=list)
-    sentence_start: int = 0  # where the current sentence starts
-    list_position: int = -1  # where a list item may start: after a sentence, or after one ending before lowercase
-    last: dict[tuple, tuple[int, int, bool]] = field(default_factory=dict)  # style -> (value, first item, cut first?)
-    marker_dots: set[int] = field(default_factory=set)
-    pending: dict[int, int] = field(default_factory=dict)  # list start -> the cut after its marker
-    uncut: set[int] = field(default_factory=set)  # cuts taken back
-    quotes: tuple[list[int], list[int]] = ((), ())  # type: ignore[assignment]
-    brackets: tuple[list[int], list[int]] = ((), ())  # type: ignore[assignment]
-    known: frozenset[str] = frozenset()  # the rules' abbreviations
+    __slots__ = (
+        "start", "cuts", "sentence_start", "list_position", "last", "marker_dots",
+        "pending", "uncut", "quotes", "brackets", "known",
+    )
+
+    def __init__(self, start: int, known: frozenset[str] = frozenset()) -> None:
+        self.start = start  # where the paragraph's text starts (after leading space)
+        self.cuts: list[int] = []
+        self.sentence_start = start  # where the current sentence starts
+        self.list_position = start  # where a list item may start: after a sentence, or after one ending before lowercase
+        self.last: dict[tuple, tuple[int, int, bool]] = {}  # style -> (value, first item, cut first?)
+        self.marker_dots: set[int] = set()
+        self.pending: dict[int, int] = {}  # list start -> the cut after its marker
+        self.uncut: set[int] = set()  # cuts taken back
+        self.quotes: tuple[list[int], list[int]] = ([], [])
+        self.brackets: tuple[list[int], list[int]] = ([], [])
+        self.known = known  # the rules' abbreviations
 
 
 def split_sentences(paragraph: str, rules: Rules | None = None) -> list[str]:
@@ -102,25 +123,41 @@ def split_sentences(paragraph: str, rules: Rules | None = None) -> list[str]:
 def sentence_spans(paragraph: str, rules: Rules | None = None) -> list[tuple[int, int]]:
     """Return the (start, end) of every sentence of ``paragraph``, stripped of whitespace."""
     rules = rules or default_rules()
-    state = _State(start=len(paragraph) - len(paragraph.lstrip()), known=rules.known)
-    state.sentence_start = state.list_position = state.start
+    state = _State(len(paragraph) - len(paragraph.lstrip()), rules.known)
     if rules.quotes == "whole":
         state.quotes = quotation_spans(paragraph)
     if "(" in paragraph or "[" in paragraph:
         state.brackets = bracket_spans(paragraph)
+    vetoes = bool(rules.no_break or state.quotes[0] or state.brackets[0])
     found = markers(paragraph)
     marker = next(found, None)
-    for match in _CANDIDATE.finditer(paragraph):
+    for match in _candidates(paragraph):
         while marker is not None and marker.start <= match.start():
             _list_item(paragraph, marker, state)
             marker = next(found, None)
         cut = _decide(paragraph, match, rules, state)
-        if cut is not None and _allowed(paragraph, cut, rules, state):
-            _cut(state, cut, match.start("next") if cut >= match.end("close") else cut)
+        if cut is not None and (not vetoes or _allowed(paragraph, cut, rules, state)):
+            state.cuts.append(cut)
+            state.sentence_start = state.list_position = match.end() if cut >= match.end("close") else cut
     while marker is not None:
         _list_item(paragraph, marker, state)
         marker = next(found, None)
-    return _slices(paragraph, sorted(set(state.cuts) - state.uncut))
+    cuts = state.cuts
+    if cuts:
+        cuts = sorted(set(cuts) - state.uncut)
+    return _slices(paragraph, cuts)
+
+
+def _candidates(text: str) -> Iterable[re.Match[str]]:
+    """The candidate boundaries of ``text`` in text order."""
+    stops = _FULL_STOP.finditer(text)
+    if "?" in text or "!" in text or "…" in text or "—" in text or "--" in text or "．" in text or "。" in text:
+        return sorted([*stops, *_OTHER_STOP.finditer(text)], key=_start)  # two sorted runs: a linear merge
+    return stops
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
 
 
 def _own_end(match: re.Match[str]) -> int:
@@ -134,12 +171,19 @@ def _cut(state: _State, cut: int, next_start: int) -> None:
 
 def _slices(text: str, cuts: list[int]) -> list[tuple[int, int]]:
     spans = []
-    for start, end in zip([0, *cuts], [*cuts, len(text)]):
+    start = 0
+    for end in cuts:
         piece = text[start:end]
         stripped = piece.strip()
         if stripped:
-            left = start + (len(piece) - len(piece.lstrip()))
+            left = start + piece.index(stripped[0])
             spans.append((left, left + len(stripped)))
+        start = end
+    piece = text[start:] if start else text
+    stripped = piece.strip()
+    if stripped:
+        left = start + piece.index(stripped[0])
+        spans.append((left, left + len(stripped)))
     return spans
 
 
@@ -148,50 +192,35 @@ def _slices(text: str, cuts: list[int]) -> list[tuple[int, int]]:
 
 def _decide(text: str, match: re.Match[str], rules: Rules, state: _State) -> int | None:
     """Where (if anywhere) this candidate ends a sentence."""
-    term = match.group("term")
-    term_at = match.start("term")
-    cut = _own_end(match)
-    next_at = match.start("next")
-    following = match.group("next").lstrip(OPENERS)
-    if following[:1] in "-–—":
+    term, close, note, gap, upcoming = match.group("term", "close", "note", "gap", "next")
+    term_at = match.start()  # the match opens with its punctuation
+    next_at = match.end()  # ... and ends where the next sentence starts
+    cut = term_at + len(term) + len(close) + (len(note) if note else 0)
+    head = upcoming.lstrip(OPENERS)[0]
+    if head in "-–—":
         return cut if term[0] in "?!" else None
-    if following[0].islower() and not _is_camel(_next_word(text, next_at)):
+    if head.islower() and not _is_camel(_next_word(text, next_at)):
         if term[0] in "?!…" or (term == "." and _plain(_word_before(text, term_at, state.sentence_start), rules)):
             state.list_position = next_at  # "Smith. a. here it is b. another": a list may start here
         return None  # "approx. three", "I think… maybe", "?” he asked"
-    if term.startswith(". "):  # spaced ellipsis
-        dots = term.count(".")
-        glued = term_at > 0 and not text[term_at - 1].isspace()
-        if glued and dots >= 4:
-            return term_at + 1  # "compounds. . . . The": a full stop, then an ellipsis opens the next
-        return cut if glued or dots >= 4 else None  # " . . . I didn't" continues
-    if term[0] in "．。":
-        return cut
-    if term[0] in "-—":
-        return cut if match.group("close") else None
     if term != ".":
-        if term[0] == "." or term[0] == "…":
-            if text[term_at - 1 : term_at] == "[" and match.group("close").startswith("]"):
-                return None  # "[...]" marks an omission
-        elif match.group("close") and _ATTRIBUTION.match(text, next_at):
-            return None  # “Why?” Smith asked.
-        return _unless_citation(text, next_at, cut)
+        return _other_stop(text, match, term, close, cut)
     if term_at in state.marker_dots:
         return None  # the full stop of a list marker: "2. The second item"
     word = _word_before(text, term_at, state.sentence_start)
     key = word.lower()
-    note = match.group("note")
     if note and note[0].isdigit() and not (word[-1:] in ")]" or (_plain(word, rules) and len(word) > 2)):
         return None  # "No.1 Middle School", "p.12": the digits are the abbreviation's number
-    if not match.group("gap") and not match.group("close"):
+    if not gap and not close:
         # glued: world.Today / Tuesday.Mr. / 1,000.That, but not www.example.Com or Jane.Doe@x
         token = text[next_at : next_at + _LOOK].split(None, 1)[0] if next_at < len(text) else ""
         if "." in word or "@" in word or "/" in word or _URLISH.search(token.rstrip(".")) or key in rules.known:
             return None
         return cut
-    if key not in rules.known and not _INITIALISM.fullmatch(word) and not (len(word) == 1 and word.isupper()):
-        return _unless_citation(text, next_at, cut)  # an ordinary word
-    starts_number = following[0].isdigit() or following[0] in "$€£¥"
+    initialism = "." in word and _INITIALISM.fullmatch(word)
+    if key not in rules.known and not (len(word) == 1 and word.isupper()) and not initialism:
+        return cut if upcoming[0] != "(" else _unless_citation(text, next_at, cut)  # an ordinary word
+    starts_number = head.isdigit() or head in "$€£¥"
     next_word = _next_word(text, next_at)
     if key in rules.inner:
         return None
@@ -202,6 +231,28 @@ def _decide(text: str, match: re.Match[str], rules: Rules, state: _State) -> int
         return None if starts_number or bare.lower() in rules.suffixes or _ACRONYM.fullmatch(bare) else cut
     if key in rules.ambiguous or _INITIALISM.fullmatch(word) or (len(word) == 1 and word.isupper()):
         return _ambiguous(text, match, word, next_word, rules, state)
+    return _unless_citation(text, next_at, cut)
+
+
+def _other_stop(text: str, match: re.Match[str], term: str, close: str, cut: int) -> int | None:
+    """Ellipses, ``?`` ``!``, full-width stops and broken-off quotations (``term`` is not one full stop)."""
+    term_at = match.start()
+    next_at = match.end()
+    if term.startswith(". "):  # spaced ellipsis
+        dots = term.count(".")
+        glued = term_at > 0 and not text[term_at - 1].isspace()
+        if glued and dots >= 4:
+            return term_at + 1  # "compounds. . . . The": a full stop, then an ellipsis opens the next
+        return cut if glued or dots >= 4 else None  # " . . . I didn't" continues
+    if term[0] in "．。":
+        return cut
+    if term[0] in "-—":
+        return cut if close else None
+    if term[0] == "." or term[0] == "…":
+        if text[term_at - 1 : term_at] == "[" and close.startswith("]"):
+            return None  # "[...]" marks an omission
+    elif close and _ATTRIBUTION.match(text, next_at):
+        return None  # “Why?” Smith asked.
     return _unless_citation(text, next_at, cut)
 
 
@@ -234,12 +285,22 @@ def _unless_citation(text: str, next_at: int, cut: int) -> int | None:
 
 
 def _allowed(text: str, cut: int, rules: Rules, state: _State) -> bool:
-    """Open brackets, project no-break rules and (with quotes = "whole") open quotations veto a cut."""
+    """Open brackets, project no-break rules and (with quotes = "whole") open quotations veto a cut.
+
+    With quotes = "whole" a bracketed aside right after a quotation that the
+    sentence leads into stays with it too: ``'Well!' thought Alice to herself,
+    '... off the top of the house!' (Which was very likely true.)``; after a
+    sentence that is only a quotation it is a sentence of its own.
+    """
     if not rules.no_break and not state.quotes[0] and not state.brackets[0]:
         return True
     if any(rule.blocks(text, cut) for rule in rules.no_break):
         return False
-    return not (_inside(state.quotes, cut) or _inside(state.brackets, cut))
+    if _inside(state.quotes, cut) or _inside(state.brackets, cut):
+        return False
+    if state.quotes[0] and state.brackets[0]:
+        return not aside_after_quotation(text, cut, state.sentence_start, state.quotes, state.brackets)
+    return True
 
 
 def _inside(spans: tuple[list[int], list[int]], cut: int) -> bool:
@@ -257,8 +318,12 @@ def _plain(word: str, rules: Rules) -> bool:
 
 def _word_before(text: str, end: int, floor: int = 0) -> str:
     """The token (at most _LOOK characters, not before ``floor``) that a full stop at ``end`` ends, without openers."""
-    piece = text[max(floor, end - _LOOK) : end]
-    if not piece or piece[-1].isspace():
+    low = max(floor, end - _LOOK)
+    word = text[text.rfind(" ", low, end) + 1 or low : end]
+    if word.isprintable():  # no space of another kind (line break, tab, no-break space) in it
+        return word.lstrip(OPENERS)
+    piece = text[low:end]
+    if piece[-1].isspace():
         return ""
     return piece.rsplit(None, 1)[-1].lstrip(OPENERS)
 

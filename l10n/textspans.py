@@ -6,13 +6,19 @@ Helpers of ``l10n.sentences``; each walks the paragraph once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 _BULLETS = "•⁃◦▪‣"
 # List markers are found from their punctuation (rare) backwards, not by a
 # pattern tried at every word: 1.  2.)  b)  (iv)  • 10.  ⁃9.  and bullets alone.
-_MARKER_HIT = re.compile(r"[.)](?=\s)|[•⁃◦▪‣]")
+# A full stop with a letter other than i, v, x two characters before it ends
+# a word ("world."), never a label.  Each pattern opens with a literal character,
+# which the regex engine skips to fast; the rarer ones run only when present.
+_DOT_HIT = re.compile(r"\.(?<![^\W\d_ivxIVX].\.)(?=\s)")
+_PAREN_HIT = re.compile(r"\)(?=\s)")
+_BULLET_HIT = re.compile(f"[{_BULLETS}]")
 _LABEL = re.compile(r"(?:\d{1,2}|[ivxIVX]{2,4}|[A-Za-z])\Z")
 _AFTER_BULLET = re.compile(r"[ \t]*\(?(?:\d{1,2}|[ivxIVX]{2,4}|[A-Za-z])(?:\.\)|\.|\))(?=\s)")
 
@@ -36,8 +42,7 @@ FIRST = {"number": 1, "upper": ord("a"), "lower": ord("a"), "roman": 1, "roman-u
 
 def markers(text: str) -> Iterator[Marker]:
     """Yield the list markers and lone bullets of ``text`` in order."""
-    for hit in _MARKER_HIT.finditer(text):
-        at = hit.start()
+    for at in _hits(text):
         char = text[at]
         if char in _BULLETS:
             if _AFTER_BULLET.match(text, at + 1):
@@ -66,6 +71,19 @@ def markers(text: str) -> Iterator[Marker]:
             continue  # part of a word: "Inc.", "e.g."
         punct = text[punct_at : at + 1]
         yield Marker(start, at + 1, label.group(0), punct, punct_at if punct[0] == "." else -1, opened, bullet)
+
+
+def _hits(text: str) -> list[int]:
+    """Where a list marker's punctuation or a bullet is, in text order."""
+    hits = [hit.start() for hit in _DOT_HIT.finditer(text)]
+    more = False
+    if ")" in text:
+        hits += [hit.start() for hit in _PAREN_HIT.finditer(text)]
+        more = True
+    if "•" in text or "⁃" in text or "◦" in text or "▪" in text or "‣" in text:
+        hits += [hit.start() for hit in _BULLET_HIT.finditer(text)]
+        more = True
+    return sorted(hits) if more else hits
 
 
 def values(label: str) -> list[tuple[str, int]]:
@@ -158,3 +176,22 @@ def _close(stack: list[tuple[str, int]], starts: list[int], ends: list[int], ind
             ends.pop()
         starts.append(start)
         ends.append(index)
+
+
+def aside_after_quotation(
+    text: str, cut: int, sentence_start: int, quotes: tuple[list[int], list[int]], brackets: tuple[list[int], list[int]]
+) -> bool:
+    """Is ``cut`` right after a quotation that the sentence leads into, and before a bracketed aside?
+
+    ``quotes`` and ``brackets`` are ``quotation_spans`` and ``bracket_spans``:
+    ``'Well!' thought Alice, '... the house!' (Which was very likely true.)``.
+    """
+    starts, ends = quotes
+    index = bisect_left(ends, cut - 1)
+    if index == len(ends) or ends[index] != cut - 1 or starts[index] <= sentence_start:
+        return False  # not right after a closing quote, or the quotation is the whole sentence
+    rest = text[cut : cut + 64]
+    after = cut + len(rest) - len(rest.lstrip())
+    opened = brackets[0]
+    index = bisect_left(opened, after)
+    return index < len(opened) and opened[index] == after and text[after] == "("

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -463,3 +464,12 @@ def test_read_source_directory(tmp_path: Path) -> None:
         read_source(tmp_path)
     assert "directory" in info.value.message
     assert info.value.hint
+
+
+def test_the_seed_segments_exactly_as_recorded() -> None:
+    # Recorded before the segmenter was made faster (tests/data/segment/seed-segments.json):
+    # a change of speed must not change one segment of the seed.
+    recorded = json.loads((ROOT / "tests" / "data" / "segment" / "seed-segments.json").read_text(encoding="utf-8"))
+    segments = segment_document(read_source(SEED), recorded["source"], tuple(recorded["ignore_lines"]))
+    assert [[s.paragraph, s.position, s.line, s.kind, s.text] for s in segments] == recorded["segments"]
+    assert len(segments) == 226

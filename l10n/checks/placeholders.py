@@ -1,4 +1,4 @@
-"""``placeholders``: printf and brace placeholders, tags, URLs and e-mail addresses.
+"""``placeholders``: printf and brace placeholders, tags, URLs, e-mail addresses, inline codes.
 
 What the program or the reader needs verbatim must appear in the translation
 exactly as often as in the source (the order may change).  Placeholder syntax
@@ -6,6 +6,10 @@ is only fully recognised when the entry carries a gettext format flag
 (``c-format``, ``python-format``, ``python-brace-format``...); without one,
 only forms that cannot be prose are taken (``%(name)s``, ``%1$s``, ``%s``,
 ``{name}``), so "60% of" is never read as a ``% o`` conversion.
+
+The inline codes of Markdown and HTML documents (``<g1>…</g1>``, ``<x2/>``,
+see ``l10n.formats.base``) must each appear once, and every pair must open
+before it closes and nest properly; they may move.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections import Counter
 from typing import Iterator
 
 from l10n.checks.base import EMAIL_RE, URL_RE, Batch, CheckContext, Problem
+from l10n.formats.base import CODE_RE, codes_problems
 
 # A printf conversion in full, as C and Python accept it.
 _PRINTF_FULL = re.compile(
@@ -78,7 +83,8 @@ def tokens(text: str, flags: tuple[str, ...] = ()) -> Counter[str]:
             if match.group() != "%%":
                 found[match.group()] += 1
     for match in TAG_RE.finditer(text):
-        found[_tag(match.group())] += 1
+        if not CODE_RE.fullmatch(match.group()):  # inline codes of documents: see check_placeholders
+            found[_tag(match.group())] += 1
     return found
 
 
@@ -94,6 +100,8 @@ def check_placeholders(source: str, target: str, ctx: CheckContext) -> Iterator[
     """Yield a message per token missing from, or added to, the translation."""
     if not (may_have_tokens(source) or may_have_tokens(target)):
         return
+    if CODE_RE.search(source) or CODE_RE.search(target):
+        yield from codes_problems(source, target)
     flags = ctx.entry.flags if ctx.entry is not None else ()
     want, have = tokens(source, flags), tokens(target, flags)
     for token, count in want.items():

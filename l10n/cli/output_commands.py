@@ -89,12 +89,15 @@ def build(
     include_fuzzy: bool = typer.Option(
         False, "--include-fuzzy/--no-include-fuzzy", help="Use fuzzy drafts (default: leave them out, like msgfmt)."
     ),
+    review: bool = typer.Option(
+        False, "--review", help="Also write build/LANG/<document>.review.html: source beside translation, with QA findings."
+    ),
 ) -> None:
-    """Write build/LANG/<domain>.txt in the source's paragraphs, and compile .mo files."""
+    """Write build/LANG/<document> (.txt, .md, .html) in the source's structure, and compile .mo files."""
     from l10n.build import build as build_project
 
     s = settings(ctx)
-    report = build_project(s, to, strict=strict, include_fuzzy=include_fuzzy)
+    report = build_project(s, to, strict=strict, include_fuzzy=include_fuzzy, review=review)
     for doc in report.documents:
         state = ("written" if doc.changed else "unchanged") if doc.written else "not written"
         typer.echo(
@@ -102,6 +105,8 @@ def build(
             f"{doc.translated}/{doc.segments} segments translated ({state})"
         )
         typer.echo(f"{s.relative(doc.mo)}: {doc.mo_entries} messages ({state})")
+        if doc.review is not None:
+            typer.echo(f"{s.relative(doc.review)}: review page ({state})")
         if doc.fuzzy_used:
             typer.echo(f"  {doc.fuzzy_used} fuzzy drafts used (--include-fuzzy)")
         if doc.fuzzy_excluded:

@@ -1,0 +1,69 @@
+"""Reading a structured source document exactly as it is on disk."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from l10n.encoding import refuse_wide_unicode
+from l10n.errors import L10nError
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class FormatOptions:
+    """Project settings a reader needs."""
+
+    front_matter_keys: tuple[str, ...] = ("title", "description")
+    ignore_lines: tuple[str, ...] = ()
+
+
+def read_text(path: Path) -> str:
+    """Return the file's text, line ends and byte-order mark kept; L10nError if it is not UTF-8 text.
+
+    Unlike ``l10n.segment.read_source`` nothing is normalised: the build
+    writes the document back byte for byte, so the reader must see every byte.
+    """
+    from l10n.fsutil import read_input
+
+    try:
+        data = read_input(Path(path), "source document")  # a regular file under the size cap
+    except OSError as exc:
+        raise L10nError(f"cannot read source document: {exc.strerror or exc}", path=path, hint="check the file and its permissions") from exc
+    refuse_wide_unicode(data, Path(path))
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise L10nError(
+            "binary content (NUL byte), not a text document",
+            path=path,
+            line=data.count(b"\n", 0, nul) + 1,
+            hint="source documents are UTF-8 text (.md, .html, .txt)",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise L10nError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            path=path,
+            line=data.count(b"\n", 0, exc.start) + 1,
+            hint="re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)",
+        ) from exc
+    if not text.strip():
+        raise L10nError("source document is empty", path=path, hint="add text or remove the file")
+    return text
+
+
+def line_table(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of every line of ``text``, line end excluded (CRLF, CR and LF all end a line).
+
+    Lines are counted as markdown-it counts them, so its line numbers index this table.
+    """
+    lines = []
+    start = 0
+    for match in _LINE_END.finditer(text):
+        lines.append((start, match.start()))
+        start = match.end()
+    lines.append((start, len(text)))
+    return lines
