@@ -391,3 +391,14 @@ def test_a_failure_does_not_wait_for_requests_still_in_flight(serve):
         assert not released.is_set()  # the error came while the other request was still open
     finally:
         released.set()
+
+
+def test_inline_codes_never_reach_the_model_and_come_back(serve):
+    from l10n.formats.guard import guard
+
+    server = serve(echo_zh)
+    guarded = guard(engine(server.url))
+    (out,) = guarded.translate_with_terms(["Visit <g1>Qinqing Online</g1> today."], [[("Qinqing Online", "亲清在线")]])
+    sent = sentence_of(server.requests[0][0])
+    assert "<g1>" not in sent and "Qinqing Online" in sent
+    assert out.count("<g1>") == 1 and out.count("</g1>") == 1 and "亲清在线" in out
