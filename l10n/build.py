@@ -23,7 +23,6 @@ from l10n.errors import L10nError
 from l10n.segment import Segment
 
 # Languages written without spaces between sentences (scriptio continua).
-NO_SPACE_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
 
 MO_MAGIC = 0x950412DE
 
@@ -77,9 +76,10 @@ class BuildReport:
 
 
 def joiner(lang: str) -> str:
-    """Return the separator between sentences of a paragraph in ``lang``."""
-    base = lang.lower().replace("-", "_").split("_")[0]
-    return "" if base in NO_SPACE_LANGUAGES else " "
+    """Return the separator between sentences of a paragraph in ``lang`` (none where its profile is unspaced)."""
+    from l10n.languages import profile
+
+    return " " if profile(lang).spaced else ""
 
 
 def join_sentences(sentences: list[str], lang: str) -> str:

@@ -117,7 +117,7 @@ class Enforcer:
             if issue.kind == "forbidden" and issue.found:
                 text = text.replace(issue.found, issue.expected)
         for match in matches:
-            if match.target is None or match.target in text:
+            if match.target is None or any(accepted in text for accepted in match.term.accepted(self.lang)):
                 continue
             copied = re.compile(re.escape(match.text), 0 if match.term.case_sensitive else re.IGNORECASE)
             text = copied.sub(lambda _m, t=match.target: t, text, count=1)

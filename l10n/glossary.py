@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, TypeVar
 
@@ -62,6 +62,9 @@ class Term:
     source: str
     targets: LangMap[str] = field(default_factory=LangMap)
     forbidden: LangMap[tuple[str, ...]] = field(default_factory=LangMap)
+    # Other correct renderings per language, accepted by the checks; the target stays the preferred one.
+    # A variant may be the part a translation must contain: 十四五 for “十四五”规划期间 / “十四五”时期.
+    variants: LangMap[tuple[str, ...]] = field(default_factory=LangMap)
     case_sensitive: bool = False
     do_not_translate: bool = False
     note: str = ""
@@ -75,6 +78,8 @@ class Term:
             object.__setattr__(self, "targets", LangMap(self.targets))
         if not isinstance(self.forbidden, LangMap):
             object.__setattr__(self, "forbidden", LangMap({k: tuple(v) for k, v in self.forbidden.items()}))
+        if not isinstance(self.variants, LangMap):
+            object.__setattr__(self, "variants", LangMap({k: tuple(v) for k, v in self.variants.items()}))
 
     @property
     def approved(self) -> bool:
@@ -82,19 +87,77 @@ class Term:
         return self.status == "approved"
 
     def target(self, lang: str) -> str | None:
-        """Return the required target in ``lang``: the source itself if do-not-translate."""
+        """Return the required (preferred) target in ``lang``: the source itself if do-not-translate.
+
+        The column is found through the language's profile (``zh_TW`` reads a
+        ``zh-Hant`` or ``zh_TW`` column, ``zh_CN`` reads ``zh``); a Traditional
+        variant without a column of its own gets the ``zh`` target converted
+        with OpenCC (see ``l10n/data/languages.toml``).
+        """
         if self.do_not_translate:
-            return self.targets.get(lang) or self.source
-        return self.targets.get(lang)
+            return for_language(self.targets, lang) or self.source
+        return for_language(self.targets, lang)
 
     def forbidden_in(self, lang: str) -> tuple[str, ...]:
         """Return the forbidden target variants for ``lang`` (maybe empty)."""
-        return self.forbidden.get(lang, ())
+        return for_language(self.forbidden, lang) or ()
+
+    def variants_in(self, lang: str) -> tuple[str, ...]:
+        """Return the accepted other renderings for ``lang`` (maybe empty): the variants column,
+        and for a converted target the other conversions of the target and variants."""
+        found = for_language(self.variants, lang) or ()
+        if self.do_not_translate:
+            return found
+        others = (*(for_language(self.targets, lang, True) or ()), *(for_language(self.variants, lang, True) or ()))
+        return tuple(dict.fromkeys((*found, *others)))
+
+    def accepted(self, lang: str) -> tuple[str, ...]:
+        """Return every rendering the checks accept in ``lang``: the target first, then the variants."""
+        target = self.target(lang)
+        return (target, *self.variants_in(lang)) if target is not None else ()
 
     @property
     def location(self) -> str:
         """``file:line`` of the row the term came from (empty if none)."""
         return f"{self.file}:{self.line}" if self.file else ""
+
+
+@lru_cache(maxsize=65536)
+def for_language(values: LangMap, lang: str, alternatives: bool = False):
+    """Return the value of ``values`` (a term's targets, variants or forbidden) that applies to ``lang``.
+
+    An exact column wins; then the columns the language's profile names, most
+    specific first; then the profile's ``glossary_from`` column converted with
+    the first of its ``glossary_convert`` OpenCC configs (a ``zh`` target for
+    ``zh_TW``).  None if nothing applies.  With ``alternatives``, return
+    instead the other conversions of a converted value (accepted variants:
+    s2twp's 資料壁壘 beside s2tw's 數據壁壘), or None.
+    """
+    if not values:
+        return None
+    if lang in values:
+        return None if alternatives else values[lang]
+    from l10n.languages import convert, profile, same_code
+
+    try:
+        language = profile(lang)
+    except L10nError:
+        return None
+    found = language.glossary_value(values)
+    if found is not None:
+        return None if alternatives else found[0]
+    configs = language.glossary_convert[1:] if alternatives else language.glossary_convert[:1]
+    if not (language.glossary_from and configs):
+        return None
+    for key, value in values.items():
+        if same_code(key, language.glossary_from):
+            texts = value if isinstance(value, tuple) else (value,)
+            converted = tuple(dict.fromkeys(convert(t, c) for c in configs for t in texts))
+            if alternatives:
+                first = {convert(t, language.glossary_convert[0]) for t in texts}
+                return tuple(t for t in converted if t not in first) or None
+            return converted if isinstance(value, tuple) else converted[0]
+    return None
 
 
 @dataclass(frozen=True)
@@ -126,7 +189,8 @@ class TermIssue:
     def message(self) -> str:
         """Return a sentence a translator understands."""
         if self.kind == "missing":
-            return f"“{self.term.source}” must be translated as “{self.expected}”"
+            others = "".join(f" or “{v}”" for v in self.term.variants_in(self.lang))
+            return f"“{self.term.source}” must be translated as “{self.expected}”{others}"
         return f"“{self.found}” is a forbidden translation of “{self.term.source}”; use “{self.expected}”"
 
 
@@ -155,7 +219,7 @@ class Glossary:
     @property
     def languages(self) -> tuple[str, ...]:
         """Return the sorted languages any term has a target or forbidden variant for."""
-        return tuple(sorted({lang for t in self.terms for lang in (*t.targets, *t.forbidden)}))
+        return tuple(sorted({lang for t in self.terms for lang in (*t.targets, *t.forbidden, *t.variants)}))
 
     @cached_property
     def index(self):
@@ -258,7 +322,8 @@ def find_terms(text: str, glossary: Glossary, lang: str | None = None, *, includ
 def check_target(source: str, target: str, glossary: Glossary, lang: str) -> list[TermIssue]:
     """Return the glossary issues of a translation: required targets missing, forbidden variants present.
 
-    Only approved terms found in ``source`` are checked.  Target text is
+    Only approved terms found in ``source`` are checked; a term is present
+    when its target or one of its accepted variants is.  Target text is
     compared after NFKC folding with whitespace and quote marks ignored, so
     ``“十四五”规划`` is found in ``"十四五" 规划``; Latin letters compare
     case-insensitively unless the term is case-sensitive.
@@ -275,7 +340,7 @@ def check_target(source: str, target: str, glossary: Glossary, lang: str) -> lis
         if lower not in folded:
             folded[lower] = _fold_target(target, lower)
         hay, positions = folded[lower]
-        if _fold_target(match.target, lower)[0] not in hay:
+        if not any(_fold_target(accepted, lower)[0] in hay for accepted in term.accepted(lang)):
             issues.append(TermIssue("missing", term, lang, match.target, source_start=match.start, source_end=match.end))
         for variant in term.forbidden_in(lang):
             pattern = _fold_target(variant, lower)[0]

@@ -92,17 +92,18 @@ def _forbidden_in_target(terms: list[Term]) -> list[GlossaryProblem]:
     problems = []
     for term in terms:
         for lang, variants in term.forbidden.items():
-            target = term.target(lang)
-            for variant in variants:
-                if target and variant in target:
-                    problems.append(
-                        _problem(
-                            term,
-                            "forbidden-in-target",
-                            f"the {lang} target {target!r} of {term.source!r} contains its own forbidden variant "
-                            f"{variant!r}, so every correct translation would be flagged",
+            for index, target in enumerate(term.accepted(lang)):
+                kind = "variant" if index else "target"
+                for variant in variants:
+                    if variant in target:
+                        problems.append(
+                            _problem(
+                                term,
+                                "forbidden-in-target",
+                                f"the {lang} {kind} {target!r} of {term.source!r} contains its own forbidden variant "
+                                f"{variant!r}, so every correct translation would be flagged",
+                            )
                         )
-                    )
     return problems
 
 

@@ -4,6 +4,10 @@ One concept per row.  Columns (the header names them; order is free):
 
 ``source``            the English term (required)
 ``<lang>``            the required target for a language, e.g. ``zh``
+``variants:<lang>``   other correct renderings, separated by ``|``: the checks
+                      accept any of them; drafts and repairs use ``<lang>``.  A
+                      variant may be the part every correct rendering contains
+                      (``十四五`` accepts “十四五”期间 and “十四五”规划期)
 ``forbidden:<lang>``  wrong target variants, separated by ``|``
 ``status``            ``approved`` (enforced) or ``proposed`` (shown, not enforced)
 ``flags``             ``case-sensitive`` and/or ``do-not-translate``
@@ -27,6 +31,8 @@ from l10n.errors import L10nError
 from l10n.glossary import FLAGS, STATUSES, GlossaryProblem, LangMap, Term, read_bytes
 
 FORBIDDEN_PREFIX = "forbidden:"
+VARIANTS_PREFIX = "variants:"
+_PREFIXES = (FORBIDDEN_PREFIX, VARIANTS_PREFIX)
 VARIANT_SEPARATOR = "|"
 _FIXED = ("source", "status", "flags", "pos", "note")
 _REQUIRED = ("source", "status")
@@ -106,13 +112,13 @@ def _check_header(header: list[str], line: int, problems: _Problems) -> bool:
             problems.add(line, "malformed", f"header has no {name!r} column (found: {', '.join(header)})")
     seen: set[str] = set()
     for name in header:
-        lang = name[len(FORBIDDEN_PREFIX) :] if name.startswith(FORBIDDEN_PREFIX) else name
+        lang = next((name[len(p) :] for p in _PREFIXES if name.startswith(p)), name)
         if name in seen:
             problems.add(line, "malformed", f"column {name!r} appears twice in the header")
         seen.add(name)
         if name not in _FIXED and not _LANG.match(lang):
             problems.add(
-                line, "malformed", f"unknown column {name!r}: expected {', '.join(_FIXED)}, a language code or forbidden:<lang>"
+                line, "malformed", f"unknown column {name!r}: expected {', '.join(_FIXED)}, a language code, variants:<lang> or forbidden:<lang>"
             )
     if len(problems.found) == before and all(name in _FIXED for name in header):
         problems.add(line, "malformed", "header has no language column (e.g. zh)")
@@ -133,25 +139,31 @@ def _row_to_term(cells: dict[str, str], line: int, problems: _Problems) -> Term 
     for flag in flags:
         if flag not in FLAGS:
             problems.add(line, "bad-value", f"unknown flag {flag!r} for {source!r}: known flags are {', '.join(FLAGS)}")
-    languages = [k for k in cells if k not in _FIXED and not k.startswith(FORBIDDEN_PREFIX)]
+    languages = [k for k in cells if k not in _FIXED and not k.startswith(_PREFIXES)]
     targets = {lang: cells[lang] for lang in languages if cells[lang]}
-    forbidden = {}
+    forbidden, accepted = {}, {}
     for key, value in cells.items():
         variants = tuple(v.strip() for v in value.split(VARIANT_SEPARATOR) if v.strip())
         if key.startswith(FORBIDDEN_PREFIX) and variants:
             forbidden[key[len(FORBIDDEN_PREFIX) :]] = variants
+        elif key.startswith(VARIANTS_PREFIX) and variants:
+            accepted[key[len(VARIANTS_PREFIX) :]] = variants
     dnt = "do-not-translate" in flags
     if source and not targets and not dnt:
         problems.add(line, "empty-field", f"no target for {source!r} in any language column ({', '.join(languages)})")
     for lang, target in targets.items() if dnt else ():
         if target != source:
             problems.add(line, "bad-value", f"{source!r} is do-not-translate but its {lang} target is {target!r}")
+    for lang in accepted:
+        if lang not in targets and not dnt:
+            problems.add(line, "empty-field", f"variants:{lang} for {source!r} but no {lang} target: fill the {lang} column with the preferred one")
     if len(problems.found) > before:
         return None
     return Term(
         source=source,
         targets=LangMap(targets),
         forbidden=LangMap(forbidden),
+        variants=LangMap(accepted),
         case_sensitive="case-sensitive" in flags,
         do_not_translate=dnt,
         note=cells.get("note", ""),
@@ -165,8 +177,10 @@ def _row_to_term(cells: dict[str, str], line: int, problems: _Problems) -> Term 
 def format_glossary_csv(terms: Iterable[Term], languages: Iterable[str] = ()) -> str:
     """Return ``terms`` as the text of one glossary CSV file (L10nError if unrepresentable)."""
     terms = list(terms)
-    langs = sorted({*languages, *(lang for t in terms for lang in (*t.targets, *t.forbidden))}) or ["zh"]
-    header = ["source", *langs, "status", "flags", *(FORBIDDEN_PREFIX + lang for lang in langs), "pos", "note"]
+    langs = sorted({*languages, *(lang for t in terms for lang in (*t.targets, *t.forbidden, *t.variants))}) or ["zh"]
+    with_variants = [lang for lang in langs if any(lang in t.variants for t in terms)]
+    header = ["source", *langs, "status", "flags", *(VARIANTS_PREFIX + lang for lang in with_variants),
+              *(FORBIDDEN_PREFIX + lang for lang in langs), "pos", "note"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     # csv quotes a field holding the line terminator, not one holding a bare CR,
@@ -176,15 +190,16 @@ def format_glossary_csv(terms: Iterable[Term], languages: Iterable[str] = ()) ->
     for term in terms:
         if term.source.lstrip().startswith("#"):
             raise L10nError(f"term {term.source!r} starts with '#', which marks a comment row", hint="rephrase the term")
-        for variants in term.forbidden.values():
+        for variants in (*term.forbidden.values(), *term.variants.values()):
             if any(VARIANT_SEPARATOR in v for v in variants):
-                raise L10nError(f"a forbidden variant of {term.source!r} contains '|', the variant separator")
+                raise L10nError(f"a variant of {term.source!r} contains '|', the variant separator")
         flags = [name for name, on in zip(FLAGS, (term.case_sensitive, term.do_not_translate)) if on]
         row = [
             term.source,
             *(term.targets.get(lang, "") for lang in langs),
             term.status,
             " ".join(flags),
+            *(VARIANT_SEPARATOR.join(term.variants.get(lang, ())) for lang in with_variants),
             *(VARIANT_SEPARATOR.join(term.forbidden.get(lang, ())) for lang in langs),
             term.pos,
             term.note,

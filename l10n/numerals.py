@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Callable, Union
 
@@ -59,7 +59,7 @@ _UNIT_ZH = {
 }
 # English unit words after a number, longest spellings first.
 _EN_UNITS = [
-    (r"US\s?dollars?|dollars?|USD", "USD"), (r"yuan|RMB|CNY", "CNY"),
+    (r"US\s?dollars?|dollars?|USD", "USD"), (r"yuan|RMB|CNY", "CNY"), (r"yen|JPY", "JPY"),
     (r"euros?|EUR", "EUR"), (r"kWh|kilowatt[- ]hours?", "kWh"),
     (r"GW|gigawatts?", "GW"), (r"MW|megawatts?", "MW"), (r"kW|kilowatts?", "kW"),
     (r"square\s+kilomet(?:er|re)s?|km2|km²|sq\.?\s?km", "km2"),
@@ -167,17 +167,22 @@ _ZH_DECADE = re.compile(
 _ZH_DATE = re.compile(
     rf"(?<![\d〇零一二三四五六七八九])(?P<y>{_YEAR_ZH})年(?:(?P<m>{_MON_ZH})月(?:(?P<d>{_DAY_ZH})[日号])?)?"
     rf"|(?<![\d个几数{_CN_ALL}])(?P<m2>{_MON_ZH})月(?:(?P<d2>{_DAY_ZH})[日号])?")
-_ZH_PLAN = re.compile(rf"第(?P<n>[{_CN_ALL}]+|\d+)个五年(?:规划|计划)|(?<![{_CN_ALL}])(?P<p>十[一二三四五六七八九])五(?![{_CN_ALL}])")
+_ZH_PLAN = re.compile(
+    rf"第(?P<n>[{_CN_ALL}]+|\d+)个五年(?:规划|计划)|(?<![{_CN_ALL}])(?P<p>十[一二三四五六七八九])五(?![{_CN_ALL}])"
+    rf"|第(?P<j>\d+|[{_CN_ALL}]+)次(?:5|五)[カヵケヶか]年計画"  # Japanese: 第14次5カ年計画
+)
 _ZH_FRACTION = re.compile(rf"(?P<den>{_CN_NUM}|\d+)分之(?P<num>{_CN_NUM}|\d+(?:\.\d+)?)")
 _ZH_DIGITS = re.compile(r"""
     (?=\d)                                           # what a match starts with: a quick no elsewhere
     (?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
     (?P<approx>[多余](?=[万亿千]))?                  # 300多万
     (?P<mult>(?:[万亿]|千(?![瓦米克卡兆])|百(?!分))*)  # 116万; 千瓦 and 千米 are units
-    (?P<pct>\s?%)?""", re.X)
+    (?P<pct>\s?(?:%|パーセント))?                   # Japanese spells the percent sign out too""", re.X)
+_AFTER_YI = re.compile(r"(\d{1,4})万(?![\d万亿])")
+_AFTER_YI_ANY = re.compile(r"亿\d{1,4}万")
 _ZH_RUN = re.compile(rf"[{_CN_ALL}]+(?:点[零〇一二三四五六七八九]+)?")
-_ZH_CURRENCY = re.compile(r"[多余]?(?:美元|欧元|英镑|日元|元|块)")
-_ZH_CURRENCY_CODE = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "元": "CNY", "块": "CNY"}
+_ZH_CURRENCY = re.compile(r"[多余]?(?:美元|欧元|英镑|日元|元|块|円)")
+_ZH_CURRENCY_CODE = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "元": "CNY", "块": "CNY", "円": "JPY"}
 _ZH_CLASSIFIERS = tuple(
     "个 位 名 人 次 天 日 年 月 周 岁 家 户 件 项 种 条 座 所 台 辆 架 头 张 本 份 批 轮 届 任 期 层 栋 "
     "间 套 元 块 倍 国 省 市 县 村 镇 区 支 场 部 篇 首 页 卷 双 对 组 类 大 步 代 级 季 例 起 遍 趟 回 "
@@ -276,7 +281,12 @@ def _cn_render(n: int) -> str:
 
 
 def _clean(value: Decimal) -> Decimal:
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    if value != value.to_integral_value():
+        return value.normalize()
+    try:
+        return value.quantize(Decimal(1))
+    except InvalidOperation:  # more digits than the context's precision (28): keep it as written
+        return value
 
 
 def _plain(value: Decimal) -> str:
@@ -445,15 +455,22 @@ def _en_words(text: str, norm: str, m: re.Match[str]) -> Quantity | None:
     return Quantity(Decimal(value), text[start:end], start, end, kind, unit, spelled=True)
 
 
-def find_numbers_zh(text: str) -> list[Quantity]:
-    """Return the quantities in Chinese ``text``, in order of position."""
+def find_numbers_zh(text: str, fold: str = "") -> list[Quantity]:
+    """Return the quantities in Chinese (or Japanese) ``text``, in order of position.
+
+    ``fold`` is a language profile's ``numeral_fold`` (see ``l10n.languages.fold``):
+    萬 億 兩 read as 万 亿 两.  Quantities keep the text as written.
+    """
+    from l10n.languages import fold as fold_text
+
     # Same length: positions stay valid.  Most texts have no full-width digit to fold.
-    norm = text.translate(_ZH_FULLWIDTH) if _FULLWIDTH_DIGIT.search(text) else text
+    norm = fold_text(text, fold) if fold else text
+    norm = norm.translate(_ZH_FULLWIDTH) if _FULLWIDTH_DIGIT.search(norm) else norm
     return _scan(text, norm, _ZH_STEPS)
 
 
 def _zh_plan(text: str, norm: str, m: re.Match[str]) -> Quantity | None:
-    n = m["n"] or m["p"]
+    n = m["n"] or m["p"] or m["j"]
     value = Decimal(n) if n.isdigit() else _cn_value(n)
     return None if value is None else _q(text, m, value, "ordinal", unit="FYP", spelled=not n.isdigit())
 
@@ -518,6 +535,11 @@ def _zh_digits(text: str, norm: str, m: re.Match[str]) -> Quantity | None:
     value = Decimal(m["num"].replace(",", ""))
     for ch in m["mult"]:
         value *= {"万": 10**4, "亿": 10**8, "千": 10**3, "百": 100}[ch]
+    if m["mult"] == "亿" and not m["pct"]:
+        rest = _AFTER_YI.match(norm, end)
+        if rest:  # 1亿1600万 (Japanese writes 1億1600万): one number
+            value += Decimal(rest[1]) * 10**4
+            end = rest.end()
     kind = "percent" if m["pct"] else "ordinal" if norm[start - 1:start] == "第" else "number"
     unit, end = _zh_unit(norm, start, end) if kind == "number" else ("", end)
     if norm.startswith("世纪", end):
@@ -562,7 +584,7 @@ _EN_STEPS: list[tuple[re.Pattern[str], Maker, Needs]] = [
     (_FRACTION, _fraction, ("/",)), (_EN_NUM, _en_digits, True), (_EN_WORDS, _en_words, _may_have_number_words),
 ]
 _ZH_STEPS: list[tuple[re.Pattern[str], Maker, Needs]] = [
-    (_ISO_DATE, _iso_date, ("-",)), (_TIME, _time, (":",)), (_ZH_PLAN, _zh_plan, ("五",)),
+    (_ISO_DATE, _iso_date, ("-",)), (_TIME, _time, (":",)), (_ZH_PLAN, _zh_plan, ("五", "年計画")),
     (_ZH_DECADE, _zh_decade, ("年代",)), (_ZH_DATE, _zh_date, ("年", "月")), (_ZH_FRACTION, _zh_fraction, ("分之",)),
     (_ZH_DIGITS, _zh_digits, True), (_ZH_RUN, _zh_run, ()),
 ]
@@ -586,7 +608,7 @@ _PLAIN_EN = re.compile(
         (?:\ ?(?P<pct>%|per\ ?cent|percent)|[\ -](?P<mult>hundred|thousand|million|billion|trillion))?
         (?![\w%])                                                 # 14th, 1990s, 5G, 50%%
         (?!(?i:\s?per\s?cent|[\ -](?:hundred|thousand|million|billion|trillion)))  # spellings read otherwise
-        (?:\s?(?P<cur>(?i:yuan|RMB|CNY|US\s?dollars?|dollars?|USD|euros?|EUR))(?![A-Za-z]))?
+        (?:\s?(?P<cur>(?i:yuan|RMB|CNY|US\s?dollars?|dollars?|USD|euros?|EUR|yen|JPY))(?![A-Za-z]))?
       |(?P<other>\d+)""",
     re.X,
 )
@@ -594,15 +616,16 @@ _PLAIN_ZH = re.compile(
     r"""(?=\d)(?<![\d.,A-Za-z第$¥￥€])(?<![A-Za-z]-)(?<!美元)(?<!人民币)
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d)(?![.,]\d)(?![多余][万亿千])
         (?P<mult>(?:[万亿]|千(?![瓦米克卡兆])|百(?!分))*)
-        (?P<pct>\s?%)?
+        (?P<pct>\s?(?:%|パーセント))?
         (?![A-Za-z万亿千百%])(?!世纪)
-        (?P<cur>[多余]?(?:美元|欧元|英镑|日元|元|块))?
+        (?P<cur>[多余]?(?:美元|欧元|英镑|日元|元|块|円))?
       |(?P<other>\d+)""",
     re.X,
 )
 # "2 million": the multiplier of a figure; without these, most texts have no number word at all.
 _MULTIPLIER = re.compile(r"(?<=\d[ -])(?:hundred|thousand|million|billion|trillion)(?![A-Za-z])")
-_PLAIN_CURRENCY = {"yuan": "CNY", "rmb": "CNY", "cny": "CNY", "usd": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR"}
+_PLAIN_CURRENCY = {"yuan": "CNY", "rmb": "CNY", "cny": "CNY", "usd": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+                   "yen": "JPY", "jpy": "JPY"}
 _PLAIN_MULT = {"万": 10**4, "亿": 10**8, "千": 1000, "百": 100}
 # A Chinese numeral that may count something (a lone 一 never does: 一些, 统一, 一座).
 _ZH_NUMERAL = re.compile(rf"[零〇二两三四五六七八九十]|一(?=[{_CN_ALL}点])|(?<=[{_CN_ALL}])一|[百千]强")
@@ -666,8 +689,15 @@ def plain_figures_en(text: str) -> list[Figure] | None:
     return _figures(text, _PLAIN_EN, _en_figure)
 
 
-def plain_figures_zh(text: str) -> list[Figure] | None:
-    """Return Chinese ``text``'s numbers as sorted (value, percent, currency) when all are plain figures, else None."""
+def plain_figures_zh(text: str, fold: str = "") -> list[Figure] | None:
+    """Return Chinese ``text``'s numbers as sorted (value, percent, currency) when all are plain figures, else None.
+
+    ``fold`` as for ``find_numbers_zh``.
+    """
+    if fold:
+        from l10n.languages import fold as fold_text
+
+        text = fold_text(text, fold)
     if _FULLWIDTH_DIGIT.search(text) or _ZH_NUMERAL.search(text):
         return None
     for pattern, needs in ((_ISO_DATE, "-"), (_TIME, ":"), (_ZH_DECADE, "年代"), (_ZH_FRACTION, "分之")):
@@ -675,6 +705,8 @@ def plain_figures_zh(text: str) -> list[Figure] | None:
             return None
     if "月" in text:
         return None  # a date or a month: the full reading
+    if "亿" in text and _AFTER_YI_ANY.search(text):
+        return None  # 1亿1600万: one number, which the full reading joins
     # Without 月, a date match is a year: in words (caught above) or four digits before 年,
     # whose value is the figure's.
     return _figures(text, _PLAIN_ZH, _zh_figure)

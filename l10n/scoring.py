@@ -9,10 +9,13 @@ The reference file may be a PO file, a TSV or plain text (see
 Hypotheses are the msgstr of every entry, reviewed translations and fuzzy
 drafts alike; an untranslated entry is scored as an empty hypothesis.
 
-Metric settings: BLEU with ``tokenize="zh"`` for Chinese targets (``13a``
-otherwise), chrF with sacrebleu's defaults, TER with ``asian_support`` *and*
-``normalized`` for Chinese (sacrebleu ignores asian_support without
-normalized, which leaves an unspaced sentence a single token).
+Metric settings come from the target language's profile: BLEU's tokenizer
+(``zh`` for Chinese in either script, ``ja-mecab`` for Japanese when
+mecab-python3 and ipadic are installed, else ``char``; ``13a`` for Latin
+scripts), chrF with sacrebleu's defaults, TER with ``asian_support`` *and*
+``normalized`` where the profile says ``ter_asian`` (sacrebleu ignores
+asian_support without normalized, which leaves an unspaced sentence a single
+token).  The signature printed beside each score names the tokenizer used.
 
 ``ScoreReport.to_dict()`` is the stable JSON structure (``schema`` 1)::
 
@@ -39,7 +42,7 @@ from typing import Any, Sequence
 
 from l10n.config import Settings
 from l10n.errors import L10nError
-from l10n.languages import is_chinese
+from l10n.languages import profile
 
 SCHEMA = 1
 WORST = 10
@@ -163,11 +166,11 @@ def metrics(lang: str) -> tuple[Any, Any, Any]:
     """Return fresh sacrebleu (BLEU, CHRF, TER) metric objects set up for ``lang``."""
     from sacrebleu.metrics import BLEU, CHRF, TER
 
-    chinese = is_chinese(lang)
+    language = profile(lang)
     # sacrebleu's TER ignores asian_support unless normalized is on too; without
     # both, an unspaced Chinese sentence is a single token and TER is 0 or 100.
-    ter = TER(normalized=True, asian_support=True) if chinese else TER()
-    return BLEU(tokenize="zh" if chinese else "13a"), CHRF(), ter
+    ter = TER(normalized=True, asian_support=True) if language.ter_asian else TER()
+    return BLEU(tokenize=language.bleu_tokenizer()), CHRF(), ter
 
 
 def score(
@@ -238,7 +241,8 @@ def term_accuracy(sources: Sequence[str], hypotheses: Sequence[str], glossary: A
     """Return how many glossary term occurrences in the sources the hypotheses render.
 
     A term occurring n times in a source counts as found min(n, k) times,
-    where k is how often its approved target occurs in the hypothesis.  Texts
+    where k is how often its approved target (or, if more often, one of its
+    accepted variants) occurs in the hypothesis.  Texts
     are compared as ``glossary.check_target`` compares them: NFKC, whitespace
     and quote marks ignored, case ignored unless the term is case-sensitive.
     """
@@ -249,14 +253,20 @@ def term_accuracy(sources: Sequence[str], hypotheses: Sequence[str], glossary: A
     missed: Counter[tuple[str, str]] = Counter()
     for source, hypothesis in zip(sources, hypotheses):
         per_term: Counter[tuple[str, str, bool]] = Counter()
+        accepted: dict[tuple[str, str, bool], tuple[str, ...]] = {}
         for match in find_terms(source, glossary, lang):
             if match.target:
-                per_term[(match.term.source, match.target, match.term.case_sensitive)] += 1
-        for (term, target, case_sensitive), n in per_term.items():
-            needle, hay = _fold(target), _fold(hypothesis)
+                key = (match.term.source, match.target, match.term.case_sensitive)
+                per_term[key] += 1
+                accepted[key] = match.term.accepted(lang)
+        for key, n in per_term.items():
+            term, target, case_sensitive = key
+            hay = _fold(hypothesis)
+            needles = [_fold(a) for a in accepted[key]]
             if not case_sensitive:
-                needle, hay = needle.casefold(), hay.casefold()
-            k = min(n, hay.count(needle)) if needle else 0
+                hay, needles = hay.casefold(), [needle.casefold() for needle in needles]
+            # The target or any accepted variant counts (each place once: the needles may overlap).
+            k = min(n, max((hay.count(needle) for needle in needles if needle), default=0))
             found += k
             total += n
             occurrences[(term, target)] += n

@@ -3,10 +3,13 @@
 The rest of the package only sees ``Term`` values.  Export writes one
 ``termEntry`` per term with a ``langSet`` per language; each ``tig`` carries an
 ``administrativeStatus``: ``preferredTerm-admn-sts`` for an approved term,
-``admittedTerm-admn-sts`` for a proposed one and ``deprecatedTerm-admn-sts``
-for a forbidden variant.  The glossary's flags, which TBX-Basic has no data
-category for, travel in a ``<note>`` of the source ``tig`` starting with
-``l10n-flags:``; other tools show it as an ordinary note.
+``admittedTerm-admn-sts`` for a proposed one and for the accepted variants of
+a term (other correct renderings, after its preferred target), and
+``deprecatedTerm-admn-sts`` for a forbidden variant.  On import, an
+``admittedTerm`` after a language's first target is an accepted variant.
+The glossary's flags, which TBX-Basic has no data category for, travel in a
+``<note>`` of the source ``tig`` starting with ``l10n-flags:``; other tools
+show it as an ordinary note.
 
 Import reads that shape and also TBX v3 (``conceptEntry``/``langSec``/
 ``termSec``) and ``ntig``/``termGrp`` variants, ignoring namespaces.
@@ -54,10 +57,12 @@ def format_tbx(terms: Iterable[Term], source_lang: str = "en", version: str = ""
         flags = [name for name, on in zip(FLAGS, (term.case_sensitive, term.do_not_translate)) if on]
         if flags:
             ET.SubElement(source_tig, "note").text = f"{FLAGS_NOTE} {' '.join(flags)}"
-        for lang in sorted({*term.targets, *term.forbidden}):
+        for lang in sorted({*term.targets, *term.forbidden, *term.variants}):
             lang_set = ET.SubElement(entry, "langSet", {XML_LANG: lang.replace("_", "-")})
             if lang in term.targets:
                 _tig(lang_set, term.targets[lang], status, term.pos)
+            for variant in term.variants.get(lang, ()):
+                _tig(lang_set, variant, ADMITTED, term.pos)
             for variant in term.forbidden.get(lang, ()):
                 _tig(lang_set, variant, DEPRECATED, "")
     ET.indent(martif, space="  ")
@@ -71,6 +76,7 @@ def _refuse_unwritable(term: Term) -> None:
     fields = [("source", term.source), ("note", term.note), ("part of speech", term.pos)]
     fields += [(lang, text) for lang, text in term.targets.items()]
     fields += [(f"forbidden {lang}", text) for lang, texts in term.forbidden.items() for text in texts]
+    fields += [(f"variants {lang}", text) for lang, texts in term.variants.items() for text in texts]
     for name, text in fields:
         bad = _NOT_XML.search(text or "")
         if bad:
@@ -152,6 +158,7 @@ def _entry_to_term(entry: ET.Element, source_lang: str, path: Path, where: str, 
     source: tuple[str, str, str] | None = None
     targets: dict[str, str] = {}
     forbidden: dict[str, list[str]] = {}
+    variants: dict[str, list[str]] = {}
     for lang_set in (e for e in entry if _local(e.tag) in ("langSet", "langSec")):
         lang = _lang_code(lang_set.get(XML_LANG) or "")
         is_source = lang.split("_")[0] == source_lang.split("_")[0]
@@ -172,6 +179,8 @@ def _entry_to_term(entry: ET.Element, source_lang: str, path: Path, where: str, 
                 forbidden.setdefault(lang, []).append(text)
             elif lang not in targets:
                 targets[lang] = text
+            elif status == ADMITTED:
+                variants.setdefault(lang, []).append(text)
             else:
                 warnings.append(f"{where}: second {lang} target {text!r} dropped (kept {targets[lang]!r})")
     if source is None:
@@ -185,6 +194,7 @@ def _entry_to_term(entry: ET.Element, source_lang: str, path: Path, where: str, 
         source=text,
         targets=LangMap(targets),
         forbidden=LangMap({lang: tuple(v) for lang, v in forbidden.items()}),
+        variants=LangMap({lang: tuple(v) for lang, v in variants.items()}),
         case_sensitive="case-sensitive" in flags,
         do_not_translate="do-not-translate" in flags,
         note="; ".join(notes),

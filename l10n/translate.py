@@ -131,6 +131,15 @@ def apply_draft(entry: Entry, text: str, provenance: str, draft: Draft | None = 
     )
 
 
+def refuse_unsupported(choice: EngineChoice) -> None:
+    """Raise L10nError when the chosen engine cannot draft the pair (the fallback drafts Chinese only)."""
+    if choice.name == "fallback":
+        from l10n.engines.fallback import covers, refusal
+
+        if not covers(choice.source, choice.target):
+            raise refusal(choice.source, choice.target)
+
+
 def project_glossary(settings: Settings) -> Glossary | None:
     """Return the project's glossary, or None if it has no glossary files."""
     return load_glossary(settings.glossary) if glossary_files(settings.glossary) else None
@@ -240,6 +249,9 @@ def translate_languages(
     for warning in dict.fromkeys(w for choice in choices.values() for w in choice.warnings):
         if notice is not None:
             notice(warning)
+    if build_engine is None:
+        for choice in choices.values():
+            refuse_unsupported(choice)  # before anything is written
     with project_lock(settings.locales):
         templates = {r.domain: r.template for r in extract_all(settings) if r.template is not None}
         merged = {r.path: r.catalog for r in update_all(settings, langs, templates) if r.catalog is not None}

@@ -47,4 +47,6 @@ def test_a_verbatim_copy_keeps_every_token(text: str, flags: tuple[str, ...]) ->
 @settings(max_examples=150, deadline=None)
 @given(text=TEXT)
 def test_a_verbatim_copy_keeps_every_number_outside_chinese(text: str) -> None:
-    assert list(check_numbers(text, text, CheckContext("fr"))) == []
+    # A copy keeps every number; only the format may be French's own (1.16 million → 1,16 million).
+    found = [m for m in check_numbers(text, text, CheckContext("fr")) if "decimal point" not in str(m)]
+    assert found == []

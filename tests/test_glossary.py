@@ -391,6 +391,6 @@ def test_cli_export_import_round_trip(proj, tmp_path_factory):
 def test_cli_export_csv_to_stdout(proj):
     result = run(proj, "export", "--format", "csv")
     assert result.exit_code == 0
-    assert result.stdout.startswith("source,zh,status,flags,forbidden:zh,pos,note\n")
+    assert result.stdout.startswith("source,zh,status,flags,variants:zh,forbidden:zh,pos,note\n")
     assert "Qinqing Online,亲清在线,approved" in result.stdout
     assert run(proj, "export", "--format", "xml").exit_code == 2

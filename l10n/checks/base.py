@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence, Union
+
+from l10n.languages import Profile, profile
 
 if TYPE_CHECKING:
     from l10n.catalog import Entry
@@ -66,9 +68,9 @@ class CheckContext:
     shared: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
-    def chinese(self) -> bool:
-        """Return True when the target language is any form of Chinese."""
-        return is_chinese(self.lang)
+    def profile(self) -> Profile:
+        """Return the target language's profile (what the checks know of the language)."""
+        return profile(self.lang)
 
     @property
     def fuzzy(self) -> bool:
@@ -77,16 +79,6 @@ class CheckContext:
 
 
 CheckFunction = Callable[[str, str, CheckContext], Iterable[Problem]]
-
-
-def base_language(lang: str) -> str:
-    """Return the language of a locale code without region or script (zh_TW, zh-Hans: zh)."""
-    return lang.lower().replace("-", "_").split("_")[0]
-
-
-def is_chinese(lang: str) -> bool:
-    """Return True when ``lang`` is any form of Chinese (zh, zh_TW, zh-Hans...)."""
-    return base_language(lang) == "zh"
 
 
 # Joins the texts of a batch: no check pattern matches it, and no PO file holds it.
@@ -111,8 +103,9 @@ class Batch:
     memory: Mapping[tuple[str | None, str, int], tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     @cached_property
-    def chinese(self) -> bool:
-        return is_chinese(self.lang)
+    def profile(self) -> Profile:
+        """Return the target language's profile."""
+        return profile(self.lang)
 
     def location(self, i: int) -> str:
         """Return pair ``i``'s ``path:line``, as ``CheckContext.location`` has it."""
@@ -215,14 +208,16 @@ URL_RE = re.compile(
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 
 
-def is_han(char: str) -> bool:
-    """Return True for a Chinese character (CJK unified ideograph)."""
-    return bool(char) and HAN_RE.match(char) is not None
+@lru_cache(maxsize=32)
+def letters_re(letters: str) -> re.Pattern[str] | None:
+    """Return a pattern matching one character of a profile's ``letters`` class (None if empty)."""
+    return re.compile(f"[{letters}]") if letters else None
 
 
-def is_cjk(char: str) -> bool:
-    """Return True for a Chinese character or a CJK/full-width punctuation mark."""
-    return bool(char) and CJK_RE.match(char) is not None
+@lru_cache(maxsize=32)
+def native_re(letters: str) -> re.Pattern[str]:
+    """Return a pattern matching one of ``letters`` or a CJK/full-width punctuation mark."""
+    return re.compile(f"[{letters}{CJK_PUNCT}]")
 
 
 def mask(text: str, *patterns: re.Pattern[str], fill: str = "_") -> str:

@@ -1,18 +1,18 @@
-"""``punctuation``: Chinese full-width punctuation, and endings that match the source.
+"""``punctuation``: endings that match the source, and full-width punctuation where the language uses it.
 
-Rules, for a Chinese translation:
+Every language: a translation ends like its source (a statement, a question,
+an exclamation, a colon, a semicolon, an ellipsis, or no final mark as in a
+title).  Closing quotes and brackets of any language (” » “ 」 ）) may sit on
+either side of the mark, with spaces between (French ``fin. »``, ``Oui !``).
 
-- it ends like its source: a statement with 。, a question with ？, an
-  exclamation with ！, a colon with ：, a semicolon with ；, an ellipsis with
-  ……; a source without final punctuation (a title) gives a translation
-  without one.  Closing quotes and brackets may sit on either side of the
-  mark (a source ending ``.”`` may end ``。”`` or ``”。``);
-- no ASCII sentence punctuation (, . ; : ? ! ( ) ") next to Chinese text.
+A language whose profile says ``fullwidth`` (Chinese, Japanese) also gets:
+
+- the ending written with its own mark (the profile's ``marks``: 。？！：；……);
+- no ASCII sentence punctuation (, . ; : ? ! ( ) ") next to its own text
+  (the profile's ``letters``), with the profile's mark as advice (， or 、).
   Decimals (3.5), thousands (1,000), times (10:30), URLs, e-mail addresses,
   placeholders, and punctuation inside Latin runs (Co., Ltd.) are fine, and
-  full-width brackets （） are exactly what Chinese uses: never flagged.
-
-For other languages only the kind of ending is compared.
+  full-width brackets （） are exactly what these languages use: never flagged.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from l10n.checks.base import EMAIL_RE, URL_RE, Batch, CheckContext, Problem, is_cjk, is_han, mask
+from l10n.checks.base import EMAIL_RE, URL_RE, Batch, CheckContext, Problem, letters_re, mask, native_re
 from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE, may_have_tokens
 
 # Final mark → kind of ending; "..." is recognised separately.
@@ -33,14 +33,14 @@ _KIND = {
     ";": "semicolon", "；": "semicolon",
     "…": "ellipsis",
 }
-_ZH_MARK = {"stop": "。", "question": "？", "exclamation": "！", "colon": "：", "semicolon": "；", "ellipsis": "……"}
 _NAME = {
     "stop": "a full stop", "question": "a question mark", "exclamation": "an exclamation mark",
     "colon": "a colon", "semicolon": "a semicolon", "ellipsis": "an ellipsis",
 }
-_CLOSERS = "”’\"')）」』》】]"
-_QUOTES = "“”‘’\"'"
-_ASCII_TO_ZH = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", '"': "“ ”"}
+# Closing quotes and brackets of every language, and the spaces French puts inside them.
+_CLOSERS = "”’\"')）」』》〉】]»«›‹“„‘‚\u00a0\u202f\u2009 "
+_QUOTES = "“”‘’\"'«»‹›„‚「」『』"
+_ASCII = ",.;:?!()\""
 
 
 def ending(text: str) -> tuple[str | None, str]:
@@ -54,21 +54,29 @@ def ending(text: str) -> tuple[str | None, str]:
     i = len(stripped)
     while i > 0 and (stripped[i - 1] in _CLOSERS or stripped[i - 1] in _KIND):
         i -= 1
+    while i < len(stripped) and stripped[i].isspace():
+        i += 1  # spaces belong to the tail only between its marks
     tail = stripped[i:]
     marks = [c for c in tail if c in _KIND]
     if not marks:
         return None, tail
-    if "…" in marks or "".join(marks).endswith(".."):
+    if "…" in marks or _dotted(tail):
         return "ellipsis", tail
     return _KIND[marks[-1]], tail
 
 
-# The tail ``ending`` reads, then the whitespace after it and the separator that ends each joined text;
-# or, without a tail, the trailing whitespace.  Each alternative starts only where a run of its
+def _dotted(tail: str) -> bool:
+    """Whether the final marks of a tail end in two or more ASCII dots (closers between them aside, not spaces)."""
+    marks = "".join(c for c in tail if c in _KIND or c.isspace()).strip()
+    return marks.endswith("..")
+
+
+# The tail ``ending`` reads with the whitespace around it, then the separator that ends each joined
+# text; or, without one, the separator alone.  Each alternative starts only where a run of its
 # characters starts, so a long run that is not at the end costs one attempt, not one per character.
-_MARKS = re.escape(_CLOSERS + "".join(_KIND))
-_TAIL = re.compile(rf"(?<![{_MARKS}])([{_MARKS}]+)\s*\0|(?<![{_MARKS}\s])\s*\0")
-_ASCII_MARK = re.compile("[" + re.escape("".join(_ASCII_TO_ZH)) + "]")
+_MARKS = re.escape(_CLOSERS + "".join(_KIND)) + r"\s"
+_TAIL = re.compile(rf"(?<![{_MARKS}])([{_MARKS}]+)\0|(?<![{_MARKS}])\0")
+_ASCII_MARK = re.compile("[" + re.escape(_ASCII) + "]")
 
 
 @lru_cache(maxsize=512)
@@ -81,26 +89,27 @@ def _kinds(batch: Batch, side: str) -> list[str | None]:
 
 
 def screen_punctuation(batch: Batch) -> set[int]:
-    """Return the pairs whose endings differ in kind and, for Chinese, those with any ASCII mark."""
+    """Return the pairs whose endings differ in kind and, in a full-width language, those with any ASCII mark."""
     found = {i for i, (a, b) in enumerate(zip(_kinds(batch, "source"), _kinds(batch, "target"))) if a != b}
-    return found | batch.matching(_ASCII_MARK) if batch.chinese else found
+    return found | batch.matching(_ASCII_MARK) if batch.profile.fullwidth else found
 
 
 def check_punctuation(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
     """Yield a message per ending mismatch and per kind of misplaced ASCII mark."""
     src_kind, src_tail = ending(source)
     tgt_kind, tgt_tail = ending(target)
-    if ctx.chinese:
-        yield from _ascii_marks(target, len(target.rstrip()) - len(tgt_tail))
-        yield from _ascii_ending(target, tgt_tail)
+    language = ctx.profile
+    if language.fullwidth:
+        yield from _ascii_marks(target, len(target.rstrip()) - len(tgt_tail), language)
+        yield from _ascii_ending(target, tgt_tail, language)
     if src_kind == tgt_kind:
         return
     if src_kind is None and tgt_kind == "stop" and any(c in _QUOTES for c in src_tail):
         return  # “a quoted phrase” may become a sentence of its own
     if src_kind is None:
         expected = "leave the end without punctuation, as in a title"
-    elif ctx.chinese:
-        expected = f"end it with {_ZH_MARK[src_kind]}"
+    elif language.fullwidth:
+        expected = f"end it with {language.marks[src_kind]}"
     else:
         expected = f"end it with {_NAME[src_kind]}"
     start = len(target.rstrip()) - len(tgt_tail)
@@ -114,9 +123,10 @@ def _has(kind: str | None) -> str:
     return f"ends with {_NAME[kind]}" if kind else "has no final punctuation"
 
 
-def _ascii_ending(target: str, tail: str) -> Iterator[Problem]:
-    """An ASCII final mark after Chinese text (``。`` written as ``.``)."""
-    if not any(is_han(c) for c in target):
+def _ascii_ending(target: str, tail: str, language) -> Iterator[Problem]:
+    """An ASCII final mark after the language's own text (``。`` written as ``.``)."""
+    own = letters_re(language.letters)
+    if own is None or own.search(target) is None:
         return
     stripped = target.rstrip()
     start = len(stripped) - len(tail)
@@ -127,38 +137,41 @@ def _ascii_ending(target: str, tail: str) -> Iterator[Problem]:
     char = tail[offset]
     if char == "." and before[-1:].isascii() and before[-1:].isalpha() and tail.count(".") == 1:
         return  # Ltd.  — the dot of a Latin abbreviation
-    if tail.count(".") >= 2:
-        char, zh = "...", "……"
+    if _dotted(tail):
+        dots = len(tail[offset:]) - len(tail[offset:].lstrip("."))
+        char, mark = "." * max(dots, 1), language.marks["ellipsis"]
     else:
-        zh = _ASCII_TO_ZH[char]
-    yield (f"the translation ends with the ASCII ‘{char}’: use the full-width ‘{zh}’",
+        mark = language.native.get(char, char)
+    yield (f"the translation ends with the ASCII ‘{char}’: use the full-width ‘{mark}’",
            (start + offset, start + offset + len(char)))
 
 
-def _ascii_marks(target: str, tail_start: int) -> Iterator[Problem]:
-    """ASCII , . ; : ? ! ( ) " next to Chinese text (final marks excepted)."""
+def _ascii_marks(target: str, tail_start: int, language) -> Iterator[Problem]:
+    """ASCII , . ; : ? ! ( ) " next to the language's own text (final marks excepted)."""
+    native = language.native
+    own = native_re(language.letters)
     masked = mask(target, URL_RE, EMAIL_RE, PLACEHOLDER_RE, TAG_RE) if may_have_tokens(target) else target
     end = len(masked)
     seen: dict[str, tuple[int, int]] = {}
     i = 0
     while i < end:
         char = masked[i]
-        if char not in _ASCII_TO_ZH or (i >= tail_start and char in ".?!:;"):
+        if char not in native or (i >= tail_start and char in ".?!:;"):
             i += 1
             continue
         run = i
         while char == "." and run + 1 < end and masked[run + 1] == ".":
             run += 1
         left, right = _neighbour(masked, i, -1), _neighbour(masked, run, +1)
-        if _misplaced(char, left, right, masked, i):
+        if _misplaced(char, left, right, masked, i, own):
             key = "..." if run > i else char
             first, count = seen.get(key, (i, 0))
             seen[key] = (first, count + 1)
         i = run + 1
     for key, (first, count) in seen.items():
-        zh = "……" if key == "..." else _ASCII_TO_ZH[key]
+        mark = language.marks["ellipsis"] if key == "..." else native[key]
         where = "" if count == 1 else f" ({count} times)"
-        yield (f"ASCII ‘{key}’ in Chinese text{where}: use the full-width ‘{zh}’", (first, first + len(key)))
+        yield (f"ASCII ‘{key}’ in {language.name} text{where}: use the full-width ‘{mark}’", (first, first + len(key)))
 
 
 def _neighbour(text: str, index: int, step: int) -> str:
@@ -169,12 +182,12 @@ def _neighbour(text: str, index: int, step: int) -> str:
     return text[j] if 0 <= j < len(text) else ""
 
 
-def _misplaced(char: str, left: str, right: str, text: str, index: int) -> bool:
-    """Whether an ASCII mark with these neighbours belongs to Chinese prose."""
+def _misplaced(char: str, left: str, right: str, text: str, index: int, own: re.Pattern[str]) -> bool:
+    """Whether an ASCII mark with these neighbours belongs to the language's prose."""
     if char in ",.:" and index > 0 and text[index - 1].isdigit() and text[index + 1 : index + 2].isdigit():
         return False  # 1,000  3.5  10:30
     if char == ".":
         # A dot after Latin text is an abbreviation or a Latin sentence.
-        return is_cjk(left)
-    return is_cjk(left) or is_cjk(right)
+        return bool(left) and own.match(left) is not None
+    return any(side and own.match(side) is not None for side in (left, right))
 

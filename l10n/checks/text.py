@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from l10n.checks.base import HAN, Batch, CheckContext, Problem
+from functools import lru_cache
+
+from l10n.checks.base import Batch, CheckContext, Problem
 
 
 def check_empty(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
@@ -48,7 +50,15 @@ def check_fuzzy(source: str, target: str, ctx: CheckContext) -> Iterator[Problem
         yield "unreviewed draft: review the translation and remove the fuzzy flag"
 
 
-_HAN_GAP = re.compile(f"(?<=[{HAN}])[ \t\u00a0\u3000]+(?=[{HAN}，。；：？！、）])|(?<=[，。；：？！、（])[ \t\u00a0\u3000]+(?=[{HAN}])")
+@lru_cache(maxsize=16)
+def _gap(letters: str) -> re.Pattern[str]:
+    """A space between two characters of an unspaced script (or next to its full-width marks)."""
+    return re.compile(
+        f"(?<=[{letters}])[ \t\u00a0\u3000]+(?=[{letters}，。；：？！、）」』])"
+        f"|(?<=[，。；：？！、（「『])[ \t\u00a0\u3000]+(?=[{letters}])"
+    )
+
+
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
 
 
@@ -66,14 +76,16 @@ def screen_whitespace(batch: Batch) -> set[int]:
 
 
 def check_whitespace(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
-    """Yield messages for leading/trailing mismatches, spaces inside Chinese, double spaces."""
+    """Yield messages for leading/trailing mismatches, spaces in an unspaced script, double spaces."""
     for side, src, tgt in (("leading", _lead(source), _lead(target)), ("trailing", _trail(source), _trail(target))):
         if src != tgt:
             yield (f"{side} whitespace differs: the source has {_describe(src)}, the translation "
                    f"{_describe(tgt)}; copy the source's")
-    if ctx.chinese:
-        for match in _HAN_GAP.finditer(target):
-            yield ("a space between Chinese characters: remove it (Chinese is written without spaces)", match.span())
+    language = ctx.profile
+    if not language.spaced and language.letters:
+        for match in _gap(language.letters).finditer(target):
+            yield (f"a space between {language.name} characters: remove it "
+                   f"({language.name} is written without spaces)", match.span())
     if not _DOUBLE_SPACE.search(source):
         for match in _DOUBLE_SPACE.finditer(target):
             yield ("a double space in the translation: use a single space", match.span())
@@ -95,27 +107,31 @@ def _describe(space: str) -> str:
     return "a space" if len(space) == 1 else f"{len(space)} whitespace characters"
 
 
-# Chinese characters that are never doubled in correct text (的的, 在在...).
-# Reduplication is normal Chinese (常常, 人人, 天天), so only function words
-# qualify; 了 (不了了之) and 是 (是是非非) are left out for their idioms.
-_ZH_NEVER_DOUBLED = "的地得在和与及把被对从将于或并而之也就都但"
-_ZH_DOUBLED = re.compile(f"([{_ZH_NEVER_DOUBLED}])\\1")
+@lru_cache(maxsize=16)
+def _doubled(never: str) -> re.Pattern[str]:
+    """Characters a language never writes twice in a row (its profile's ``never_doubled``): 的的, をを."""
+    return re.compile(f"([{re.escape(never)}])\\1")
+
+
 # ASCII boundaries: Python's \b sees no boundary between "the" and 方法.
 _WORD_DOUBLED = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\s+\1(?![A-Za-z])", re.IGNORECASE)
-# Doubled words that can be correct: "had had", "that that", French "nous nous".
-_WORD_OK = {"had", "that", "is", "nous", "vous", "no", "very", "ha", "la", "bye", "so"}
+# Doubled words that can be correct: "had had", "that that", French "nous nous", German "dass das das
+# Beste ist", "die die Zeitung liest" after a comma-less clause start.
+_WORD_OK = {"had", "that", "is", "nous", "vous", "no", "very", "ha", "la", "bye", "so", "das", "die", "der", "sie"}
 
 
 def screen_doubled_word(batch: Batch) -> set[int]:
     """Return the pairs whose translation has a doubled word (legitimate ones included)."""
     found = batch.matching(_WORD_DOUBLED)
-    return found | batch.matching(_ZH_DOUBLED) if batch.chinese else found
+    never = batch.profile.never_doubled
+    return found | batch.matching(_doubled(never)) if never else found
 
 
 def check_doubled_word(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
     """Yield a message per word written twice in a row (的的, "the the")."""
-    if ctx.chinese:
-        for match in _ZH_DOUBLED.finditer(target):
+    never = ctx.profile.never_doubled
+    if never:
+        for match in _doubled(never).finditer(target):
             start, end = match.span()
             if target[start - 2 : start - 1] == target[start - 1 : start] != "" or (
                 target[end : end + 1] == target[end + 1 : end + 2] != ""
@@ -129,17 +145,14 @@ def check_doubled_word(source: str, target: str, ctx: CheckContext) -> Iterator[
         yield (f"“{match.group()}”: the word “{word}” is written twice; delete one", match.span())
 
 
-# Chinese characters per English character: 0.18–0.56, median 0.26, over the
-# 217 sentences of the seed's reference translation.  The bounds are generous
-# on purpose, to catch a dropped clause or a pasted paragraph, not to judge style.
-_ZH_RATIO = (0.12, 1.2)
-_OTHER_RATIO = (0.4, 3.0)
+# The bounds (the profile's ``ratio``) are generous on purpose, to catch a
+# dropped clause or a pasted paragraph, not to judge style.
 _MIN_SOURCE = 20  # shorter sources vary too much to judge
 
 
 def screen_length(batch: Batch) -> list[int]:
     """Return the pairs ``length`` reports: its test is cheap enough to run here in full."""
-    low, high = _ZH_RATIO if batch.chinese else _OTHER_RATIO
+    low, high = batch.profile.ratio
     out = []
     for i, (source, target) in enumerate(zip(batch.sources, batch.targets)):
         src = len(source.strip())
@@ -156,9 +169,9 @@ def check_length(source: str, target: str, ctx: CheckContext) -> Iterator[Proble
     if src < _MIN_SOURCE:
         return
     tgt = len("".join(target.split()))
-    low, high = _ZH_RATIO if ctx.chinese else _OTHER_RATIO
+    low, high = ctx.profile.ratio
     ratio = tgt / src
-    pair = "Chinese usually takes 0.2–0.5 characters per English character" if ctx.chinese else f"expected {low}–{high}"
+    pair = f"expected {low}–{high} for {ctx.profile.name}"
     if ratio < low:
         yield f"the translation is short for its source ({tgt} characters for {src}, ratio {ratio:.2f}; {pair}): is part of the sentence missing?"
     elif ratio > high:

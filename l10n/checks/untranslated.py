@@ -1,5 +1,7 @@
 """``untranslated-text``: English words left in a translation into a non-Latin script.
 
+Which languages that is, the profile says (``latin``).
+
 Allowed Latin text: what the glossary keeps (do-not-translate terms, targets
 written in Latin letters), acronyms and abbreviations written in capitals
 (GW, CPC, R&D, US$, IoT), tokens with digits (5G, COVID-19, G20), single
@@ -14,14 +16,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from l10n.checks.base import EMAIL_RE, URL_RE, Batch, CheckContext, Problem, base_language, mask
+from l10n.checks.base import EMAIL_RE, URL_RE, Batch, CheckContext, Problem, mask
 from l10n.checks.glossary import kept_phrases
 from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE, may_have_tokens
 
-# Languages whose script is not Latin: Latin words in them are leftovers.
-NON_LATIN = frozenset(
-    "zh ja ko ru uk be bg mk el ar he fa ur ps hi bn pa gu mr ne si ta te kn ml th lo km my ka hy am".split()
-)
 _WORD = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9]*(?:[&'’.\-/][A-Za-z0-9]+)*\$?")
 _GAP = re.compile(r"[\s\-'’]*")
 _UNITS = frozenset(
@@ -61,14 +59,14 @@ _TWO_LETTERS = re.compile(r"[A-Za-z][A-Za-z0-9&'’./\-]*[A-Za-z]")
 
 def screen_untranslated_text(batch: Batch) -> set[int] | tuple[()]:
     """Return the pairs whose translation (into a non-Latin script) has a Latin word of two letters or more."""
-    if base_language(batch.lang) not in NON_LATIN:
+    if batch.profile.latin:
         return ()
     return batch.matching(_TWO_LETTERS)
 
 
 def check_untranslated_text(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
     """Yield a message per run of English words left in the translation."""
-    if base_language(ctx.lang) not in NON_LATIN:
+    if ctx.profile.latin:
         return
     if target.strip() == source.strip() and any(not _allowed(m.group()) for m in _WORD.finditer(target)):
         yield "the translation is a copy of the English source: translate it"

