@@ -53,7 +53,15 @@ class Settings:
         return self.locales / f"{domain}.pot"
 
     def po_path(self, lang: str, domain: str) -> Path:
-        """Return ``locales/<lang>/LC_MESSAGES/<domain>.po``."""
+        """Return ``locales/<lang>/LC_MESSAGES/<domain>.po``.
+
+        Raises L10nError for a ``lang`` that is not one folder name (``/tmp/x``,
+        ``../x``): ``build`` writes beside the catalogue and under ``build/<lang>``.
+        """
+        if lang in ("", ".", "..") or any(c in lang for c in "/\\\0") or os.path.isabs(lang):
+            raise L10nError(
+                f"not a language code: {lang!r}", hint="use a code such as zh, zh_TW, fr or pt_BR (a folder of locales/)"
+            )
         return self.locales / lang / "LC_MESSAGES" / f"{domain}.po"
 
     def engine_tables(self) -> dict[str, dict[str, object]]:
@@ -177,7 +185,13 @@ def load_settings(root: Path | None = None) -> Settings:
         except tomllib.TOMLDecodeError as exc:
             line = _toml_error_line(str(exc))
             raise L10nError(f"invalid TOML: {exc}", path=pyproject, line=line, hint="fix the syntax and run again") from exc
-        table = data.get("tool", {}).get("l10n", {})
+        tool = data.get("tool", {})
+        table = tool.get("l10n", {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            raise L10nError(
+                "[tool.l10n] must be a table of settings, not a value", path=pyproject,
+                hint='write it as a table: a line [tool.l10n] followed by settings such as target-languages = ["zh"]',
+            )
     values: dict = {}
     for key, value in table.items():
         attr = _KEYS.get(key)

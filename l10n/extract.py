@@ -45,7 +45,11 @@ def source_documents(settings: Settings) -> list[Path]:
             path=settings.seeds,
             hint="create it and add English .txt documents, or set [tool.l10n] seeds",
         )
-    documents = sorted(p for p in settings.seeds.iterdir() if p.suffix.lower() in EXTENSIONS)
+    # Hidden names are editors' and file managers' (an Emacs lock ``.#doc.txt`` is a
+    # dangling link, macOS leaves binary ``._doc.txt``): not documents, as for a shell's ``*``.
+    documents = sorted(
+        p for p in settings.seeds.iterdir() if p.suffix.lower() in EXTENSIONS and not p.name.startswith(".")
+    )
     if not documents:
         raise L10nError(
             "no source documents (*.txt, *.md, *.markdown, *.html, *.htm) in the source folder",

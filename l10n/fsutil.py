@@ -40,7 +40,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> bool:
     except OSError as exc:
         if exc.errno != errno.ELOOP:
             raise
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -69,6 +69,30 @@ def check_output(path: Path) -> None:
     For commands that write several files: check them all before the first write.
     """
     _refuse_escaping_write(Path(path))
+    _refuse_file_as_folder(Path(path).parent)
+
+
+def _refuse_file_as_folder(directory: Path) -> None:
+    """L10nError if a file (not a folder) sits where ``directory`` or one of its parents must be."""
+    for folder in (directory, *directory.parents):
+        if os.path.isdir(folder):
+            return
+        if os.path.lexists(folder):
+            raise L10nError(
+                "is a file where l10n needs a folder", path=folder, hint="move or remove the file, then run again"
+            )
+
+
+def _make_folder(directory: Path) -> None:
+    _refuse_file_as_folder(directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file put there meanwhile; /proc, a read-only mount
+        _refuse_file_as_folder(directory)
+        raise L10nError(
+            f"cannot create the folder: {exc.strerror or exc}", path=directory,
+            hint="check the path and its permissions (or the [tool.l10n] folder settings in pyproject.toml)",
+        ) from None
 
 
 def _refuse_escaping_write(path: Path) -> None:
@@ -82,7 +106,9 @@ def _refuse_escaping_write(path: Path) -> None:
         return
     root = Path(os.path.abspath(policy.root))
     named = Path(os.path.abspath(path))
-    if root != named and root not in named.parents:
+    if named == root:  # `-o .` or `-o ""`: not a link leading anywhere
+        raise L10nError("is the project folder, not a file", path=named, hint="name a file inside it")
+    if root not in named.parents:
         return  # configured or named outside the project on purpose
     real_root = root.resolve()
     folder = named.parent.resolve()

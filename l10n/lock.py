@@ -37,6 +37,9 @@ def project_lock(locales: Path, timeout: float = 10.0) -> Iterator[None]:
     _refuse_odd_lock(path)
     lock = FileLock(str(path), timeout=timeout)
     try:
+        # filelock retries a lock file it cannot create until the timeout, then
+        # blames another run (locales = "/proc/self"): try once ourselves first.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644))
         lock.acquire()
     except Timeout:
         raise L10nError(

@@ -644,3 +644,111 @@ def test_a_pyproject_saved_with_a_byte_order_mark_is_read(project: Path, capsys,
     pyproject.write_bytes(b"\xef\xbb\xbf" + pyproject.read_bytes())
     result = run_cli(["--root", str(project), "extract"], capsys, monkeypatch)
     assert result.code == 0, result.text
+
+
+# --- found by the red-team pass (hostile inputs nobody had written) -------------
+
+
+@pytest.mark.parametrize("cmd", ["build", "check", "score", "stats"])
+@pytest.mark.parametrize("lang", ["{outside}", "../../{name}", "zh/LC_MESSAGES", "..", ""])
+def test_a_language_that_is_a_path_is_refused(lang: str, cmd: str, project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    """``build --to /elsewhere`` found a catalogue there and wrote doc.txt and doc.mo beside it."""
+    outside = tmp_path / "outside"
+    (outside / "LC_MESSAGES").mkdir(parents=True)
+    shutil.copyfile(project / "locales" / "zh" / "LC_MESSAGES" / "doc.po", outside / "LC_MESSAGES" / "doc.po")
+    lang = lang.format(outside=outside, name=outside.name)
+    args = ["stats", "--format", "json"] if cmd == "stats" else [*command(cmd, None)]
+    if cmd != "stats":
+        args[args.index("--to") + 1] = lang
+    else:
+        (project / "pyproject.toml").write_text(f'[tool.l10n]\ntarget-languages = ["{lang}"]\n', encoding="utf-8")
+    before = snapshot(project, outside)
+    result = run_cli(["--root", str(project), *args], capsys, monkeypatch)
+    assert result.code == 2, result.text
+    assert "not a language code" in result.err or "no " in result.err, result.err
+    assert snapshot(project, outside) == before
+
+
+def test_a_file_where_the_build_folder_belongs_is_refused(project: Path, capsys, monkeypatch) -> None:
+    """A file named ``build`` gave a NotADirectoryError traceback after the checks had passed."""
+    (project / "build").write_text("not a folder\n", encoding="utf-8")
+    before = snapshot(project)
+    result = run_cli(["--root", str(project), "build", "--to", "zh"], capsys, monkeypatch)
+    assert result.code == 2, result.text
+    assert "build: is a file where l10n needs a folder" in result.err
+    assert snapshot(project) == before
+
+
+@pytest.mark.parametrize("args", [["check", "--to", "zh", "--format", "sarif"], ["glossary", "export"]])
+@pytest.mark.parametrize("output", ["seeds/doc.txt", "glossary/terms.csv", "locales/zh/LC_MESSAGES/doc.po",
+                                    "locales/doc.pot", "pyproject.toml"])
+def test_a_report_never_replaces_a_project_input(args: list[str], output: str, project: Path, capsys, monkeypatch) -> None:
+    """``check -o seeds/doc.txt`` replaced the source document with the report (exit 0)."""
+    before = snapshot(project)
+    result = run_cli(["--root", str(project), *args, "-o", output], capsys, monkeypatch)
+    assert result.code == 2, result.text
+    assert f"{output}: is a project input" in result.err
+    assert snapshot(project) == before
+    result = run_cli(["--root", str(project), *args, "-o", "report.out"], capsys, monkeypatch)
+    assert result.code == 0 and (project / "report.out").stat().st_size > 0, result.text
+
+
+@pytest.mark.parametrize("output", ["", "."])
+def test_a_report_named_as_the_project_folder_is_refused_as_such(output: str, project: Path, capsys, monkeypatch) -> None:
+    """``check -o .`` blamed a symbolic link that does not exist."""
+    result = run_cli(["--root", str(project), "check", "--to", "zh", "-o", output], capsys, monkeypatch)
+    assert result.code == 2 and "is a directory; cannot write the report there" in result.err, result.text
+    assert "symbolic link" not in result.err
+    from l10n.errors import L10nError
+    from l10n.fsutil import atomic_write_text, using_policy
+    from l10n.config import load_settings
+
+    with using_policy(load_settings(project).input_policy()), pytest.raises(L10nError, match="is the project folder"):
+        atomic_write_text(project, "x")
+
+
+@pytest.mark.parametrize("hidden", ["emacs-lock", "apple-double"])
+def test_hidden_seeds_an_editor_leaves_are_skipped(hidden: str, project: Path, capsys, monkeypatch) -> None:
+    """Editing seeds/doc.txt in Emacs (a dangling link .#doc.txt) made every extract exit 2."""
+    from l10n.catalog import read_catalog
+
+    seeds = project / "seeds"
+    if hidden == "emacs-lock":
+        (seeds / ".#doc.txt").symlink_to("user@host.4242:1700000000")
+    else:
+        (seeds / "._doc.txt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ")
+    result = run_cli(["--root", str(project), "extract"], capsys, monkeypatch)
+    assert result.code == 0, result.text
+    assert sorted(p.name for p in (project / "locales").glob("*.pot")) == ["doc.pot"]
+    assert len(read_catalog(project / "locales" / "doc.pot").entries) == 3
+
+
+def test_a_build_folder_that_cannot_be_created_is_one_message(project: Path, capsys, monkeypatch) -> None:
+    """``build = "/proc"`` (mkdir fails with ENOENT there) gave a FileNotFoundError traceback."""
+    with open(project / "pyproject.toml", "a", encoding="utf-8") as handle:
+        handle.write('build = "/proc"\n')
+    result = run_cli(["--root", str(project), "build", "--to", "zh"], capsys, monkeypatch)
+    assert result.code == 2, result.text
+    assert "/proc/zh: cannot create the folder" in result.err
+
+
+def test_more_local_workers_than_the_machine_can_run_are_refused(project: Path, capsys, monkeypatch) -> None:
+    """``translate --workers 100000`` started local Dask workers until killed (over 60 s, no output)."""
+    before = snapshot(project)
+    result = run_cli(["--root", str(project), *command("translate", None), "--workers", "100000"], capsys, monkeypatch)
+    assert result.code == 2, result.text
+    assert "--workers 100000 is more than 4 processes per CPU core" in result.err
+    assert snapshot(project) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="mknod needs root")
+def test_check_output_to_a_device_writes_into_it_and_keeps_the_node(project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    """As root, ``check -o /dev/full`` replaced the device node with a regular file holding the report.
+
+    A private node with /dev/null's numbers stands in for the real one.
+    """
+    node = tmp_path / "null"
+    os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    result = run_cli(["--root", str(project), "check", "--to", "zh", "-o", str(node)], capsys, monkeypatch)
+    assert result.code == 0, result.text
+    assert stat.S_ISCHR(os.lstat(node).st_mode), "the device node was replaced by a file"

@@ -142,3 +142,12 @@ def test_a_deeply_nested_tbx_is_read_and_its_warnings_capped(project: Path, tmp_
     assert "0 terms imported" in proc.stdout
     warnings = proc.stderr.splitlines()
     assert len(warnings) == 21 and warnings[-1] == f"warning: {depth - 20} more warnings not shown"
+
+
+def test_glossary_check_lists_at_most_200_problems_then_counts(project: Path) -> None:
+    """A header of 5,000 unknown columns printed 5,000 lines (40,000 columns: 5 MB of messages)."""
+    header = ",".join(["source", "zh", "status", *(f"c{i}" for i in range(5000))])
+    (project / "glossary" / "terms.csv").write_text(header + "\nHangzhou,杭州,approved" + ",x" * 5000 + "\n", encoding="utf-8")
+    proc = l10n(project, "glossary", "check")
+    refused(proc, "5000 glossary problem(s)", "unknown column 'c0'", "unknown column 'c199'", "... and 4800 more")
+    assert "'c200'" not in proc.stderr and proc.stderr.count("\n") < 210

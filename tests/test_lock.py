@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from l10n.errors import L10nError
@@ -56,7 +58,7 @@ def test_a_lock_file_that_is_not_a_plain_file_is_refused(tmp_path, make):
 def test_locales_that_is_a_file_is_refused(tmp_path):
     locales = tmp_path / "locales"
     locales.write_text("not a folder")
-    with pytest.raises(L10nError, match="cannot create the catalogue folder"):
+    with pytest.raises(L10nError, match="locales: is a file where l10n needs a folder"):
         with project_lock(locales, timeout=0.1):
             pass
 
@@ -142,3 +144,15 @@ def test_a_locales_folder_linking_outside_the_project_gets_no_lock_file(tmp_path
             with project_lock(project / "locales", timeout=0.1):
                 pass
     assert list(outside.iterdir()) == []
+
+
+def test_a_lock_file_that_cannot_be_created_is_said_at_once_not_blamed_on_another_run():
+    """``locales = "/proc/self"``: filelock retried for the whole timeout, then said another run held the lock."""
+    import time
+
+    started = time.monotonic()
+    with pytest.raises(L10nError) as info:
+        with project_lock(Path("/proc/self"), timeout=30):
+            pass
+    assert time.monotonic() - started < 5
+    assert "cannot take the project lock" in str(info.value) and "another l10n command" not in str(info.value)

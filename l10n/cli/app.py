@@ -58,6 +58,25 @@ def settings(ctx: typer.Context):
     return loaded
 
 
+def refuse_project_input(s, output: Path) -> None:
+    """L10nError if ``output`` is an existing seed, glossary file, catalogue, template or pyproject.toml.
+
+    A report or an export named after one by a slip (``-o seeds/doc.txt``) used to replace it.
+    """
+    target = Path(output).resolve()
+    if not target.is_file():
+        return
+    folders = [folder.resolve() for folder in (s.seeds, s.glossary)]
+    if target == (s.root / "pyproject.toml").resolve() or target.suffix in (".po", ".pot", ".mo") or any(
+        folder in target.parents for folder in folders
+    ):
+        raise L10nError(
+            "is a project input: the output would replace it",
+            path=output,
+            hint="write to another file, e.g. -o report.txt",
+        )
+
+
 def printable(text: str) -> str:
     """Return ``text`` with what UTF-8 cannot encode (a file name's undecodable bytes) escaped."""
     return text.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from l10n.cli.app import app, fail, settings
+from l10n.cli.app import app, fail, refuse_project_input, settings
 
 
 class Format(str, Enum):
@@ -47,7 +47,7 @@ def check(
     """
     from l10n.checks import get_check, run_checks
     from l10n.errors import L10nError
-    from l10n.fsutil import atomic_write_text
+    from l10n.fsutil import write_output
     from l10n.report import render, summary_line
 
     try:
@@ -59,11 +59,15 @@ def check(
     report = render(result, fmt.value, fail_on.value, show_info)
     if output is not None:
         try:
-            atomic_write_text(output, report)
-        except OSError as exc:
-            fail(f"{output}: cannot write the report: {exc.strerror or exc}")
+            refuse_project_input(s, output)
+            # write_output writes into a device or FIFO (-o /dev/null) where an atomic
+            # replace, as root, turned /dev/null itself into a regular file.
+            write_output(output, report.encode("utf-8"), "report")
+        except L10nError as exc:
+            fail(str(exc))
         typer.echo(f"{output}: {summary_line(result, fail_on.value)}")
     else:
         typer.echo(report, nl=False)
     if result.failed(fail_on.value):
         raise typer.Exit(1)
+

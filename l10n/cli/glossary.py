@@ -7,10 +7,11 @@ from typing import Optional
 
 import typer
 
-from l10n.cli.app import app, fail, settings
+from l10n.cli.app import app, fail, refuse_project_input, settings
 from l10n.errors import L10nError
 
 MAX_WARNINGS = 20  # a hostile TBX may have a million bad entries
+MAX_PROBLEMS = 200  # glossary check lists this many, then counts the rest
 
 glossary_app = typer.Typer(
     help="The term glossary in glossary/*.csv: list, check, import and export TBX.",
@@ -62,8 +63,10 @@ def check(ctx: typer.Context) -> None:
         fail(str(exc))
     if problems:
         lines = [
-            f"{s.relative(p.path)}{f':{p.line}' if p.line else ''}: {p.code}: {p.message}" for p in problems
+            f"{s.relative(p.path)}{f':{p.line}' if p.line else ''}: {p.code}: {p.message}" for p in problems[:MAX_PROBLEMS]
         ]
+        if len(problems) > MAX_PROBLEMS:  # a header of 40,000 unknown columns gave 40,000 lines
+            lines.append(f"... and {len(problems) - MAX_PROBLEMS} more")
         fail("\n".join([f"{len(problems)} glossary problem(s):", *lines, "  fix them and run l10n glossary check again"]))
     glossary = load_glossary(s.glossary)
     approved = sum(t.approved for t in glossary.terms)
@@ -137,6 +140,7 @@ def export(
         typer.echo(text, nl=False)
         return
     try:
+        refuse_project_input(s, output)
         write_output(output, text.encode("utf-8"), f"{format.upper()} file")
     except L10nError as exc:
         fail(str(exc))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import nullcontext
 from typing import Optional
@@ -71,6 +72,12 @@ def _executor(address: Optional[str], workers: Optional[int]):
         return None
     if address and workers is not None:
         raise L10nError("--cluster and --workers exclude each other", hint="give a scheduler address or a local worker count")
+    most = 4 * (os.cpu_count() or 1)  # one process each: --workers 100000 never started and never ended
+    if workers is not None and workers > most:
+        raise L10nError(
+            f"--workers {workers} is more than 4 processes per CPU core of this machine ({most})",
+            hint=f"use --workers {most} or fewer, or a Dask scheduler with --cluster",
+        )
     try:
         from l10n.cluster import DaskExecutor
     except ImportError as exc:
