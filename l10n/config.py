@@ -38,6 +38,9 @@ class Settings:
     no_break: tuple[tuple[str, str], ...] = ()  # (before, after) regular expressions
     seed: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()  # (name or glob, (setting, value)...)
     cluster: str | None = None  # Dask scheduler address that translate drafts on
+    # [tool.l10n.engine.NAME] tables, as (name, ((key, value), ...)) pairs
+    engines: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
+    model_index: str | None = None  # URL of an argos package index (mirror or local copy)
     config_file: Path | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -61,6 +64,10 @@ class Settings:
                 f"not a language code: {lang!r}", hint="use a code such as zh, zh_TW, fr or pt_BR (a folder of locales/)"
             )
         return self.locales / lang / "LC_MESSAGES" / f"{domain}.po"
+
+    def engine_tables(self) -> dict[str, dict[str, object]]:
+        """Return the ``[tool.l10n.engine.NAME]`` tables as plain dicts."""
+        return {name: dict(items) for name, items in self.engines}
 
     def input_policy(self):
         """Return the ``l10n.fsutil.InputPolicy`` these settings ask for."""
@@ -121,6 +128,8 @@ _KEYS = {
     "no-break": "no_break",
     "seed": "seed",
     "cluster": "cluster",
+    "engine": "engines",
+    "model-index": "model_index",
 }
 _SEED_KEYS = {"paragraphs": PARAGRAPH_MODES, "quotes": QUOTES}
 
@@ -205,6 +214,14 @@ def _coerce(attr: str, value: object, pyproject: Path) -> object:
         from l10n.wrapping import check_wrap
 
         return check_wrap(value, pyproject)
+    if attr == "engines":
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise L10nError(
+                "[tool.l10n] engine must hold one table per engine, e.g. [tool.l10n.engine.argos]",
+                path=pyproject,
+                hint="write engine options as [tool.l10n.engine.NAME] tables of key = value",
+            )
+        return tuple((name, tuple(table.items())) for name, table in sorted(value.items()))
     if attr == "allow_external_links":
         if not isinstance(value, bool):
             raise L10nError("[tool.l10n] allow-external-links must be true or false", path=pyproject)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from l10n.engines import PLACEHOLDER, Engine, NBestEngine, placeholder
+from l10n.engines import PLACEHOLDER, Engine, NBestEngine, TermAwareEngine, placeholder
 from l10n.glossary import Glossary, TermMatch, check_target, find_terms
 
 NBEST = 4
@@ -69,6 +69,8 @@ class Enforcer:
         if self.glossary is None:
             return [Draft(text) for text in engine.translate_batch(sentences)]
         matches = [find_terms(s, self.glossary, self.lang) for s in sentences]
+        if isinstance(engine, TermAwareEngine):
+            return self._draft_with_terms(engine, sentences, matches)
         if engine.info.keeps_placeholders:
             masked = [mask(s, m) for s, m in zip(sentences, matches)]
             outputs = engine.translate_batch([text for text, _ in masked])
@@ -77,6 +79,21 @@ class Enforcer:
             texts = self._best_hypotheses(engine, sentences, matches)
             texts = [self.repair(s, t, m) for s, t, m in zip(sentences, texts, matches)]
         return [self.verify(s, t, m) for s, t, m in zip(sentences, texts, matches)]
+
+    def _draft_with_terms(self, engine: TermAwareEngine, sentences: Sequence[str], matches) -> list[Draft]:
+        """Give the engine the required renderings, verify and repair, and ask once more, insisting, when a term is missing."""
+        required = [[(m.text, m.target) for m in found if m.target is not None] for found in matches]
+        texts = engine.translate_with_terms(sentences, required)
+        drafts = [self.verify(s, self.repair(s, t, m), m) if t else Draft("") for s, t, m in zip(sentences, texts, matches)]
+        again = [i for i, d in enumerate(drafts) if d.missing]
+        if again:
+            retried = engine.translate_with_terms([sentences[i] for i in again], [required[i] for i in again], insist=True)
+            for i, text in zip(again, retried):
+                if text:
+                    draft = self.verify(sentences[i], self.repair(sentences[i], text, matches[i]), matches[i])
+                    if draft.missed < drafts[i].missed:
+                        drafts[i] = draft
+        return drafts
 
     def _best_hypotheses(self, engine: Engine, sentences, matches) -> list[str]:
         with_terms = [i for i, m in enumerate(matches) if m]

@@ -3,12 +3,16 @@
 An ``.argosmodel`` is a zip archive of one folder holding ``metadata.json``,
 a CTranslate2 model in ``model/`` and a ``sentencepiece.model`` (or
 ``bpe.model``).  argostranslate installs one by unzipping it into its packages
-folder; we do the same, but validate the archive first and install atomically.
+folder; we do the same, but validate the archive first (``l10n.model_archive``:
+caps, names, bounded metadata), unpack it in a staging folder inside the
+packages folder, load its model and tokenizer there, and only then rename it
+into place.
 
-This module reads ``metadata.json`` with the json module only: it never imports
-argostranslate (whose ``settings`` module creates folders in the user's home
-on import) nor CTranslate2, so finding a package is cheap.  Nothing here
-touches the network.
+Finding and listing packages reads ``metadata.json`` with the json module only:
+it never imports argostranslate (whose ``settings`` module creates folders in
+the user's home on import) nor CTranslate2, so it is cheap; installing loads
+the new model once with CTranslate2.  Nothing here touches the network
+(downloads are ``l10n.model_index``'s).
 """
 
 from __future__ import annotations
@@ -17,15 +21,22 @@ import json
 import os
 import shutil
 import tempfile
+import time
 import zipfile
 import zlib
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Iterable, Sequence
 
 from l10n.errors import L10nError
+from l10n.model_archive import Layout, Limits, extract, read_layout, read_metadata
 
-INSTALL_HINT = "install one with: l10n model install FILE.argosmodel"
+__all__ = [
+    "INSTALL_HINT", "InstallResult", "Limits", "ModelInfo", "argos_code", "find_package",
+    "install_model", "installed_models", "packages_dir", "read_metadata",
+]
+
+INSTALL_HINT = "install one with: l10n model install SOURCE TARGET (online) or l10n model install FILE.argosmodel"
 
 # Our gettext codes → argostranslate's codes.  argos calls Simplified Chinese
 # "zh" and Traditional Chinese "zt"; other languages use the bare ISO 639 code.
@@ -105,36 +116,6 @@ def packages_dir(explicit: Path | None = None) -> Path:
     return data_dir / "packages"
 
 
-def read_metadata(text: str | bytes, *, where: Path | str) -> dict:
-    """Return the parsed ``metadata.json`` of a translation package.
-
-    Raises L10nError (naming ``where``) when it is not a JSON object with
-    non-empty ``from_code`` and ``to_code`` strings and type "translate".
-    """
-    hint = "the package is damaged or not a translation model; get a fresh copy of the .argosmodel file"
-    try:
-        data = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise L10nError(f"metadata.json is not valid JSON ({exc})", path=where, hint=hint) from exc
-    if not isinstance(data, dict):
-        raise L10nError("metadata.json must hold a JSON object", path=where, hint=hint)
-    for key in ("from_code", "to_code"):
-        value = data.get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise L10nError(f"metadata.json has no {key}", path=where, hint=hint)
-    kind = data.get("type", "translate")
-    if kind != "translate":
-        raise L10nError(
-            f"package type is {kind!r}, not a translation model",
-            path=where,
-            hint="install a translation package (translate-<from>_<to>.argosmodel)",
-        )
-    for key in ("package_version", "target_prefix"):
-        if not isinstance(data.get(key, ""), str):
-            raise L10nError(f"metadata.json {key} must be a string", path=where, hint=hint)
-    return data
-
-
 def _model_info(folder: Path, metadata: dict, files: Iterable[str]) -> ModelInfo:
     names = set(files)
     tokenizer = "sentencepiece" if "sentencepiece.model" in names else "bpe"
@@ -193,51 +174,16 @@ def _version_key(version: str) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in version.replace("_", ".").split("."))
 
 
-def _archive_layout(archive: Path) -> tuple[str, dict, list[str]]:
-    """Return (top folder, metadata, member names) of a valid .argosmodel archive."""
-    if not archive.is_file():
-        raise L10nError("no such file", path=archive, hint="pass the path of a downloaded .argosmodel file")
-    if not zipfile.is_zipfile(archive):
-        raise L10nError(
-            "not an argos model: the file is not a zip archive",
-            path=archive,
-            hint="an .argosmodel file is a zip archive; download it again or check you passed the right file",
-        )
-    try:
-        with zipfile.ZipFile(archive) as zf:
-            members = [info.filename for info in zf.infolist()]
-            unsafe = [m for m in members if m.startswith("/") or ".." in PurePosixPath(m).parts or "\\" in m]
-            if unsafe:
-                raise L10nError(
-                    f"archive member {unsafe[0]!r} would be written outside the package folder",
-                    path=archive,
-                    hint="refusing to install an unsafe archive; get the model from a trusted source",
-                )
-            tops = {PurePosixPath(m).parts[0] for m in members if PurePosixPath(m).parts}
-            if len(tops) != 1 or f"{next(iter(tops))}/metadata.json" not in members:
-                raise L10nError(
-                    "not an argos model: no metadata.json inside a single top-level folder",
-                    path=archive,
-                    hint="an .argosmodel holds one folder with metadata.json, model/ and "
-                    "sentencepiece.model; check you passed the right file",
-                )
-            top = next(iter(tops))
-            metadata = read_metadata(zf.read(f"{top}/metadata.json"), where=archive)
-    except zipfile.BadZipFile as exc:
-        raise L10nError(f"damaged zip archive ({exc})", path=archive, hint="download the model again") from exc
-    return top, metadata, members
-
-
-def _check_contents(archive: Path, top: str, metadata: dict, members: Sequence[str]) -> list[str]:
+def _check_contents(archive: Path, layout: Layout) -> list[str]:
     """Raise L10nError unless the archive holds a model and a tokenizer; return top-level file names."""
-    inside = [m[len(top) + 1 :] for m in members if m.startswith(top + "/")]
-    if "model/model.bin" not in inside:
+    names = layout.names()
+    if "model/model.bin" not in names:
         raise L10nError(
             "the package has no CTranslate2 model (model/model.bin is missing)",
             path=archive,
             hint="the file is incomplete or not a translation model; get a fresh copy",
         )
-    files = [name for name in inside if "/" not in name.rstrip("/")]
+    files = [name for name in names if "/" not in name]
     if "sentencepiece.model" not in files and "bpe.model" not in files:
         raise L10nError(
             "the package has no tokenizer (sentencepiece.model or bpe.model)",
@@ -248,6 +194,7 @@ def _check_contents(archive: Path, top: str, metadata: dict, members: Sequence[s
         from l10n.engines.subword import require_bpe
 
         require_bpe(archive)
+    metadata = layout.metadata
     if metadata["from_code"].strip() == metadata["to_code"].strip():
         raise L10nError("the package translates a language into itself", path=archive, hint="install a model between two languages")
     return files
@@ -275,59 +222,153 @@ def _check_pair(archive: Path, metadata: dict, source_language: str | None, targ
             )
 
 
+STAGING_PREFIX = ".l10n-staging-"
+
+
+def clean_stale_staging(root: Path) -> list[Path]:
+    """Remove staging folders left in ``root`` by installs that died (kill -9, power cut); return them.
+
+    A staging folder is named ``.l10n-staging-<pid>-<random>``; it is stale when
+    that process is gone or the folder is a day old.
+    """
+    removed = []
+    try:
+        entries = list(root.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        if not entry.name.startswith(STAGING_PREFIX) or not entry.is_dir() or entry.is_symlink():
+            continue
+        pid_text = entry.name[len(STAGING_PREFIX) :].split("-", 1)[0]
+        alive = pid_text == str(os.getpid())
+        if pid_text.isdigit() and not alive:
+            try:
+                os.kill(int(pid_text), 0)
+                alive = True
+            except ProcessLookupError:
+                alive = False
+            except (PermissionError, OverflowError, OSError):
+                alive = True
+        try:
+            old = time.time() - entry.stat().st_mtime > 24 * 3600
+        except OSError:
+            continue
+        if not alive or old:
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    return removed
+
+
+def verify_package(folder: Path, archive: Path | str) -> None:
+    """Load the tokenizer and the CTranslate2 model of an unpacked package and translate one word.
+
+    Raises L10nError naming ``archive`` when either cannot be loaded: a package
+    with a garbage model must never replace a working one.
+    """
+    hint = "the package is damaged; get a fresh copy of the .argosmodel file (nothing was replaced)"
+    pieces = ["▁a"]
+    sp_model = folder / "sentencepiece.model"
+    if sp_model.is_file():
+        import sentencepiece
+
+        try:
+            processor = sentencepiece.SentencePieceProcessor(model_file=str(sp_model))
+            pieces = processor.encode("Hello.", out_type=str) or pieces
+        except (RuntimeError, OSError, ValueError) as exc:
+            raise L10nError(f"the SentencePiece model cannot be loaded ({str(exc)[:200]})", path=archive, hint=hint) from exc
+    import ctranslate2
+
+    try:
+        translator = ctranslate2.Translator(str(folder / "model"), device="cpu", compute_type="default", intra_threads=1)
+        translator.translate_batch([pieces], max_decoding_length=4, beam_size=1)
+    except (RuntimeError, ValueError, OSError, IndexError) as exc:
+        raise L10nError(f"the CTranslate2 model cannot be loaded ({str(exc)[:200]})", path=archive, hint=hint) from exc
+
+
 def install_model(
     archive: Path,
     directory: Path | None = None,
     *,
     source_language: str | None = None,
     target_languages: Sequence[str] | None = None,
+    limits: Limits = Limits(),
+    verify: bool = True,
 ) -> InstallResult:
     """Install a local ``.argosmodel`` file into the packages folder; return what was done.
 
-    The archive is validated first (zip, one folder with metadata.json, a
-    model and a tokenizer, a pair the project can use when ``source_language``
-    / ``target_languages`` are given); any problem raises L10nError and
-    installs nothing.  The package is unpacked into a temporary folder beside
-    the packages folder and renamed into place, so an interrupted install
-    leaves no half package.  Installed packages of the same language pair are
-    replaced.  Never touches the network.
+    The archive is validated first (zip, safe names, sizes within ``limits``,
+    one visible folder with bounded metadata.json, a model and a tokenizer, a
+    pair the project can use when ``source_language`` / ``target_languages``
+    are given); it is unpacked into a staging folder inside the packages
+    folder (one filesystem, so the final rename cannot fail with EXDEV), the
+    model and tokenizer are loaded there (``verify``), and only then are
+    installed packages of the same pair replaced, by renames.  Any problem
+    raises L10nError and leaves the installed packages as they were.  Stale
+    staging folders of killed installs are removed.  Never touches the network.
     """
     archive = Path(archive)
-    top, metadata, members = _archive_layout(archive)
-    files = _check_contents(archive, top, metadata, members)
+    if not archive.is_file():
+        raise L10nError("no such file", path=archive, hint="pass the path of a downloaded .argosmodel file")
+    if not zipfile.is_zipfile(archive):
+        raise L10nError(
+            "not an argos model: the file is not a zip archive",
+            path=archive,
+            hint="an .argosmodel file is a zip archive; download it again or check you passed the right file",
+        )
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            layout = read_layout(archive, zf, limits)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        raise L10nError(f"damaged zip archive ({exc})", path=archive, hint="download the model again") from exc
+    files = _check_contents(archive, layout)
+    metadata, top = layout.metadata, layout.top
     _check_pair(archive, metadata, source_language, target_languages)
 
     root = packages_dir(directory)
     target = root / top
-    same_pair = [
-        m
-        for m in installed_models(root)
-        if (m.from_code, m.to_code) == (metadata["from_code"].strip(), metadata["to_code"].strip())
-        or m.path.name == top
-    ]
+    pair = (metadata["from_code"].strip(), metadata["to_code"].strip())
     try:
         root.mkdir(parents=True, exist_ok=True)
-        # The staging folder sits beside (not inside) the packages folder:
-        # argostranslate treats every folder inside it as a package.
-        staging = Path(tempfile.mkdtemp(prefix=f".{top}.", suffix=".l10n-install", dir=root.parent))
+        clean_stale_staging(root)
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=root))
     except OSError as exc:
-        raise L10nError(f"cannot write to the packages folder ({exc.strerror})", path=root, hint="set ARGOS_PACKAGES_DIR to a writable folder") from exc
-    displaced = [m.path for m in same_pair]
-    if target.exists() and target not in displaced:
-        displaced.append(target)  # a broken leftover of the same name
+        raise L10nError(
+            f"cannot write to the packages folder ({exc.strerror or exc})",
+            path=root,
+            hint="set ARGOS_PACKAGES_DIR to a writable folder",
+        ) from exc
     moved: list[tuple[Path, Path]] = []
     try:
-        with zipfile.ZipFile(archive) as zf:
-            zf.extractall(staging)
-        for index, old in enumerate(displaced):
-            os.replace(old, staging / f"old-{index}")
-            moved.append((old, staging / f"old-{index}"))
-        os.replace(staging / top, target)
-    except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
-        for old, parked in moved:
-            if not old.exists():
-                os.replace(parked, old)
-        raise L10nError(f"could not install the model ({exc})", path=archive, hint="check free disk space and permissions, then run again") from exc
+        unpacked = staging / "new"
+        try:
+            with zipfile.ZipFile(archive) as zf:
+                extract(zf, layout, unpacked, limits)
+        except (EOFError, zipfile.BadZipFile, zlib.error) as exc:
+            raise L10nError(
+                f"could not install the model: the archive is damaged ({exc})", path=archive, hint="download the model again"
+            ) from exc
+        except OSError as exc:
+            raise L10nError(
+                f"could not install the model ({exc})", path=archive, hint="check free disk space and permissions, then run again"
+            ) from exc
+        if verify:
+            verify_package(unpacked, archive)
+        same_pair = [m for m in installed_models(root) if (m.from_code, m.to_code) == pair or m.path.name == top]
+        displaced = [m.path for m in same_pair]
+        if target.exists() and target not in displaced:
+            displaced.append(target)  # a broken leftover of the same name
+        try:
+            for index, old in enumerate(displaced):
+                os.replace(old, staging / f"old-{index}")
+                moved.append((old, staging / f"old-{index}"))
+            os.replace(unpacked, target)
+        except OSError as exc:
+            for old, parked in reversed(moved):
+                if not old.exists():
+                    os.replace(parked, old)
+            raise L10nError(
+                f"could not install the model ({exc})", path=archive, hint="check free disk space and permissions, then run again"
+            ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return InstallResult(model=_model_info(target, metadata, files), replaced=tuple(same_pair))

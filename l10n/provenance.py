@@ -33,6 +33,8 @@ from l10n.catalog import Entry
 MAX_MARKER = 70  # characters after "# "; polib wraps a comment line longer than 78, Babel one longer than 76
 DRAFT, REVIEWED = "d", "r"
 GLOSSARY_TAG = "l10n-glossary"
+DECODE_TAG = "l10n-decode"  # "l10n-decode: cpu,int8,beam4", the engine's decoding settings
+_NOTES = (GLOSSARY_TAG, DECODE_TAG)
 
 _NEW = re.compile(
     r"^l10n: (?P<state>[dr]) (?P<src>[0-9a-f]{8}) (?P<out>[0-9a-f]{8})(?P<rest>(?: \S+)*)\s*$"
@@ -192,11 +194,11 @@ def _old(comments: tuple[str, ...], i: int) -> Provenance | None:
 
 
 def without_marker(entry: Entry) -> tuple[tuple[str, ...], int | None]:
-    """Return the translator comments without the marker and l10n's glossary notes, and where the marker was."""
+    """Return the translator comments without the marker and l10n's notes (glossary, decoding), and where the marker was."""
     found = find(entry)
     skip = set(range(found.index, found.index + found.lines)) if found else set()
-    kept = tuple(c for k, c in enumerate(entry.translator_comments) if k not in skip and not c.startswith(GLOSSARY_TAG))
+    kept = tuple(c for k, c in enumerate(entry.translator_comments) if k not in skip and not c.startswith(_NOTES))
     if found is None:
         return kept, None
-    before = sum(1 for k, c in enumerate(entry.translator_comments[: found.index]) if not c.startswith(GLOSSARY_TAG))
+    before = sum(1 for k, c in enumerate(entry.translator_comments[: found.index]) if not c.startswith(_NOTES))
     return kept, before

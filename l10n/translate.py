@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from l10n.catalog import FUZZY, Catalog, Entry, read_catalog
 from l10n.concurrent import Key, file_digest, merge3, read_settled, replace_if_unchanged, text_digest
@@ -33,7 +33,7 @@ from l10n.merge import stamped
 from l10n.planning import check_writable, plan_project
 from l10n.pofmt import PAGE_WIDTH, encode_catalog
 from l10n.wrapping import page_width
-from l10n.provenance import GLOSSARY_TAG
+from l10n.provenance import DECODE_TAG, GLOSSARY_TAG
 from l10n import provenance
 
 DRAFT_TAG = "l10n:"  # the marker's first word (``l10n.provenance``); "l10n-draft" is the earlier form
@@ -105,7 +105,7 @@ def draft_state(entry: Entry) -> str:
     return "draft"
 
 
-def apply_draft(entry: Entry, text: str, marker: str, draft: Draft | None = None) -> Entry:
+def apply_draft(entry: Entry, text: str, marker: str, draft: Draft | None = None, decode: str = "") -> Entry:
     """Return ``entry`` carrying a fuzzy draft, its provenance marker and glossary notes.
 
     The marker takes the place of the old one, so a translator's comments stay
@@ -119,6 +119,8 @@ def apply_draft(entry: Entry, text: str, marker: str, draft: Draft | None = None
         flat = entry.msgstr.replace("\\", "\\\\").replace("\n", "\\n")
         ours.append(f"previous translation: {flat}")
     ours.append(marker)
+    if decode:  # the engine's decoding settings (device, compute type, beam), apart from the short marker
+        ours.append(f"{DECODE_TAG}: {decode}")
     for source_term, target in draft.missing if draft else ():
         ours.append(f"{GLOSSARY_TAG}: missing required term “{target}” for “{source_term}”")
     return replace(
@@ -236,17 +238,23 @@ def translate_project(
     progress: ProgressCallback | None = None,
     build_engine: Callable[[EngineChoice], Engine] | None = None,
     executor: Executor | None = None,
+    engine_options: Mapping[str, object] | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> TranslateSummary:
     """Extract, update and draft every entry of ``lang`` that needs one.
 
     ``build_engine`` replaces the engine factory (tests use a fake engine);
-    ``executor`` says where batches are drafted (default: this process).
+    ``executor`` says where batches are drafted (default: this process);
+    ``engine_options`` are the command line's engine options (over
+    ``[tool.l10n.engine.NAME]``); ``notice`` receives the engine's warnings
+    (e.g. text about to go to a plain-HTTP host) before any drafting.
     Returns the summary; on KeyboardInterrupt every finished draft is saved
     before the interrupt propagates.
     """
     (summary,) = translate_languages(
         settings, [lang], engine=engine, redraft=redraft, redraft_fuzzy=redraft_fuzzy, batch_size=batch_size,
         save_every=save_every, progress=progress, build_engine=build_engine, executor=executor,
+        engine_options=engine_options, notice=notice,
     )
     return summary
 
@@ -263,6 +271,8 @@ def translate_languages(
     progress: ProgressCallback | None = None,
     build_engine: Callable[[EngineChoice], Engine] | None = None,
     executor: Executor | None = None,
+    engine_options: Mapping[str, object] | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> tuple[TranslateSummary, ...]:
     """Draft several languages in one run, one summary per language.
 
@@ -277,7 +287,20 @@ def translate_languages(
     every file as it was.
     """
     langs = list(dict.fromkeys(normalize_language(lang) for lang in langs))
-    choices = {lang: choose_engine(engine, settings.source_language, lang) for lang in langs}
+    choices = {
+        lang: choose_engine(
+            engine,
+            settings.source_language,
+            lang,
+            configured=settings.engine_tables(),
+            cli_options=engine_options,
+            config_file=settings.config_file,
+        )
+        for lang in langs
+    }
+    for warning in dict.fromkeys(w for choice in choices.values() for w in choice.warnings):
+        if notice is not None:
+            notice(warning)
     glossary = project_glossary(settings)
     executor = executor or LocalExecutor()
     if build_engine is None:
@@ -453,13 +476,15 @@ class _Drafting:
         version = plan.spec.glossary.version if plan.spec.glossary is not None else "none"
         plan.info = result.info
         for key, draft in zip(keys, result.drafts):
+            if not draft.text.strip():
+                continue  # an engine that gave nothing (an LLM's empty answer): leave the entry
             found = _current(work, key)  # a save during the run may have brought a person's version
             if found is None:
                 continue
             i, entry = found
             was_draft = bool(entry.msgstr)
             marker = draft_comment(result.info, version, entry.msgid, draft.text)
-            work.entries[i] = apply_draft(entry, draft.text, marker, draft)
+            work.entries[i] = apply_draft(entry, draft.text, marker, draft, result.info.settings)
             work.drafts[provenance.find(work.entries[i]).key] = draft.text  # type: ignore[union-attr]
             plan.redrafted += was_draft
             plan.drafted += not was_draft

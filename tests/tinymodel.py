@@ -72,11 +72,36 @@ class TinyConfig:
     version: str = "0.1"
     target_prefix: str = ""  # written to metadata.json; must be a vocabulary piece
     name: str = ""  # package folder name; default "translate-<from>_<to>-tiny"
+    pad_vocabulary_to: int = 0  # add placeholder pieces up to this many (a ~32k vocabulary)
+    extra_training_lines: tuple[str, ...] = ()  # more text for the tokenizer (e.g. the seed)
 
     @property
     def package_name(self) -> str:
         """Return the folder name inside the archive."""
         return self.name or f"translate-{self.from_code}_{self.to_code}-tiny"
+
+
+def transformer_base(extra_training_lines: tuple[str, ...] = ()) -> TinyConfig:
+    """Return the size of argos's en→zh package: Transformer-base, 6+6 layers, d_model 512, 8 heads, FFN 2048, 32k vocabulary.
+
+    The tokenizer is trained on the generated lines plus ``extra_training_lines``
+    (a small corpus cannot fill 32k pieces), and the model's vocabulary is
+    padded with placeholder pieces to 32,000, so embedding and output layers
+    have the real size.  ``eos_bias`` keeps most random drafts short; decoding
+    must still be capped (``max_decoding_length``).
+    """
+    return TinyConfig(
+        vocab_size=8000,
+        d_model=512,
+        num_heads=8,
+        ffn=2048,
+        layers=6,
+        eos_bias=4.0,
+        pad_vocabulary_to=32000,
+        extra_training_lines=tuple(extra_training_lines),
+        name="translate-en_zh-base-random",
+        version="0.1",
+    )
 
 
 def training_sentences() -> list[str]:
@@ -92,7 +117,7 @@ def train_sentencepiece(config: TinyConfig) -> bytes:
 
     buffer = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(training_sentences()),
+        sentence_iterator=iter(training_sentences() + list(config.extra_training_lines)),
         model_writer=buffer,
         vocab_size=config.vocab_size,
         model_type="unigram",
@@ -185,6 +210,7 @@ def build_package_dir(config: TinyConfig, root: Path) -> Path:
     processor = spm.SentencePieceProcessor(model_proto=sp_bytes)
     vocabulary = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
     assert vocabulary[:3] == list(SPECIAL_TOKENS), vocabulary[:3]
+    vocabulary += [f"<pad{i}>" for i in range(max(0, config.pad_vocabulary_to - len(vocabulary)))]
     if config.target_prefix and config.target_prefix not in vocabulary:
         raise ValueError(f"target prefix {config.target_prefix!r} is not a vocabulary piece")
     _converter(_spec(config, vocabulary)).convert(

@@ -9,7 +9,7 @@ import typer
 from l10n.cli.app import app
 
 model_app = typer.Typer(
-    help="Install and list offline translation models (argos .argosmodel packages). Never downloads.",
+    help="Install, search and list offline translation models (argos .argosmodel packages). Only install SOURCE TARGET and search use the network.",
     no_args_is_help=True,
 )
 app.add_typer(model_app, name="model")
@@ -30,23 +30,73 @@ def _project_pair(ctx: typer.Context) -> tuple[str | None, tuple[str, ...] | Non
     return settings.source_language, settings.target_languages
 
 
+def _index(ctx: typer.Context, explicit: str | None) -> str:
+    """Return the model index URL: --index, $L10N_MODEL_INDEX, [tool.l10n] model-index, argos's public index."""
+    from l10n.config import find_root, load_settings
+    from l10n.errors import L10nError
+    from l10n.model_index import index_url
+
+    configured = None
+    root = (ctx.find_root().obj or {}).get("root")
+    try:
+        configured = load_settings(root if root is not None else find_root()).model_index
+    except L10nError:
+        if root is not None:
+            raise
+    return index_url(explicit, configured)
+
+
 @model_app.command("install")
 def install(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="A local .argosmodel file."),
+    what: list[str] = typer.Argument(..., metavar="FILE | SOURCE TARGET", help="A local .argosmodel file, or a language pair (en zh) to download."),
     any_pair: bool = typer.Option(
         False, "--any-pair", help="Install even if the project does not translate this language pair."
     ),
+    index: str = typer.Option(None, "--index", help="Model index URL, file:// URL or path (default: $L10N_MODEL_INDEX, model-index, argos's index)."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds to wait on the network before giving up."),
 ) -> None:
-    """Install a translation model from a local .argosmodel file (validated, atomic)."""
+    """Install a translation model from a local .argosmodel file, or download one by language pair (verified, atomic)."""
+    from l10n.errors import L10nError
     from l10n.models import install_model, packages_dir
 
-    source, targets = (None, None) if any_pair else _project_pair(ctx)
-    result = install_model(file, source_language=source, target_languages=targets)
+    if len(what) == 2 and not what[0].endswith(".argosmodel"):
+        from l10n.model_index import install_pair
+
+        entry, result = install_pair(what[0], what[1], index=_index(ctx, index), timeout=timeout)
+        typer.echo(f"downloaded {entry.describe()}")
+    elif len(what) == 1:
+        source, targets = (None, None) if any_pair else _project_pair(ctx)
+        result = install_model(Path(what[0]), source_language=source, target_languages=targets)
+    else:
+        raise L10nError(
+            f"expected a .argosmodel file or a SOURCE TARGET pair, got {len(what)} arguments",
+            hint="l10n model install FILE.argosmodel, or l10n model install en zh",
+        )
     for old in result.replaced:
         typer.echo(f"replaced {old.describe()}")
     typer.echo(f"installed {result.model.describe()}")
     typer.echo(f"models folder: {packages_dir()} (set ARGOS_PACKAGES_DIR to change)")
+
+
+@model_app.command("search")
+def search(
+    ctx: typer.Context,
+    source: str = typer.Argument(None, help="Source language (e.g. en); all when omitted."),
+    target: str = typer.Argument(None, help="Target language (e.g. zh); all when omitted."),
+    index: str = typer.Option(None, "--index", help="Model index URL, file:// URL or path."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds to wait on the network."),
+) -> None:
+    """List the models the index offers for a language pair (needs the network, or a local index copy)."""
+    from l10n.model_index import fetch_index, search as find
+
+    url = _index(ctx, index)
+    found = find(fetch_index(url, timeout=timeout, source=source, target=target), source, target)
+    if not found:
+        typer.echo(f"no package in {url} for {source or 'any'}→{target or 'any'}")
+        return
+    for entry in found:
+        typer.echo(f"{entry.describe()}  (l10n model install {entry.from_code} {entry.to_code})")
 
 
 @model_app.command("list")
@@ -61,3 +111,36 @@ def list_models() -> None:
         return
     for model in models:
         typer.echo(model.describe())
+
+
+@app.command("engines")
+def engines(ctx: typer.Context) -> None:
+    """List the translation engines (built-in and plug-ins), their options and whether they cover the project's pairs."""
+    from l10n.engines.registry import get_provider, engine_names, resolve_options
+    from l10n.errors import L10nError
+
+    source, targets = _project_pair(ctx)
+    tables: dict = {}
+    try:
+        from l10n.cli.app import settings
+
+        tables = settings(ctx).engine_tables()
+    except L10nError:
+        pass
+    for name in engine_names():
+        try:
+            provider = get_provider(name)
+        except L10nError as exc:
+            typer.echo(f"{name}: cannot be loaded ({exc.message})")
+            continue
+        typer.echo(f"{name}: {provider.summary}" + ("" if provider.auto_rank > 0 else " (never picked by auto)"))
+        if provider.options:
+            typer.echo("  options: " + ", ".join(o.name for o in provider.options))
+        for target in targets or ():
+            try:
+                options, _ = resolve_options(provider, tables.get(name), None)
+                coverage = provider.covers(source or "en", target, dict(options))
+                verdict = ("covers " if coverage.ok else "does not cover ") + f"{source}→{target}: {coverage.reason}"
+            except L10nError as exc:
+                verdict = f"{source}→{target}: {exc.message}"
+            typer.echo(f"  {verdict}")

@@ -17,7 +17,16 @@ from l10n.errors import L10nError
 def translate(
     ctx: typer.Context,
     to: list[str] = typer.Option(..., "--to", help="Target language, e.g. zh; repeat it (or use commas) for several."),
-    engine: str = typer.Option("auto", "--engine", help="auto (argos if a model is installed, else fallback), argos or fallback."),
+    engine: str = typer.Option(
+        "auto", "--engine", help="auto (the best engine that covers the pair), argos, openai, fallback, or a plug-in's name; see `l10n engines`."
+    ),
+    engine_option: list[str] = typer.Option(
+        [], "--engine-option", metavar="KEY=VALUE", help="An engine option (repeatable); wins over the pyproject engine table."
+    ),
+    device: Optional[str] = typer.Option(None, "--device", help="auto, cpu or cuda (CTranslate2 engines)."),
+    compute_type: Optional[str] = typer.Option(None, "--compute-type", help="CTranslate2 compute type, e.g. int8, float16."),
+    threads: Optional[int] = typer.Option(None, "--threads", min=1, help="CPU threads per translation."),
+    beam_size: Optional[int] = typer.Option(None, "--beam-size", min=1, help="Beam width."),
     redraft: bool = typer.Option(False, "--redraft", help="Redraft every unedited fuzzy draft l10n made earlier."),
     redraft_fuzzy: bool = typer.Option(
         False, "--redraft-fuzzy", help="Also redraft fuzzy entries made by people or msgmerge (their text is kept in a comment)."
@@ -32,9 +41,14 @@ def translate(
     ),
 ) -> None:
     """Draft every untranslated entry of LANG: memory, then engine, glossary enforced."""
+    from l10n.engines.registry import parse_cli_options
     from l10n.translate import translate_languages
 
     s = settings(ctx)
+    options: dict[str, object] = dict(parse_cli_options(engine_option))
+    for key, value in (("device", device), ("compute-type", compute_type), ("threads", threads), ("beam-size", beam_size)):
+        if value is not None:
+            options[key] = value
     langs = [lang.strip() for value in to for lang in value.split(",") if lang.strip()]
     executor = _executor(cluster if cluster is not None else s.cluster, workers)
     show = sys.stderr.isatty() if progress is None else progress
@@ -43,7 +57,8 @@ def translate(
         callback = (lambda done, total: bar.update(done, total)) if bar is not None else None
         summaries = translate_languages(
             s, langs, engine=engine, redraft=redraft, redraft_fuzzy=redraft_fuzzy, batch_size=batch_size,
-            progress=callback, executor=executor,
+            progress=callback, executor=executor, engine_options=options,
+            notice=lambda message: typer.echo(f"warning: {message}", err=True),
         )
     if executor is not None:
         typer.echo(f"drafted on: {executor.where}")
@@ -100,6 +115,8 @@ class _Bar:
 def _print_summary(s, summary) -> None:
     echo = typer.echo
     echo(f"engine: {summary.engine} — {summary.engine_reason}")
+    if summary.engine_info is not None and summary.engine_info.settings:
+        echo(f"  settings: {summary.engine_info.settings}")
     if summary.engine_info is not None and summary.engine_info.quality == "low":
         echo("  drafts from the fallback are low-quality dictionary drafts: review every one")
     for path in summary.catalogs:

@@ -30,6 +30,11 @@ class EngineInfo:
     model: str  # model identity, e.g. "translate-en_zh-1.9" or "cc-cedict-20240101"
     quality: str = "draft"  # "draft", or "low" for dictionary drafts
     keeps_placeholders: bool = False  # copies {{T0}} placeholders verbatim
+    settings: str = ""  # decoding settings, compact: "cpu,int8,beam4"; "" when none matter
+
+    def describe(self) -> str:
+        """Return ``name model [settings]`` for summaries and provenance."""
+        return f"{self.name} {self.model}" + (f" [{self.settings}]" if self.settings else "")
 
 
 @runtime_checkable
@@ -49,4 +54,15 @@ class NBestEngine(Engine, Protocol):
 
     def hypotheses_batch(self, sentences: Sequence[str], n: int) -> list[list[str]]:
         """Return up to ``n`` hypotheses per input sentence, best first."""
+        ...
+
+
+@runtime_checkable
+class TermAwareEngine(Engine, Protocol):
+    """An engine that can be told the glossary renderings a sentence requires (an LLM)."""
+
+    def translate_with_terms(
+        self, sentences: Sequence[str], terms: Sequence[Sequence[tuple[str, str]]], insist: bool = False
+    ) -> list[str]:
+        """Return one translation per sentence, asked to use ``terms`` (source, target) pairs."""
         ...

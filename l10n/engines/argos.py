@@ -36,6 +36,22 @@ LENGTH_PENALTY = 0.2
 # CTranslate2 truncates longer inputs; stated explicitly because the
 # positional tables of converted models are sized for it.
 MAX_INPUT_TOKENS = 1024
+# CTranslate2's default decoding cap (256 tokens), stated so it can be set.
+MAX_DECODING_LENGTH = 256
+
+
+def resolve_device(device: str) -> str:
+    """Return "cuda" or "cpu" for ``auto|cpu|cuda``: auto uses a GPU when CTranslate2 sees one."""
+    if device not in ("auto", "cpu", "cuda"):
+        raise L10nError(f"unknown device {device!r}", hint="use auto, cpu or cuda")
+    if device != "auto":
+        return device
+    import ctranslate2
+
+    try:
+        return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+    except RuntimeError:  # a CUDA driver that cannot be queried
+        return "cpu"
 
 
 def _cpu_count() -> int:
@@ -57,37 +73,56 @@ class ArgosEngine:
         self,
         model: ModelInfo,
         *,
-        compute_type: str = "int8",
+        device: str = "cpu",
+        compute_type: str | None = None,
         threads: int | None = None,
         max_batch_size: int = 32,
         batch_type: str = "examples",
         beam_size: int = BEAM_SIZE,
+        max_decoding_length: int = MAX_DECODING_LENGTH,
     ) -> None:
         import ctranslate2
 
         self.model = model
-        self.info = EngineInfo(name="argos", model=model.ident, quality="draft", keeps_placeholders=False)
         self.beam_size = beam_size
         self.max_batch_size = max_batch_size
         self.batch_type = batch_type
+        self.max_decoding_length = max_decoding_length
         self.threads = threads or _cpu_count()
+        self.device = resolve_device(device)
+        # argos packages ship int8 weights: int8 on a CPU (as argostranslate
+        # does), and CTranslate2's pick of the fastest type on a GPU.
+        wanted = compute_type or ("int8" if self.device == "cpu" else "auto")
         self._tokenizer = _load_tokenizer(model)
         try:
             # One translation at a time, using every core for it: the
             # pipeline sends big batches, so intra-op threads pay off best.
             self._translator = ctranslate2.Translator(
                 str(model.path / "model"),
-                device="cpu",
-                compute_type=compute_type,
+                device=self.device,
+                compute_type=wanted,
                 inter_threads=1,
                 intra_threads=self.threads,
             )
         except (RuntimeError, ValueError, OSError) as exc:
             raise L10nError(
-                f"cannot load the CTranslate2 model ({exc})",
+                f"cannot load the CTranslate2 model on {self.device} with compute type {wanted} ({exc})",
                 path=model.path / "model",
-                hint=f"the package is damaged; {INSTALL_HINT} again",
+                hint=f"try --device cpu or another --compute-type; if that fails the package is damaged: {INSTALL_HINT} again",
             ) from exc
+        self.compute_type = getattr(self._translator, "compute_type", wanted)
+        self.info = EngineInfo(
+            name="argos", model=model.ident, quality="draft", keeps_placeholders=False, settings=self.settings()
+        )
+
+    def settings(self) -> str:
+        """Return the decoding settings for provenance: ``cpu,int8,beam4``.
+
+        Device, compute type and beam size can change the wording of a draft.
+        Threads cannot, so they are left out: a Dask worker runs one thread,
+        and the same draft must carry the same provenance wherever it was made.
+        """
+        return f"{self.device},{self.compute_type},beam{self.beam_size}"
 
     @classmethod
     def for_pair(cls, from_code: str, to_code: str, packages_dir: Path | None = None, **options) -> ArgosEngine:
@@ -158,6 +193,7 @@ class ArgosEngine:
             length_penalty=LENGTH_PENALTY,
             replace_unknowns=True,
             max_input_length=MAX_INPUT_TOKENS,
+            max_decoding_length=self.max_decoding_length,
         )
         decoded = []
         for result in results:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from l10n.engines import PLACEHOLDER, Engine, NBestEngine, placeholder
+from l10n.engines import PLACEHOLDER, Engine, NBestEngine, TermAwareEngine, placeholder
 from l10n.formats.base import CODE_RE, code_tokens, codes_problems
 
 _SPACES = re.compile(r"[ \t]{2,}")
@@ -30,6 +30,8 @@ def guard(engine: Engine) -> Engine:
     """Return ``engine`` wrapped so that inline codes survive it (see the module docstring)."""
     if isinstance(engine, (_Guarded, _GuardedNBest)):
         return engine
+    if isinstance(engine, TermAwareEngine):
+        return _GuardedTerms(engine)
     return _GuardedNBest(engine) if isinstance(engine, NBestEngine) else _Guarded(engine)
 
 
@@ -78,6 +80,16 @@ class _GuardedNBest(_Guarded):
         return [
             [self._restore(s, h) for h in hyps] if CODE_RE.search(s) else hyps for s, hyps in zip(sentences, results)
         ]
+
+
+class _GuardedTerms(_Guarded):
+    """An engine told the glossary renderings (the openai engine): codes stripped and put back the same way."""
+
+    def translate_with_terms(self, sentences: Sequence[str], terms, insist: bool = False) -> list[str]:
+        prepared = [self._prepare(s) if CODE_RE.search(s) else s for s in sentences]
+        outputs = self.engine.translate_with_terms(prepared, terms, insist)  # type: ignore[attr-defined]
+        # An empty answer stays empty (no draft), not a draft of bare codes.
+        return [self._restore(s, out) if out and CODE_RE.search(s) else out for s, out in zip(sentences, outputs)]
 
 
 def _next_index(sentence: str) -> int:
