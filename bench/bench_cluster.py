@@ -1,12 +1,12 @@
 """Drafting throughput on Dask: one worker against two, on the same model and sentences.
 
     python bench/bench_cluster.py                 # tiny random model, 1,000 sentences
-    python bench/bench_cluster.py --size base     # Transformer-base shape (6+6 layers, d_model 512)
+    python bench/bench_cluster.py --size base     # Transformer-base: 6+6 layers, d_model 512, 32k vocabulary
     python bench/bench_cluster.py --sentences 300
 
 Peers measured in the same run, on the same batches: drafting in this process
-(``LocalExecutor``, the engine using every core), a local Dask cluster of one
-worker, and one of two workers (one core each).  Cluster start-up is timed
+(``LocalExecutor``, one thread), a local Dask cluster of one worker, and one
+of two workers (one thread each).  Cluster start-up is timed
 apart from drafting, since a long run pays it once.  Needs the ``cluster``
 extra (dask.distributed).  Prints sentences/s and the ratios.
 """
@@ -25,13 +25,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-SIZES = {
-    "tiny": {},
-    # Transformer-base layers and width; the vocabulary stays what SentencePiece
-    # learns from the generated corpus (a few hundred pieces), which makes the
-    # output projection cheaper than a real 32k-vocabulary model's.
-    "base": {"d_model": 512, "num_heads": 8, "ffn": 2048, "layers": 6},
-}
+SIZES = ("tiny", "base")  # base: tests/tinymodel.py's transformer_base, the size of argos's en→zh package
+MAX_DECODING_LENGTH = 64  # random weights would otherwise decode to the limit
 
 
 def seed_sentences(n: int) -> list[str]:
@@ -52,12 +47,12 @@ def drafts_per_second(executor, batches) -> tuple[float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--size", choices=sorted(SIZES), default="tiny")
+    parser.add_argument("--size", choices=SIZES, default="tiny")
     parser.add_argument("--sentences", type=int, default=1000)
     parser.add_argument("--batch-size", type=int, default=32)
     args = parser.parse_args()
 
-    from tinymodel import TinyConfig, build_argosmodel
+    from tinymodel import TinyConfig, build_argosmodel, transformer_base
 
     from l10n.cluster import DaskExecutor
     from l10n.engines.choose import choose_engine
@@ -68,11 +63,16 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-cluster-"))
     os.environ["ARGOS_PACKAGES_DIR"] = str(work / "packages")  # before any worker starts
     started = time.perf_counter()
-    install_model(build_argosmodel(work, TinyConfig(**SIZES[args.size])), work / "packages")
-    print(f"model: {args.size} {SIZES[args.size] or '(2 layers, d_model 64)'}, built in {time.perf_counter() - started:.1f} s")
-
-    spec = DraftSpec(choose_engine("argos", "en", "zh"), load_glossary(ROOT / "glossary"), "zh")
     sentences = seed_sentences(args.sentences)
+    config = transformer_base(tuple(sentences)) if args.size == "base" else TinyConfig()
+    install_model(build_argosmodel(work, config), work / "packages")
+    print(f"model: {args.size} ({config.layers}+{config.layers} layers, d_model {config.d_model}), "
+          f"built in {time.perf_counter() - started:.1f} s; decoding capped at {MAX_DECODING_LENGTH} tokens")
+
+    # One thread per engine: in this process as in each worker, so the
+    # comparison is one core against two.
+    options = {"threads": 1, "max-decoding-length": MAX_DECODING_LENGTH}
+    spec = DraftSpec(choose_engine("argos", "en", "zh", cli_options=options), load_glossary(ROOT / "glossary"), "zh")
     step = args.batch_size
 
     def batches():

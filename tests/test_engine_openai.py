@@ -278,7 +278,9 @@ def test_translate_with_a_local_llm_end_to_end(project, serve, capsys, monkeypat
     assert entries and all(e.msgstr.startswith("译：") and e.fuzzy for e in entries)
     qinqing = [e for e in entries if "Qinqing Online" in e.msgid]
     assert qinqing and all("亲清在线" in e.msgstr for e in qinqing)  # glossary rendering asked for and verified
-    assert all(any("engine=openai model=fake-7b" in c for c in e.translator_comments) for e in entries)
+    from l10n import provenance
+
+    assert all((provenance.find(e).engine, provenance.find(e).model) == ("openai", "fake-7b") for e in entries)
     asked = [b["messages"][-1]["content"] for b, _ in server.requests if "Qinqing" in sentence_of(b)]
     assert asked and "亲清在线" in asked[0]
     assert KEY not in output and KEY not in every_file_text(project)
