@@ -55,6 +55,39 @@ _DECLARED = re.compile(rb"Content-Type:[^\"\n]*?charset=([^\s\";\\]+)", re.I)
 _PLACEHOLDER = "CHARSET"  # what xgettext writes in a template
 
 
+def read_document_text(path: Path, binary_hint: str) -> str:
+    """Return a source document's text exactly as on disk (BOM and line ends kept).
+
+    L10nError, naming the file and the line, for a file that cannot be read,
+    is UTF-16/32, holds a NUL byte (``binary_hint`` says what to do) or is
+    not UTF-8.  Seeds of every format are read through here.
+    """
+    from l10n.fsutil import read_input
+
+    try:
+        data = read_input(path, "source document")  # a regular file under the size cap
+    except OSError as exc:
+        raise L10nError(f"cannot read source document: {exc.strerror or exc}", path=path, hint="check the file and its permissions") from exc
+    refuse_wide_unicode(data, path)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise L10nError(
+            "binary content (NUL byte), not a text document",
+            path=path,
+            line=data.count(b"\n", 0, nul) + 1,
+            hint=binary_hint,
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise L10nError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            path=path,
+            line=data.count(b"\n", 0, exc.start) + 1,
+            hint="re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)",
+        ) from exc
+
+
 def declared_charset(data: bytes) -> str | None:
     """Return the charset a PO file's header declares (``charset=`` of its Content-Type), or None."""
     m = _DECLARED.search(data, 0, 65536)

@@ -67,7 +67,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from l10n import layout
-from l10n.encoding import refuse_wide_unicode
+from l10n.encoding import read_document_text
 from l10n.errors import L10nError
 from l10n.segrules import Rules
 from l10n.sentences import sentence_spans, split_sentences
@@ -97,35 +97,12 @@ def read_source(path: Path) -> str:
 
     A UTF-8 byte-order mark is removed and CRLF / CR line ends become ``\\n``.
     """
-    from l10n.fsutil import read_input
-
     path = Path(path)
     if not path.exists():
         raise L10nError("source document not found", path=path, hint="check the path, or add the file to seeds/")
     if path.is_dir():
         raise L10nError("is a directory, not a source document", path=path, hint="pass a .txt file, one paragraph per line")
-    try:
-        data = read_input(path, "source document")
-    except OSError as exc:
-        raise L10nError(f"cannot read source document: {exc.strerror or exc}", path=path, hint="check the file's permissions") from exc
-    refuse_wide_unicode(data, path)
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise L10nError(
-            "binary content (NUL byte), not a text document",
-            path=path,
-            line=data.count(b"\n", 0, nul) + 1,
-            hint="source documents are plain UTF-8 text; export the document as .txt",
-        )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise L10nError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
-            path=path,
-            line=data.count(b"\n", 0, exc.start) + 1,
-            hint="re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)",
-        ) from exc
+    text = read_document_text(path, "source documents are plain UTF-8 text; export the document as .txt")
     text = _normalise(text)
     if not text.strip():
         raise L10nError("source document is empty", path=path, hint="add text (one paragraph per line) or remove the file")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.encoding import refuse_wide_unicode
+from l10n.encoding import read_document_text
 from l10n.errors import L10nError
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -26,30 +26,7 @@ def read_text(path: Path) -> str:
     Unlike ``l10n.segment.read_source`` nothing is normalised: the build
     writes the document back byte for byte, so the reader must see every byte.
     """
-    from l10n.fsutil import read_input
-
-    try:
-        data = read_input(Path(path), "source document")  # a regular file under the size cap
-    except OSError as exc:
-        raise L10nError(f"cannot read source document: {exc.strerror or exc}", path=path, hint="check the file and its permissions") from exc
-    refuse_wide_unicode(data, Path(path))
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise L10nError(
-            "binary content (NUL byte), not a text document",
-            path=path,
-            line=data.count(b"\n", 0, nul) + 1,
-            hint="source documents are UTF-8 text (.md, .html, .txt)",
-        )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise L10nError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
-            path=path,
-            line=data.count(b"\n", 0, exc.start) + 1,
-            hint="re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)",
-        ) from exc
+    text = read_document_text(Path(path), "source documents are UTF-8 text (.md, .html, .txt)")
     if not text.strip():
         raise L10nError("source document is empty", path=path, hint="add text or remove the file")
     return text
