@@ -92,6 +92,21 @@ def _model_loads(dask_worker) -> int:
     return cache.builds if isinstance(cache, DrafterCache) else 0
 
 
+def _keep_malloc_defaults() -> None:
+    """Start local workers without Dask's ``MALLOC_TRIM_THRESHOLD_=65536``.
+
+    Dask sets it in every worker's environment to hand memory back to the OS
+    sooner; with it, CTranslate2 drafting ran 3.7x slower here (glibc trims
+    on nearly every free).  Set for this process's Dask configuration, so a
+    worker the nanny restarts after a crash starts the same way.
+    """
+    import dask
+
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
+    if environ.pop("MALLOC_TRIM_THRESHOLD_", None) is not None:
+        dask.config.set({"distributed.nanny.pre-spawn-environ": environ})
+
+
 class DaskExecutor:
     """Sends batches to a Dask cluster and yields results as they complete.
 
@@ -125,6 +140,7 @@ class DaskExecutor:
             if self.address:
                 self.client = Client(self.address, timeout=self._timeout, set_as_default=False)
             else:
+                _keep_malloc_defaults()
                 self._cluster = LocalCluster(
                     n_workers=self.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                     dashboard_address=None, silence_logs=50,
