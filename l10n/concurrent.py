@@ -17,13 +17,13 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from l10n.catalog import Catalog, Entry, read_catalog
 from l10n.errors import L10nError
+from l10n.fsutil import discard_temporary, write_temporary
 
 Key = tuple[str | None, str]
 
@@ -109,29 +109,18 @@ def replace_if_unchanged(path: Path, text: str | bytes, expected: str | None) ->
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = write_temporary(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        except FileNotFoundError:
-            os.chmod(tmp, 0o644)
         current = file_digest(path)
         if current != expected:
-            os.unlink(tmp)
+            discard_temporary(tmp)
             return False
         if current == hashlib.sha1(data).hexdigest():
-            os.unlink(tmp)  # already this text: no mtime churn
+            discard_temporary(tmp)  # already this text: no mtime churn
             return True
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        discard_temporary(tmp)
         raise
     return True
 

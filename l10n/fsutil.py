@@ -41,6 +41,22 @@ def atomic_write_bytes(path: Path, data: bytes) -> bool:
         if exc.errno != errno.ELOOP:
             raise
     _make_folder(path.parent)
+    tmp = write_temporary(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        discard_temporary(tmp)
+        raise
+    _fsync_dir(path.parent)
+    return True
+
+
+def write_temporary(path: Path, data: bytes) -> str:
+    """Write ``data`` to a new temporary file beside ``path``, flushed to disk; return its name.
+
+    It gets the mode of the regular file it will replace (0o644 otherwise).
+    The caller renames it over ``path`` or removes it (``discard_temporary``).
+    """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -52,15 +68,18 @@ def atomic_write_bytes(path: Path, data: bytes) -> bool:
             os.chmod(tmp, old.st_mode & 0o7777 if stat.S_ISREG(old.st_mode) else 0o644)
         except OSError:
             os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        discard_temporary(tmp)
         raise
-    _fsync_dir(path.parent)
-    return True
+    return tmp
+
+
+def discard_temporary(tmp: str) -> None:
+    """Remove a temporary file made by ``write_temporary`` (gone already is fine)."""
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
 
 
 def check_output(path: Path) -> None:
