@@ -17,6 +17,7 @@ asked for (the ``cluster`` extra).
 
 from __future__ import annotations
 
+import os
 import uuid
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -141,10 +142,17 @@ class DaskExecutor:
                 self.client = Client(self.address, timeout=self._timeout, set_as_default=False)
             else:
                 _keep_malloc_defaults()
-                self._cluster = LocalCluster(
-                    n_workers=self.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                    dashboard_address=None, silence_logs=50,
-                )
+                environ = dict(os.environ)
+                try:
+                    self._cluster = LocalCluster(
+                        n_workers=self.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                        dashboard_address=None, silence_logs=50,
+                    )
+                finally:
+                    # Dask leaves its workers' variables (OMP_NUM_THREADS=1, ...) in this
+                    # process's environment; put it back as it was.
+                    os.environ.clear()
+                    os.environ.update(environ)
                 self.client = Client(self._cluster, set_as_default=False)
         except (OSError, TimeoutError) as exc:
             self.close()
