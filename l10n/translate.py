@@ -327,10 +327,29 @@ def translate_languages(
         try:
             run.run(plans)
         finally:
-            for plan in plans:
-                for work in plan.works:
-                    work.save()
+            _save_all(plans)
     return tuple(plan.summary() for plan in plans)
+
+
+def _save_all(plans: list[_LangPlan]) -> None:
+    """Save every catalogue of the run, even through a Ctrl-C.
+
+    A Ctrl-C inside the last save (nothing periodic saved yet on a fast run)
+    would otherwise end the run with none of its drafts on disk: the save is
+    done again (at most twice more per catalogue), and the interrupt is
+    raised once everything is saved, so the run still ends as interrupted.
+    """
+    interrupted: KeyboardInterrupt | None = None
+    for plan in plans:
+        for work in plan.works:
+            for _ in range(3):
+                try:
+                    work.save()
+                    break
+                except KeyboardInterrupt as exc:
+                    interrupted = exc
+    if interrupted is not None:
+        raise interrupted
 
 
 @dataclass

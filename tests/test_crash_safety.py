@@ -238,17 +238,7 @@ def test_sigkill_while_saving(save: int, project, tmp_path: Path) -> None:
     assert assert_intact(root, planted) == drafts
 
 
-_FAST_DRAFTS_LOSE_THE_SAVE = pytest.mark.xfail(
-    reason="known bug, open: when drafting is fast (OMP_NUM_THREADS=1 reproduces it, as does running after "
-    "tests/test_cluster.py), a Ctrl-C inside the first save of drafts can end the run with none of them saved; "
-    "people's entries stay intact and a re-run drafts them again",
-    strict=False,
-)
-
-
-@pytest.mark.parametrize(
-    "signals", [pytest.param(1, marks=_FAST_DRAFTS_LOSE_THE_SAVE), 2], ids=["ctrl-c-mid-save", "ctrl-c-twice"]
-)
+@pytest.mark.parametrize("signals", [1, 2], ids=["ctrl-c-mid-save", "ctrl-c-twice"])
 def test_sigint_while_saving(signals: int, project, tmp_path: Path) -> None:
     """Ctrl-C inside a save (and an impatient second Ctrl-C): exit 130, one line, the catalogue whole."""
     root, planted = project
