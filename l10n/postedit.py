@@ -108,19 +108,3 @@ def total(items: Iterable[PostEditing]) -> PostEditing:
     for item in items:
         out.add(item)
     return out
-
-
-def format_post_editing(rows: Iterable[tuple[str, str, PostEditing]]) -> str:
-    """Return a text table: one line per catalogue and engine/model, then human-only entries."""
-    table = [["catalogue", "lang", "engine/model", "pending", "confirmed", "edited", "mean edit distance"]]
-    humans = []
-    for name, lang, numbers in rows:
-        for label, c in sorted(numbers.engines.items()):
-            mean = c.mean_distance
-            table.append([name, lang, label, str(c.pending), str(c.confirmed), str(c.edited),
-                          "-" if mean is None else f"{mean:.1f} ({c.distance_measured})"])
-        humans.append(f"{name} {lang}: {numbers.human} human-only translations (no l10n draft behind them)")
-    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
-    lines = ["  ".join(c.ljust(w) if i < 3 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip() for r in table]
-    head = "post-editing: drafts by what review made of them (confirmed = unchanged; distance in characters, measured on N)"
-    return "\n".join([head, *lines, *humans]) + "\n"

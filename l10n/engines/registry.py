@@ -128,6 +128,21 @@ def engine_names() -> list[str]:
     return [*BUILTIN, *sorted(n for n in _entry_points() if n not in BUILTIN)]
 
 
+def _unknown(name: str) -> L10nError:
+    return L10nError(f"unknown engine {name!r}", hint=f"use one of: auto, {', '.join(engine_names())}")
+
+
+def known_engine(name: str) -> str:
+    """Return ``name`` if it is ``auto`` or a registered engine; L10nError naming the known ones otherwise.
+
+    Only the name is checked (nothing is loaded): the command line's ``--engine``
+    is checked with it before anything runs.
+    """
+    if name == "auto" or name in BUILTIN or name in _entry_points():
+        return name
+    raise _unknown(name)
+
+
 def get_provider(name: str) -> Provider:
     """Return the provider registered as ``name``; L10nError naming the known ones otherwise.
 
@@ -137,7 +152,7 @@ def get_provider(name: str) -> Provider:
         return _load(BUILTIN[name], repr(name))
     point = _entry_points().get(name)
     if point is None:
-        raise L10nError(f"unknown engine {name!r}", hint=f"use one of: auto, {', '.join(engine_names())}")
+        raise _unknown(name)
     try:
         loaded = point.load()
     except Exception as exc:  # a broken plug-in must not give a traceback
