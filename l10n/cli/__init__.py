@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from l10n.cli.app import app, main
 
-# Each module registers its commands on ``app``; imports here stay light
-# (library modules are imported inside the command functions).
+# Each module registers its commands on ``app``.  Library modules are imported
+# inside the command functions; at import time only the types the options are
+# typed with are (the format enums of l10n.report, Severity, the engine-name check).
 from l10n.cli import catalog_commands, translate_command  # noqa: E402,F401
 from l10n.cli import glossary  # noqa: E402,F401
 from l10n.cli import check  # noqa: E402,F401
