@@ -42,13 +42,13 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING, Iterable
 
-from l10n.checks import CHECKS, CheckResult, Finding
-from l10n.checks.base import Severity
+from l10n.checks import CHECKS, CheckResult
+from l10n.checks.base import Finding, Severity
 
 if TYPE_CHECKING:
-    from l10n.glossary import Glossary
-    from l10n.postedit import PostEditing
-    from l10n.scoring import ScoreReport
+    from l10n.glossary.model import Glossary
+    from l10n.po.postedit import PostEditing
+    from l10n.score import ScoreReport
     from l10n.stats import CatalogStats, Counts
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -394,11 +394,11 @@ def render_score(report: ScoreReport, fmt: str = SummaryFormat.TEXT) -> str:
 def render_glossary(glossary: Glossary, fmt: str, source_language: str) -> str:
     """Return the whole glossary as one TBX-Basic document or one CSV file."""
     if fmt == GlossaryFormat.TBX:
-        from l10n.tbx import format_tbx
+        from l10n.glossary.tbx import format_tbx
 
         return format_tbx(glossary.terms, source_language, glossary.version)
     if fmt == GlossaryFormat.CSV:
-        from l10n.glossary_csv import format_glossary_csv
+        from l10n.glossary.csv import format_glossary_csv
 
         return format_glossary_csv(glossary.terms, glossary.languages)
     raise ValueError(f"unknown format {fmt!r}; known: {', '.join(GlossaryFormat)}")

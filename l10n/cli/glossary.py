@@ -27,7 +27,7 @@ def list_terms(
     to: Annotated[Optional[str], typer.Option("--to", help="Show targets in this language only.")] = None,
 ) -> None:
     """List every term: source, target(s), status and flags."""
-    from l10n.glossary import load_glossary
+    from l10n.glossary.load import load_glossary
 
     s = settings(ctx)
     glossary = load_glossary(s.glossary)
@@ -52,7 +52,8 @@ def list_terms(
 @glossary_app.command()
 def check(ctx: typer.Context) -> None:
     """Validate every glossary file; exit 2 with file:line messages if anything is wrong."""
-    from l10n.glossary import load_glossary, validate
+    from l10n.glossary.load import load_glossary
+    from l10n.glossary.validation import validate
 
     s = settings(ctx)
     problems = validate(s.glossary)
@@ -82,8 +83,8 @@ def import_tbx(
 ) -> None:
     """Convert a TBX file into a glossary CSV file."""
     from l10n.fsutil import check_name, write_output
-    from l10n.glossary_csv import format_glossary_csv
-    from l10n.tbx import read_tbx
+    from l10n.glossary.csv import format_glossary_csv
+    from l10n.glossary.tbx import read_tbx
 
     s = settings(ctx)
     target = into or s.glossary / f"{file.stem}.csv"
@@ -117,7 +118,7 @@ def export(
 ) -> None:
     """Write the whole glossary as one TBX or CSV file."""
     from l10n.fsutil import write_output
-    from l10n.glossary import load_glossary
+    from l10n.glossary.load import load_glossary
     from l10n.report import render_glossary
 
     s = settings(ctx)

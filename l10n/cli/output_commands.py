@@ -25,7 +25,7 @@ def score(
 ) -> None:
     """Score LANG's catalogues against a reference: BLEU, chrF, TER, term accuracy."""
     from l10n.report import render_score
-    from l10n.scoring import score_project
+    from l10n.score import score_project
 
     report = score_project(settings(ctx), to, ref, domain=domain)
     typer.echo(render_score(report, fmt), nl=False)
