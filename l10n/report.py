@@ -39,7 +39,6 @@ import hashlib
 import json
 from enum import StrEnum
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Iterable
 
 from l10n.checks import CHECKS, CheckResult
@@ -52,7 +51,7 @@ if TYPE_CHECKING:
     from l10n.stats import CatalogStats, Counts
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 class SummaryFormat(StrEnum):
@@ -219,7 +218,7 @@ def render_sarif(result: CheckResult) -> str:
             "id": check.id,
             "name": "".join(part.capitalize() for part in check.id.split("-")),
             "shortDescription": {"text": check.description},
-            "defaultConfiguration": {"level": _SARIF_LEVEL[check.severity.value]},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[check.severity]},
         }
         for check in CHECKS
     ]
