@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,6 +14,8 @@ import pytest
 from l10n.errors import L10nError
 from l10n.model_index import fetch_index, install_pair, parse_index, search
 from l10n.models import STAGING_PREFIX, install_model, installed_models
+
+from helpers import run_cli
 
 TOP = "translate-en_zh-tiny"
 
@@ -179,17 +180,8 @@ def test_index_from_a_local_file(tmp_path, tiny_argosmodel, packages):
 
 
 def cli(args: list[str], capsys, monkeypatch) -> tuple[int, str]:
-    from l10n.cli import main
-
-    capsys.readouterr()
-    monkeypatch.setattr(sys, "argv", ["l10n", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 2
-    out = capsys.readouterr()
-    return code, out.out + out.err
+    result = run_cli(args, capsys, monkeypatch)
+    return result.code, result.text
 
 
 def test_cli_offline_fails_at_once_with_the_file_command_and_writes_nothing(tmp_path, packages, capsys, monkeypatch):
