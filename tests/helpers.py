@@ -6,10 +6,20 @@ import path (the test files are not a package).
 
 from __future__ import annotations
 
+import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pytest
+
+from l10n.catalog import Catalog, read_catalog, write_catalog
+from l10n.config import Settings, load_settings
+from l10n.extract import extract_all
+from l10n.merge import update_all
+
+REPO = Path(__file__).resolve().parents[1]
+REFERENCE_PO = REPO / "tests" / "data" / "reference" / "zh" / "zhejiang-stories.po"
 
 
 @dataclass(frozen=True)
@@ -44,3 +54,37 @@ def run_cli(args: list[str], capture: pytest.CaptureFixture, monkeypatch: pytest
     code = exit_info.value.code
     captured = capture.readouterr()
     return CliRun(0 if code is None else code if isinstance(code, int) else 2, captured.out, captured.err)
+
+
+def reference_project(root: Path, *, glossary: bool = False) -> tuple[Settings, Path]:
+    """Make at ``root`` a project of the embedded seed with its human zh reference catalogue, extracted.
+
+    ``glossary`` copies the repository's glossary in too.  Returns the
+    project's settings and the path of the zh catalogue.
+    """
+    root.mkdir()
+    (root / "pyproject.toml").write_text(
+        '[tool.l10n]\ntarget-languages = ["zh"]\nignore-lines = ["read more"]\n', encoding="utf-8"
+    )
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    if glossary:
+        shutil.copytree(REPO / "glossary", root / "glossary")
+    po = root / "locales" / "zh" / "LC_MESSAGES" / "zhejiang-stories.po"
+    po.parent.mkdir(parents=True)
+    shutil.copy(REFERENCE_PO, po)
+    settings = load_settings(root)
+    extract_all(settings)
+    return settings, po
+
+
+def translate_by_hand(settings: Settings, lang: str, translations: dict[str, str]) -> tuple[Path, Catalog]:
+    """Extract and update ``lang``, then save ``translations`` (msgid → msgstr) into its one catalogue, as a translator would.
+
+    Returns the catalogue's path and the catalogue as update left it (before the translations).
+    """
+    extract_all(settings)
+    [result] = update_all(settings, [lang])
+    catalog = read_catalog(result.path)
+    entries = tuple(replace(e, msgstr=translations.get(e.msgid, e.msgstr)) for e in catalog.entries)
+    write_catalog(result.path, replace(catalog, entries=entries))
+    return result.path, catalog
