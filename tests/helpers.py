@@ -16,6 +16,8 @@ import pytest
 from l10n.catalog import Catalog, read_catalog, write_catalog
 from l10n.config import Settings, load_settings
 from l10n.extract import extract_all
+from l10n.formats import read_document, render
+from l10n.formats.base import Document, codes_problems
 from l10n.merge import update_all
 
 REPO = Path(__file__).resolve().parents[1]
@@ -88,3 +90,26 @@ def translate_by_hand(settings: Settings, lang: str, translations: dict[str, str
     entries = tuple(replace(e, msgstr=translations.get(e.msgid, e.msgstr)) for e in catalog.entries)
     write_catalog(result.path, replace(catalog, entries=entries))
     return result.path, catalog
+
+
+def assert_renders_back(document: Document, source: str) -> None:
+    """Assert that ``document`` renders back to ``source`` byte for byte: untranslated, and with every unit's own text."""
+    assert render(document, lambda unit: None) == source
+    assert render(document, lambda unit: unit.text) == source
+
+
+def assert_corpus_round_trip(path: Path) -> Document:
+    """Assert that the corpus document at ``path`` reads and renders back byte for byte; return the document."""
+    document = read_document(path, path.name)
+    assert_renders_back(document, path.read_bytes().decode("utf-8"))
+    return document
+
+
+def assert_nothing_non_translatable(path: Path) -> None:
+    """Assert that the corpus document at ``path`` has units, none holding "zzkeep" (the corpus marks
+    every code block, code span, URL and comment with it) and none with broken inline codes."""
+    units = read_document(path, path.name).units()
+    assert units
+    for unit in units:
+        assert "zzkeep" not in unit.text, unit
+        assert not codes_problems(unit.text, unit.text)
