@@ -176,6 +176,22 @@ def test_index_from_a_local_file(tmp_path, tiny_argosmodel, packages):
     assert result.model.name == TOP
 
 
+def test_index_and_package_over_their_caps_are_refused(tmp_path, tiny_argosmodel, packages, monkeypatch):
+    from l10n import model_index
+
+    data = tiny_argosmodel.read_bytes()
+    (tmp_path / "m.argosmodel").write_bytes(data)
+    link = (tmp_path / "m.argosmodel").as_uri()
+    index = [{"from_code": "en", "to_code": "zh", "package_version": "0.1", "size": len(data) - 1, "links": [link]}]
+    (tmp_path / "index.json").write_text(json.dumps(index))
+    with pytest.raises(L10nError, match=f"{link} sends more than the {len(data) - 1:,} bytes expected"):
+        install_pair("en", "zh", index=str(tmp_path / "index.json"))
+    assert not [p for p in packages.iterdir() if p.name.startswith(STAGING_PREFIX)]
+    monkeypatch.setattr(model_index, "MAX_INDEX_BYTES", 10)
+    with pytest.raises(L10nError, match="the model index at .* is larger than 10 bytes"):
+        fetch_index(str(tmp_path / "index.json"))
+
+
 # -- the CLI --------------------------------------------------------------------
 
 
