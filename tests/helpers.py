@@ -6,8 +6,10 @@ import path (the test files are not a package).
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
+import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,6 +24,9 @@ from l10n.merge import update_all
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE_PO = REPO / "tests" / "data" / "reference" / "zh" / "zhejiang-stories.po"
+TINY_TOP = "translate-en_zh-tiny"  # the top folder of tests/tinymodel.py's package
+
+Members = dict[str, bytes]  # a zip archive's members by name
 
 
 @dataclass(frozen=True)
@@ -113,3 +118,28 @@ def assert_nothing_non_translatable(path: Path) -> None:
     for unit in units:
         assert "zzkeep" not in unit.text, unit
         assert not codes_problems(unit.text, unit.text)
+
+
+def package_members(archive: Path) -> Members:
+    """Return every member of a zip archive (an ``.argosmodel``) by name."""
+    with zipfile.ZipFile(archive) as zf:
+        return {info.filename: zf.read(info) for info in zf.infolist()}
+
+
+def write_package(members: Members, path: Path, compression: int = zipfile.ZIP_STORED) -> Path:
+    """Write ``members`` as a zip archive at ``path``; return ``path``."""
+    with zipfile.ZipFile(path, "w", compression=compression) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return path
+
+
+def with_metadata(members: Members, raw: bytes | None = None, **changes: object) -> Members:
+    """Return the tiny package's members with its ``metadata.json`` changed.
+
+    ``changes`` set fields (``None`` removes one); ``raw`` replaces the whole file.
+    """
+    metadata = json.loads(members[f"{TINY_TOP}/metadata.json"])
+    metadata.update(changes)
+    metadata = {k: v for k, v in metadata.items() if v is not None}
+    return {**members, f"{TINY_TOP}/metadata.json": raw if raw is not None else json.dumps(metadata).encode()}
