@@ -15,12 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import Catalog, read_catalog, write_catalog
-from l10n.config import Settings, load_settings
 from l10n.extract import extract_all
 from l10n.formats import read_document, render
 from l10n.formats.base import Document, codes_problems
-from l10n.merge import update_all
+from l10n.po.catalog import Catalog
+from l10n.po.read import read_catalog
+from l10n.po.write import write_catalog
+from l10n.project.config import Settings, load_settings
+from l10n.update import update_all
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE_PO = REPO / "tests" / "data" / "reference" / "zh" / "zhejiang-stories.po"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from l10n.catalog import read_catalog, write_catalog
+from l10n.po.read import read_catalog
+from l10n.po.write import write_catalog
 from l10n.cli import app
 
 from helpers import run_cli

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from l10n.catalog import Catalog, Entry
+from l10n.po.catalog import Catalog, Entry
 from l10n.checks import check_catalog, get_check
 from l10n.checks.consistency import build_memory, pairs
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.catalog import Catalog, Entry
+from l10n.po.catalog import Catalog, Entry
 from l10n.checks import (
     CHECKS,
     GLOSSARY_CHECKS,

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.catalog import Catalog, Entry, read_catalog
+from l10n.po.catalog import Catalog, Entry
+from l10n.po.read import read_catalog
 from l10n.checks import CHECKS, _check_entries
 from l10n.checks.base import Batch, CheckContext
 
@@ -152,7 +153,7 @@ def test_runner_finds_the_same_with_and_without_screens_on_a_generated_catalogue
 )
 def test_runner_finds_the_same_with_and_without_screens_on_the_corpora(path) -> None:
     from l10n.checks.consistency import build_memory
-    from l10n.glossary import load_glossary
+    from l10n.glossary.load import load_glossary
 
     glossary = load_glossary(TESTS / "data" / "qa" / "glossary")
     entries = read_catalog(path).active

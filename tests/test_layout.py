@@ -1,4 +1,4 @@
-"""l10n.layout: paragraphs by line or by blank line, the automatic choice, lines of references, build."""
+"""l10n.text.layout: paragraphs by line or by blank line, the automatic choice, lines of references, build."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n import layout
-from l10n.catalog import read_catalog
-from l10n.config import load_settings
+from l10n.text import layout
+from l10n.po.read import read_catalog
+from l10n.project.config import load_settings
 from l10n.errors import L10nError
 from l10n.extract import extract_all
-from l10n.segment import segment_document
+from l10n.text.segment import segment_document
 
 from helpers import translate_by_hand
 

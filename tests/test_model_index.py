@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from l10n.errors import L10nError
-from l10n.model_index import fetch_index, install_pair, parse_index, search
-from l10n.models import STAGING_PREFIX, install_model, installed_models
+from l10n.engines.package_index import fetch_index, install_pair, parse_index, search
+from l10n.engines.packages import STAGING_PREFIX, install_model, installed_models
 
 from helpers import run_cli
 
@@ -177,7 +177,7 @@ def test_index_from_a_local_file(tmp_path, tiny_argosmodel, packages):
 
 
 def test_index_and_package_over_their_caps_are_refused(tmp_path, tiny_argosmodel, packages, monkeypatch):
-    from l10n import model_index
+    from l10n.engines import package_index
 
     data = tiny_argosmodel.read_bytes()
     (tmp_path / "m.argosmodel").write_bytes(data)
@@ -187,7 +187,7 @@ def test_index_and_package_over_their_caps_are_refused(tmp_path, tiny_argosmodel
     with pytest.raises(L10nError, match=f"{link} sends more than the {len(data) - 1:,} bytes expected"):
         install_pair("en", "zh", index=str(tmp_path / "index.json"))
     assert not [p for p in packages.iterdir() if p.name.startswith(STAGING_PREFIX)]
-    monkeypatch.setattr(model_index, "MAX_INDEX_BYTES", 10)
+    monkeypatch.setattr(package_index, "MAX_INDEX_BYTES", 10)
     with pytest.raises(L10nError, match="the model index at .* is larger than 10 bytes"):
         fetch_index(str(tmp_path / "index.json"))
 

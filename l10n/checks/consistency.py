@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from l10n.checks.base import Batch, CheckContext, Problem, quote
 
 if TYPE_CHECKING:
-    from l10n.catalog import Catalog
+    from l10n.po.catalog import Catalog
 
 Memory = dict[tuple[str | None, str, int], tuple[tuple[str, str], ...]]
 

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Iterator
 from l10n.checks.base import Batch, CheckContext, Problem
 
 if TYPE_CHECKING:
-    from l10n.catalog import Entry
+    from l10n.po.catalog import Entry
 
 
 def _confirmed_low(entry: Entry) -> bool:
-    from l10n.provenance import find
+    from l10n.po.provenance import find
 
     found = find(entry) if entry.translator_comments else None
     return found is not None and found.quality == "low" and found.matches_text(entry.msgstr)

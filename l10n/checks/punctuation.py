@@ -21,7 +21,8 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from l10n.checks.base import EMAIL_RE, URL_RE, Batch, CheckContext, Problem, letters_re, mask, native_re
+from l10n.text.patterns import EMAIL_RE, URL_RE
+from l10n.checks.base import Batch, CheckContext, Problem, letters_re, mask, native_re
 from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE, may_have_tokens
 
 # Final mark → kind of ending; "..." is recognised separately.
