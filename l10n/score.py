@@ -40,8 +40,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Sequence
 
-from l10n.project.config import Settings
 from l10n.errors import L10nError
+from l10n.glossary.model import Glossary
+from l10n.project.config import Settings
 from l10n.text.languages import profile
 
 SCHEMA = 1
@@ -178,7 +179,7 @@ def score(
     references: Sequence[str],
     lang: str,
     sources: Sequence[str] | None = None,
-    glossary: Any = None,
+    glossary: Glossary | None = None,
     *,
     locations: Sequence[str] | None = None,
     worst: int = WORST,
@@ -237,7 +238,7 @@ def worst_segments(
     return tuple(rows[:count])
 
 
-def term_accuracy(sources: Sequence[str], hypotheses: Sequence[str], glossary: Any, lang: str) -> TermAccuracy:
+def term_accuracy(sources: Sequence[str], hypotheses: Sequence[str], glossary: Glossary, lang: str) -> TermAccuracy:
     """Return how many glossary term occurrences in the sources the hypotheses render.
 
     A term occurring n times in a source counts as found min(n, k) times,
@@ -346,7 +347,7 @@ def score_project(
     )
 
 
-def _load_glossary(settings: Settings) -> Any:
+def _load_glossary(settings: Settings) -> Glossary | None:
     if not settings.glossary.is_dir():
         return None
     from l10n.glossary.load import load_glossary

@@ -38,8 +38,6 @@ from l10n.po.wrapping import page_width
 from l10n.po.provenance import DECODE_TAG, GLOSSARY_TAG
 from l10n.po import provenance
 
-DRAFT_TAG = "l10n:"  # the marker's first word (``l10n.po.provenance``); "l10n-draft" is the earlier form
-
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -66,11 +64,6 @@ class TranslateSummary:
     @property
     def engine_calls(self) -> bool:
         return self.engine_info is not None
-
-
-def digest(text: str) -> str:
-    """Return a short stable hash of ``text`` (provenance fingerprints)."""
-    return provenance.digest(text)[:8]
 
 
 def draft_comment(info: EngineInfo, glossary_version: str, msgid: str, msgstr: str) -> str:
