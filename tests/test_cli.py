@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +13,9 @@ from typer.testing import CliRunner
 
 from l10n import __version__
 from l10n.po.read import read_catalog
-from l10n.cli import app, main
+from l10n.cli import app
+
+from helpers import run_cli
 
 REPO = Path(__file__).resolve().parent.parent
 REFERENCE = REPO / "tests" / "data" / "reference" / "zh" / "zhejiang-stories.po"
@@ -39,12 +40,8 @@ def l10n(capsys, monkeypatch):
     """Run the real entry point (``main``: error mapping included) in-process."""
 
     def run(project: Path, *args: str) -> Run:
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "argv", ["l10n", "--root", str(project), *args])
-        with pytest.raises(SystemExit) as exit_info:
-            main()
-        captured = capsys.readouterr()
-        return Run(exit_info.value.code or 0, captured.out + captured.err)
+        result = run_cli(["--root", str(project), *args], capsys, monkeypatch)
+        return Run(result.code, result.text)
 
     return run
 

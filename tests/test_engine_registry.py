@@ -110,6 +110,24 @@ def test_a_plugin_cannot_replace_a_builtin_and_a_broken_one_is_a_clear_error(plu
         get_provider("broken")
 
 
+def test_a_reference_that_is_no_provider_is_a_clear_error(monkeypatch):
+    from importlib.metadata import EntryPoint
+
+    from l10n.engines import registry
+
+    monkeypatch.setitem(registry.BUILTIN, "dumps", "json:dumps")
+    with pytest.raises(L10nError) as caught:
+        get_provider("dumps")
+    assert str(caught.value).startswith("engine 'dumps' (json:dumps) is not an l10n engine provider")
+    assert caught.value.hint == "see l10n.engines.registry for the protocol"
+    point = EntryPoint(name="loads", value="json:loads", group=registry.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(registry, "_entry_points", lambda: {"loads": point})
+    with pytest.raises(L10nError) as caught:
+        get_provider("loads")
+    assert str(caught.value).startswith("engine 'loads' (json:loads) is not an l10n engine provider")
+    assert caught.value.hint == "see l10n.engines.registry"
+
+
 def test_unknown_engine_names_the_known_ones():
     with pytest.raises(L10nError) as caught:
         choose_engine("deepl", "en", "zh")

@@ -107,11 +107,16 @@ def _load(spec: str, where: str) -> Provider:
             obj = getattr(obj, part)
     except (ImportError, AttributeError) as exc:
         raise L10nError(f"cannot load engine {where} ({spec}: {exc})", hint="reinstall the package that provides it") from exc
-    if isinstance(obj, type):
-        obj = obj()
-    if not isinstance(obj, Provider):
-        raise L10nError(f"engine {where} ({spec}) is not an l10n engine provider", hint="see l10n.engines.registry for the protocol")
-    return obj
+    return _as_provider(obj, f"{where} ({spec})", "see l10n.engines.registry for the protocol")
+
+
+def _as_provider(loaded: object, what: str, hint: str) -> Provider:
+    """Return what a provider's reference names, a class instantiated; L10nError when it is no provider."""
+    if isinstance(loaded, type):
+        loaded = loaded()
+    if not isinstance(loaded, Provider):
+        raise L10nError(f"engine {what} is not an l10n engine provider", hint=hint)
+    return loaded
 
 
 def _entry_points() -> dict[str, Any]:
@@ -157,11 +162,7 @@ def get_provider(name: str) -> Provider:
         loaded = point.load()
     except Exception as exc:  # a broken plug-in must not give a traceback
         raise L10nError(f"cannot load engine {name!r} from {point.value} ({exc})", hint="reinstall the package that provides it") from exc
-    if isinstance(loaded, type):
-        loaded = loaded()
-    if not isinstance(loaded, Provider):
-        raise L10nError(f"engine {name!r} ({point.value}) is not an l10n engine provider", hint="see l10n.engines.registry")
-    return loaded
+    return _as_provider(loaded, f"{name!r} ({point.value})", "see l10n.engines.registry")
 
 
 def parse_cli_options(pairs: Sequence[str]) -> dict[str, str]:
