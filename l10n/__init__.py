@@ -10,7 +10,7 @@ holds it):
 - ``project``: settings and the project lock
 - ``engines``: machine translation engines and their model packages
 - ``formats``: source documents (plain text, Markdown, HTML)
-- ``glossary``: terms, their files, validation, matching, enforcement
+- ``glossary``: terms, their files, validation, matching
 - ``checks``: QA checks over catalogues
 - stages: ``extract`` → ``update`` → ``translate`` (with ``drafting``) →
   ``build``, ``score`` (with ``align``), ``stats``, ``fmt``, ``report``

@@ -2,7 +2,7 @@
 
 Order for every entry without a translation: exact match from the project's
 translation memory, then the machine translation engine, with the glossary
-enforced and verified on every draft (``l10n.glossary.enforcement``).  Drafts are always
+enforced and verified on every draft (``l10n.drafting.enforcement``).  Drafts are always
 ``fuzzy`` and carry a provenance comment; a translation made by a person is
 never changed.  Catalogues are saved atomically every few seconds and on
 interruption, so Ctrl-C keeps every finished draft.
@@ -20,7 +20,7 @@ from l10n.po.concurrent import Key, file_digest, merge3, read_settled, replace_i
 from l10n.project.config import Settings
 from l10n.engines import Engine, EngineInfo
 from l10n.engines.choose import EngineChoice, choose_engine
-from l10n.glossary.enforcement import Draft
+from l10n.drafting.enforcement import Draft
 from l10n.drafting.executor import Batch, BatchResult, DraftSpec, Executor, LocalExecutor
 from l10n.errors import L10nError
 from l10n.extract import now_stamp

@@ -28,8 +28,8 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "l10n.po": ("l10n.text",),
     "l10n.project": ("l10n.text", "l10n.po"),
     "l10n.engines": ("l10n.text",),
-    "l10n.formats": ("l10n.text", "l10n.engines"),
-    "l10n.glossary": ("l10n.text", "l10n.engines", "l10n.formats"),
+    "l10n.formats": ("l10n.text",),
+    "l10n.glossary": ("l10n.text",),
     "l10n.checks": ("l10n.text", "l10n.po", "l10n.project", "l10n.formats", "l10n.glossary"),
 }
 LIBRARY = tuple(ALLOWED)

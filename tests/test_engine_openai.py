@@ -387,7 +387,7 @@ def test_a_failure_does_not_wait_for_requests_still_in_flight(serve):
 
 
 def test_inline_codes_never_reach_the_model_and_come_back(serve):
-    from l10n.formats.guard import guard
+    from l10n.drafting.guard import guard
 
     server = serve(echo_zh)
     guarded = guard(engine(server.url))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n.glossary.enforcement import Enforcer
+from l10n.drafting.enforcement import Enforcer
 from l10n.engines import EngineInfo
 from l10n.errors import L10nError
 from l10n.glossary.model import Glossary, check_target, find_terms

@@ -2,8 +2,10 @@
 
 ``planning`` reads and checks everything a run needs before anything is
 written; ``executor`` drafts batches in this process (``LocalExecutor``);
-``cluster`` drafts them on Dask workers (``DaskExecutor``).  The stage
-itself is ``l10n.translate``.
+``cluster`` drafts them on Dask workers (``DaskExecutor``);
+``enforcement`` makes an engine's drafts use the glossary's approved
+targets; ``guard`` keeps inline codes through an engine.  The stage itself
+is ``l10n.translate``.
 
 May import everything below the stages and the earlier stages
 (``l10n.extract``, ``l10n.update``).  Must not import ``l10n.translate``,

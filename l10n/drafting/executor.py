@@ -15,7 +15,7 @@ from typing import Callable, Hashable, Iterable, Iterator, Protocol
 
 from l10n.engines import Engine, EngineInfo
 from l10n.engines.choose import EngineChoice
-from l10n.glossary.enforcement import Draft, Enforcer
+from l10n.drafting.enforcement import Draft, Enforcer
 from l10n.glossary.model import Glossary
 
 EngineFactory = Callable[[EngineChoice], Engine]

@@ -6,9 +6,12 @@ read into a ``Document`` of verbatim text and translatable units that
 ``render`` writes back (byte for byte when nothing is translated).  Readers
 are imported when first used.
 
-May import: ``l10n.errors``, ``l10n.fsutil``, ``l10n.text``, ``l10n.engines``
-(the inline-code ``guard`` wraps an engine), and ``l10n.po``/``l10n.project``
-for types only.  Must not import glossaries, checks or stages.
+Keeping inline codes through an engine is the translate stage's
+(``l10n.drafting.guard``).
+
+May import: ``l10n.errors``, ``l10n.fsutil``, ``l10n.text``, and
+``l10n.po``/``l10n.project`` for types only.  Must not import engines,
+glossaries, checks or stages.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from l10n.drafting.guard import guard
 from l10n.engines import PLACEHOLDER, Engine, NBestEngine, TermAwareEngine, placeholder
 from l10n.glossary.model import Glossary, TermMatch, check_target, find_terms
 
@@ -62,9 +63,7 @@ class Enforcer:
         self.lang = lang
 
     def draft(self, engine: Engine, sentences: Sequence[str]) -> list[Draft]:
-        """Return one enforced and verified draft per sentence (inline codes kept, see l10n.formats.guard)."""
-        from l10n.formats.guard import guard
-
+        """Return one enforced and verified draft per sentence (inline codes kept, see l10n.drafting.guard)."""
         engine = guard(engine)
         if self.glossary is None:
             return [Draft(text) for text in engine.translate_batch(sentences)]
