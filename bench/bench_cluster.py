@@ -55,7 +55,7 @@ def main() -> int:
     from tinymodel import TinyConfig, build_argosmodel, transformer_base
 
     from l10n.drafting.cluster import DaskExecutor
-    from l10n.engines.choose import choose_engine
+    from l10n.engines.registry import choose_engine
     from l10n.drafting.executor import Batch, DraftSpec, LocalExecutor
     from l10n.glossary.load import load_glossary
     from l10n.engines.packages import install_model

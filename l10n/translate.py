@@ -19,7 +19,7 @@ from l10n.po.catalog import FUZZY, Catalog, Entry
 from l10n.po.concurrent import Key, file_digest, merge3, read_settled, replace_if_unchanged, text_digest
 from l10n.project.config import Settings
 from l10n.engines import Engine, EngineInfo
-from l10n.engines.choose import EngineChoice, choose_engine
+from l10n.engines.registry import EngineChoice, choose_engine
 from l10n.drafting.enforcement import Draft
 from l10n.drafting.executor import Batch, BatchResult, DraftSpec, Executor, LocalExecutor
 from l10n.errors import L10nError

@@ -60,7 +60,7 @@ class _Slow:
 
 
 def _install_hooks() -> None:
-    from l10n.engines.choose import EngineChoice
+    from l10n.engines.registry import EngineChoice
 
     delay = float(os.environ.get("L10N_TEST_DELAY", "0"))
     real_build = EngineChoice.build

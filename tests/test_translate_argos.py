@@ -18,7 +18,7 @@ import pytest
 from l10n.po.read import read_catalog
 from l10n.po.write import write_catalog
 from l10n.project.config import load_settings
-from l10n.engines.choose import choose_engine
+from l10n.engines.registry import choose_engine
 from l10n.translate import translate_project
 
 REPO = Path(__file__).resolve().parent.parent
