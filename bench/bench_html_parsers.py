@@ -84,7 +84,9 @@ def main() -> None:
         seconds, _ = best(lambda: parse(text))
         exact = "-" if serialise is None else ("yes" if serialise(parse(small)) == small else "no")
         print(f"{name:34} {seconds:8.3f} {exact:>6}  {offsets}")
-    from l10n.formats import FormatOptions, html, render
+    from l10n.formats import html
+    from l10n.formats.base import render
+    from l10n.formats.source import FormatOptions
 
     seconds, parsed = best(lambda: html.read(text, "bench.html", FormatOptions()))
     exact = "yes" if render(html.read(small, "s", FormatOptions()), lambda u: None) == small else "no"

@@ -19,7 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from l10n.errors import L10nError  # noqa: E402
-from l10n.formats import FormatOptions, render  # noqa: E402
+from l10n.formats.base import render  # noqa: E402
+from l10n.formats.source import FormatOptions  # noqa: E402
 from l10n.formats import html as html_format  # noqa: E402
 from l10n.formats import markdown  # noqa: E402
 from l10n.formats.base import codes_problems  # noqa: E402

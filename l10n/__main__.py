@@ -1,3 +1,3 @@
-from l10n.cli import main
+from l10n.cli.app import main
 
 main()

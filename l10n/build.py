@@ -141,7 +141,7 @@ def render_structured(document, table: dict[str, list[Entry]], include_fuzzy: bo
     markup) or, without a usable one, as the source wrote it.
     """
     from l10n.extract import unit_segment
-    from l10n.formats import render
+    from l10n.formats.base import render
     from l10n.formats.review import Row
 
     fallbacks: list[Fallback] = []

@@ -90,8 +90,9 @@ def document_segments(settings: Settings, path: Path) -> list[Segment]:
 
 
 def structured_document(settings: Settings, path: Path):
-    """Return a Markdown or HTML source read into an ``l10n.formats.Document``."""
-    from l10n.formats import FormatOptions, read_document
+    """Return a Markdown or HTML source read into an ``l10n.formats.base.Document``."""
+    from l10n.formats import read_document
+    from l10n.formats.source import FormatOptions
 
     options = FormatOptions(front_matter_keys=settings.front_matter_keys, ignore_lines=settings.ignore_lines)
     with using_policy(settings.input_policy()):  # a regular file under the size cap

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from l10n.extract import extract_all
-from l10n.formats import read_document, render
+from l10n.formats import read_document
+from l10n.formats.base import render
 from l10n.formats.base import Document, codes_problems
 from l10n.po.catalog import Catalog
 from l10n.po.read import read_catalog
@@ -54,7 +55,7 @@ def run_cli(args: list[str], capture: pytest.CaptureFixture, monkeypatch: pytest
     test.  Returns the exit status (``None`` read as 0, a non-integer code as
     2) and what the run printed.
     """
-    from l10n.cli import main
+    from l10n.cli.app import main
 
     capture.readouterr()
     monkeypatch.setattr(sys, "argv", ["l10n", *args])

@@ -93,7 +93,7 @@ def _install_hooks() -> None:
 
 if __name__ == "__main__":
     _install_hooks()
-    from l10n.cli import main
+    from l10n.cli.app import main
 
     sys.argv[0] = "l10n"
     main()

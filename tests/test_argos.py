@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from l10n.engines import NBestEngine
-from l10n.engines.argos import MAX_INPUT_TOKENS, ArgosEngine, find_package
+from l10n.engines.argos import MAX_INPUT_TOKENS, ArgosEngine
 from l10n.errors import L10nError
-from l10n.engines.packages import argos_code, install_model
+from l10n.engines.packages import argos_code, find_package, install_model
 
 try:
     from tinymodel import TinyConfig, build_argosmodel
@@ -231,7 +231,8 @@ def test_damaged_model_gives_an_error_not_a_crash(argos_home: Path) -> None:
 def test_find_package_imports_neither_ctranslate2_nor_argostranslate(argos_home: Path) -> None:
     script = (
         "import sys, json; from pathlib import Path\n"
-        "from l10n.engines.argos import find_package\n"
+        "import l10n.engines.argos\n"
+        "from l10n.engines.packages import find_package\n"
         f"m = find_package('en', 'zh', Path({str(argos_home)!r}))\n"
         "print(json.dumps([m.name, sorted(n for n in sys.modules if n.split('.')[0] in ('ctranslate2', 'argostranslate', 'sentencepiece'))]))\n"
     )

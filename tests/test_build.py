@@ -277,7 +277,7 @@ def test_missing_catalogue_is_an_error(tmp_path):
 def test_cli_build_warns_and_lists_fallbacks(tmp_path):
     from typer.testing import CliRunner
 
-    from l10n.cli import app
+    from l10n.cli.app import app
 
     root = _project(tmp_path)
     result = CliRunner().invoke(app, ["--root", str(root), "build", "--to", "zh"])
@@ -294,7 +294,7 @@ def test_cli_build_warns_and_lists_fallbacks(tmp_path):
 def test_cli_build_strict_exits_1_and_writes_nothing(tmp_path):
     from typer.testing import CliRunner
 
-    from l10n.cli import app
+    from l10n.cli.app import app
 
     root = _project(tmp_path)
     result = CliRunner().invoke(app, ["--root", str(root), "build", "--to", "zh", "--strict"])
@@ -329,7 +329,7 @@ def test_embedded_seed_builds_strictly_from_the_reference(tmp_path):
 
 
 def test_console_entry_point_exits_1_for_strict_failures(tmp_path, monkeypatch, capsys):
-    from l10n.cli import main
+    from l10n.cli.app import main
 
     root = _project(tmp_path)
     monkeypatch.setattr("sys.argv", ["l10n", "--root", str(root), "build", "--to", "zh", "--strict"])

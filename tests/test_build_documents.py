@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from l10n.po.read import read_catalog
 from l10n.po.write import write_catalog
-from l10n.cli import app
+from l10n.cli.app import app
 
 from helpers import run_cli
 

@@ -14,7 +14,7 @@ from junitparser import JUnitXml
 from typer.testing import CliRunner
 
 from l10n.checks import CHECKS
-from l10n.cli import app, main
+from l10n.cli.app import app, main
 
 REPO = Path(__file__).parents[1]
 QA = Path(__file__).parent / "data" / "qa"

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from l10n import __version__
 from l10n.po.read import read_catalog
-from l10n.cli import app
+from l10n.cli.app import app
 
 from helpers import run_cli
 

@@ -37,7 +37,7 @@ def l10n(project: Path, *args: str, timeout: float | None = None) -> subprocess.
     from contextlib import redirect_stderr, redirect_stdout
     from io import StringIO
 
-    from l10n.cli import main
+    from l10n.cli.app import main
 
     out, err = StringIO(), StringIO()
     saved = sys.argv

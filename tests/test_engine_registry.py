@@ -147,7 +147,7 @@ def test_known_engine_checks_the_name_against_the_registry(plugin):
 
 
 def test_cli_engine_choice_is_checked_at_the_door_against_the_registry(plugin, tmp_path, capsys, monkeypatch):
-    from l10n.cli import main
+    from l10n.cli.app import main
 
     monkeypatch.chdir(tmp_path)  # no project here: a name the registry knows gets as far as looking for one
     for engine, expected in (("shouty", "no l10n project found"), ("deepl", "unknown engine 'deepl'")):
@@ -242,7 +242,7 @@ def test_engine_tables_come_from_pyproject(tmp_path):
 
 
 def test_cli_translate_takes_engine_flags(tmp_path, argos_home, capsys, monkeypatch):
-    from l10n.cli import main
+    from l10n.cli.app import main
 
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "doc.txt").write_text("The city opened a library in 2020.\n", encoding="utf-8")
@@ -259,7 +259,7 @@ def test_cli_translate_takes_engine_flags(tmp_path, argos_home, capsys, monkeypa
 
 
 def test_cli_engines_lists_builtins_plugins_and_coverage(plugin, no_models, tmp_path, capsys, monkeypatch):
-    from l10n.cli import main
+    from l10n.cli.app import main
 
     (tmp_path / "pyproject.toml").write_text('[tool.l10n]\ntarget-languages = ["zh", "de"]\n')
     monkeypatch.setattr(sys, "argv", ["l10n", "--root", str(tmp_path), "engines"])

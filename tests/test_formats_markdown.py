@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from l10n.formats import FormatOptions, render
+from l10n.formats.base import render
+from l10n.formats.source import FormatOptions
 from l10n.formats.base import flat
 from l10n.formats.markdown import _Reader, read
 

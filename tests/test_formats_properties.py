@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.formats import FormatOptions, render
+from l10n.formats.base import render
+from l10n.formats.source import FormatOptions
 from l10n.formats import html as html_format
 from l10n.formats import markdown
 from l10n.formats.base import codes_problems

@@ -11,7 +11,7 @@ import pytest
 
 from l10n.po.catalog import FUZZY, Entry
 from l10n.checks.base import Finding
-from l10n.formats import FormatOptions
+from l10n.formats.source import FormatOptions
 from l10n.formats.markdown import read
 from l10n.formats.review import Row, code_legend, review_page
 

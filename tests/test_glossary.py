@@ -345,7 +345,7 @@ def proj(tmp_path) -> Path:
 
 
 def run(root: Path, *args: str):
-    from l10n.cli import app
+    from l10n.cli.app import app
 
     return CliRunner().invoke(app, ["--root", str(root), "glossary", *args])
 

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from l10n.engines import packages as models
-from l10n.cli import app, main
+from l10n.cli.app import app, main
 from l10n.errors import L10nError
 from l10n.engines.packages import find_package, install_model, installed_models, packages_dir
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from l10n.po.read import read_catalog
 from l10n.po.write import write_catalog
-from l10n.cli import app
+from l10n.cli.app import app
 from l10n.project.config import load_settings
 from l10n.engines import EngineInfo
 from l10n.po.journal import journal_path

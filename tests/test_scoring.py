@@ -339,7 +339,7 @@ def test_reference_without_any_match_is_an_error(tmp_path):
 def test_cli_score_text_and_json(tmp_path):
     from typer.testing import CliRunner
 
-    from l10n.cli import app
+    from l10n.cli.app import app
 
     root = project(tmp_path)
     ref = tmp_path / "ref.po"
@@ -364,7 +364,7 @@ def test_cli_score_text_and_json(tmp_path):
 def test_cli_score_bad_reference_is_an_input_error(tmp_path):
     from typer.testing import CliRunner
 
-    from l10n.cli import app
+    from l10n.cli.app import app
 
     root = project(tmp_path)
     ref = tmp_path / "ref.txt"
@@ -378,7 +378,7 @@ def test_cli_score_bad_reference_is_an_input_error(tmp_path):
 
 
 def test_main_exits_2_with_file_and_line(tmp_path, monkeypatch, capsys):
-    from l10n.cli import main
+    from l10n.cli.app import main
 
     root = project(tmp_path)
     ref = tmp_path / "ref.tsv"

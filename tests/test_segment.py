@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from l10n.errors import L10nError
-from l10n.text.segment import KINDS, Segment, paragraphs, read_source, segment_document, split_sentences
+from l10n.text.segment import KINDS, Segment, paragraphs, read_source, segment_document
+from l10n.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "zhejiang-stories.txt"

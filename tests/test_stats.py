@@ -145,7 +145,7 @@ def test_cli_stats_table_and_json(tmp_path):
 
     from typer.testing import CliRunner
 
-    from l10n.cli import app
+    from l10n.cli.app import app
 
     root = _project(tmp_path)
     runner = CliRunner()

@@ -108,7 +108,7 @@ def test_argos_engine_translates_with_argostranslate_unimportable(tmp_path: Path
     (project / "seeds" / "doc.txt").write_text("The city opened a library in 2020. Visitors from abroad.\n", encoding="utf-8")
     (project / "pyproject.toml").write_text('[tool.l10n]\ntarget-languages = ["zh"]\n', encoding="utf-8")
     script = _blocked("argostranslate", "torch", "stanza", "sacremoses", "subword_nmt") + (
-        "from l10n.cli import main\n"
+        "from l10n.cli.app import main\n"
         f"sys.argv = ['l10n', '--root', {str(project)!r}, 'translate', '--to', 'zh', '--engine', 'argos']\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\nelse:\n    code = 0\n"
         "print(json.dumps([code, sorted(n for n, m in sys.modules.items() if m is not None and n.split('.')[0] in ('argostranslate', 'torch'))]))\n"
@@ -152,7 +152,7 @@ def test_bpe_package_without_its_libraries_exits_2_with_the_install_line(
         argv = ["--root", str(project), "translate", "--to", "zh", "--engine", "argos"]
     else:
         argv = ["model", "install", str(archive)]
-    script = _blocked("argostranslate", "sacremoses", "subword_nmt") + f"from l10n.cli import main\nsys.argv = ['l10n', *{argv!r}]\nmain()\n"
+    script = _blocked("argostranslate", "sacremoses", "subword_nmt") + f"from l10n.cli.app import main\nsys.argv = ['l10n', *{argv!r}]\nmain()\n"
     result = _run(script, env)
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stderr

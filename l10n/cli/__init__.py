@@ -8,7 +8,9 @@ group's ``invoke`` in ``l10n.cli.app``.  May import anything in
 
 from __future__ import annotations
 
-from l10n.cli.app import app, main
+# The console script's entry point (pyproject.toml: l10n = "l10n.cli:main");
+# everything else imports ``app`` and ``main`` from l10n.cli.app.
+from l10n.cli.app import main
 
 # Each module registers its commands on ``app``.  Library modules are imported
 # inside the command functions; at import time only the types the options are
@@ -20,4 +22,4 @@ from l10n.cli import model  # noqa: E402,F401
 from l10n.cli import output_commands  # noqa: E402,F401
 from l10n.cli import fmt_command  # noqa: E402,F401
 
-__all__ = ["app", "main"]
+__all__ = ["main"]

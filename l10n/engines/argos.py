@@ -28,7 +28,7 @@ from l10n.engines.package_archive import INSTALL_HINT
 from l10n.engines.packages import ModelInfo, find_package
 from l10n.engines.subword import Tokenizer, load_tokenizer
 
-__all__ = ["ArgosEngine", "find_package"]
+__all__ = ["ArgosEngine"]
 
 # argostranslate's defaults (settings.beam_size, and the literals in
 # apply_packaged_translation); kept equal so drafts match argostranslate's.

@@ -29,12 +29,11 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from l10n.errors import L10nError
-from l10n.engines.package_archive import INSTALL_HINT, Layout, Limits, extract, read_layout, read_metadata
+from l10n.engines.package_archive import Layout, Limits, extract, read_layout, read_metadata
 from l10n.engines.subword import require_bpe
 
 __all__ = [
-    "INSTALL_HINT", "InstallResult", "Limits", "ModelInfo", "argos_code", "find_package",
-    "install_model", "installed_models", "packages_dir", "read_metadata",
+    "InstallResult", "ModelInfo", "argos_code", "find_package", "install_model", "installed_models", "packages_dir",
 ]
 
 # Our gettext codes → argostranslate's codes.  argos calls Simplified Chinese

@@ -19,10 +19,10 @@ from __future__ import annotations
 from importlib import import_module
 from pathlib import Path
 
-from l10n.formats.base import Document, Unit, render
+from l10n.formats.base import Document
 from l10n.formats.source import FormatOptions, read_text
 
-__all__ = ["EXTENSIONS", "Document", "FormatOptions", "Unit", "format_of", "read_document", "render"]
+__all__ = ["EXTENSIONS", "format_of", "read_document"]
 
 EXTENSIONS = {".txt": "txt", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 

@@ -70,9 +70,9 @@ from l10n.text import layout
 from l10n.text.encoding import read_document_text
 from l10n.errors import L10nError
 from l10n.text.segrules import Rules
-from l10n.text.sentences import sentence_spans, split_sentences
+from l10n.text.sentences import sentence_spans
 
-__all__ = ["KINDS", "Segment", "paragraphs", "read_source", "segment_document", "split_sentences"]
+__all__ = ["KINDS", "Segment", "paragraphs", "read_source", "segment_document"]
 
 KINDS = ("sentence", "title", "dateline")
 
