@@ -30,7 +30,7 @@ from pathlib import Path
 
 from l10n.po.catalog import Catalog
 from l10n.po.read import read_catalog
-from l10n.text.encoding import declared_charset, python_codec
+from l10n.po.charset import bytes_charset, python_codec
 from l10n.errors import L10nError
 from l10n.po.write import GETTEXT_021_FORMATS, canonical, encode_catalog
 
@@ -121,7 +121,7 @@ def listed_difference(path: Path) -> str | None:
     data = path.read_bytes()
     if _SEVERAL_FLAG_LINES.search(data):
         return "several #, lines in one entry: l10n keeps the flags of all, gettext 0.21 only the last line's"
-    charset = declared_charset(data)
+    charset = bytes_charset(data)
     if (charset is None or charset.upper() == "CHARSET") and not data.isascii():
         return "non-ASCII text without a declared charset: l10n reads it, msgcat refuses it"
     if data.startswith(b"\xef\xbb\xbf"):

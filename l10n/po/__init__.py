@@ -1,7 +1,8 @@
 """The catalogue: gettext PO/POT files as values, read and written as GNU gettext does.
 
 Owns the ``Entry``/``Catalog`` model (``catalog``), reading (``read``: a
-fast path for the plain form, then the exact ``parse``r), writing and
+fast path for the plain form, then the exact ``parse``r), the charset a
+file declares and decoding/encoding in it (``charset``), writing and
 wrapping as msgcat does (``write``, ``wrapping``), msgmerge semantics
 (``merge``, ``fuzzy``), the draft marker in translator comments
 (``provenance``), Plural-Forms (``plural_forms``), the translation memory

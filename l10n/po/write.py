@@ -26,7 +26,7 @@ from l10n.errors import L10nError
 from l10n.fsutil import atomic_write_bytes
 
 from l10n.po.catalog import FUZZY, Catalog, Entry
-from l10n.text.encoding import encode_po
+from l10n.po.charset import encode_po
 from l10n.text.linebreak import break_positions
 
 PAGE_WIDTH = 79
@@ -216,7 +216,7 @@ def encode_catalog(catalog: Catalog, width: int | None = PAGE_WIDTH) -> tuple[by
     with its header saying so, and the notice says what changed: the bytes
     never disagree with the header.
     """
-    charset = declared_charset(catalog)
+    charset = catalog_charset(catalog)
     text = format_catalog(catalog, width)
     data = encode_po(text, charset)
     if data is not None:
@@ -228,8 +228,11 @@ def encode_catalog(catalog: Catalog, width: int | None = PAGE_WIDTH) -> tuple[by
         return format_catalog(catalog.with_header("Content-Type", fixed), width).encode("utf-8"), notice
 
 
-def declared_charset(catalog: Catalog) -> str | None:
-    """Return the charset the header's Content-Type declares, or None."""
+def catalog_charset(catalog: Catalog) -> str | None:
+    """Return the charset a Catalog's header (Content-Type) declares, or None.
+
+    ``l10n.po.charset.bytes_charset`` asks the same of a file's bytes before they are parsed.
+    """
     m = re.search(r"charset=([^\s;]+)", catalog.header_value("Content-Type") or "")
     return m[1] if m else None
 

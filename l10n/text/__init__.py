@@ -4,7 +4,8 @@ Owns what the pipeline knows about text before it is a catalogue: language
 profiles (``languages``, data in ``text/data/languages.toml``), sentence
 segmentation (``segment`` over ``sentences``, ``spans``, ``segrules``, the
 paragraph ``layout``), numerals, UAX #14 line breaking (for PO wrapping),
-charset handling (``encoding``) and the verbatim ``patterns`` (web and
+UTF-16/32 detection and UTF-8 document reading (``encoding``; the charsets
+PO files declare are ``l10n.po.charset``'s) and the verbatim ``patterns`` (web and
 e-mail addresses).
 
 May import: ``l10n.errors``, ``l10n.fsutil``.  Must not import any other
