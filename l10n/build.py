@@ -220,8 +220,7 @@ def build(
     Missing or unreadable catalogues raise L10nError.
     """
     from l10n.po.read import read_catalog
-    from l10n.formats.txt import document_layout
-    from l10n.extract import source_documents, structured_document
+    from l10n.extract import document_layout, source_documents, structured_document
     from l10n.fsutil import atomic_write_bytes, atomic_write_text, check_output
     from l10n.formats import format_of
     from l10n.text.layout import separator

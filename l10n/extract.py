@@ -14,8 +14,8 @@ from l10n.project.config import Settings
 from l10n.errors import L10nError
 from l10n.fsutil import check_input, check_name, using_policy
 
-from l10n.formats.txt import document_layout
-from l10n.text.segment import Segment
+from l10n.formats.txt import segments_and_layout
+from l10n.text.segment import Segment, read_source
 
 TITLE_NOTE = "Title line: translate as a heading, without final punctuation."
 ATTRIBUTE_NOTE = "Text of an attribute (image alt text, a link title, a label or placeholder): plain text."
@@ -55,7 +55,7 @@ def source_documents(settings: Settings) -> list[Path]:
     )
     if not documents:
         raise L10nError(
-            "no source documents (*.txt, *.md, *.markdown, *.html, *.htm) in the source folder",
+            f"no source documents ({', '.join('*' + extension for extension in EXTENSIONS)}) in the source folder",
             path=settings.seeds,
             hint="add an English document (.txt with one paragraph per line, Markdown or HTML)",
         )
@@ -78,6 +78,18 @@ def source_documents(settings: Settings) -> list[Path]:
             except OSError:
                 pass  # read_source words it
     return documents
+
+
+def document_layout(settings: Settings, path: Path) -> tuple[list[Segment], str]:
+    """Return the segments of one plain-text source document and how its paragraphs are laid out.
+
+    The file is read under the project's input policy, then segmented with
+    the seed's paragraph mode and rules (``l10n.formats.txt``).
+    """
+    with using_policy(settings.input_policy()):  # a regular file under the size cap
+        text = read_source(path)
+    mode, rules = settings.segmentation(path)
+    return segments_and_layout(text, settings.relative(path), mode, rules, settings.ignore_lines)
 
 
 def document_segments(settings: Settings, path: Path) -> list[Segment]:

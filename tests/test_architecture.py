@@ -38,7 +38,7 @@ for number, stage in enumerate(STAGES):
 ALLOWED["l10n.cli"] = LIBRARY + STAGES
 ALLOWED["l10n.__main__"] = ("l10n.cli",)
 # Imports under ``if TYPE_CHECKING:`` (annotations only) may also name these.
-TYPES_ONLY = {"l10n.formats": ("l10n.po", "l10n.project")}
+TYPES_ONLY = {"l10n.formats": ("l10n.po",)}
 
 
 def module_name(path: Path) -> str:

@@ -1,33 +1,31 @@
 """Plain-text sources: the project's original format, paragraphs of sentences.
 
-A ``.txt`` seed is read and segmented by ``l10n.text.segment`` (line ends
-normalised, blank and ignored lines dropped, the paragraph layout resolved by
-``l10n.text.layout``), and built back paragraph by paragraph with sentences
-re-joined in the target language's way (``l10n.build``); it is not rebuilt
-byte for byte.  The project's segmentation settings drive it.
+A ``.txt`` seed's text is segmented by ``l10n.text.segment`` (line ends
+normalised, blank and ignored lines dropped) and its paragraph layout
+resolved by ``l10n.text.layout``.  It is built back paragraph by paragraph
+with sentences re-joined in the target language's way (``l10n.build``); it
+is not rebuilt byte for byte.  The caller reads the file and passes the
+project's segmentation settings (``l10n.extract.document_layout``).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-from l10n.fsutil import using_policy
 from l10n.text import layout
-from l10n.text.segment import Segment, compile_ignore, read_source, segment_document
-
-if TYPE_CHECKING:
-    from l10n.project.config import Settings
+from l10n.text.segment import Segment, compile_ignore, segment_document
+from l10n.text.segrules import Rules
 
 
-def document_layout(settings: Settings, path: Path) -> tuple[list[Segment], str]:
-    """Return the segments of one plain-text source document and how its paragraphs are laid out.
+def segments_and_layout(
+    text: str, relative: str, mode: str, rules: Rules, ignore_lines: tuple[str, ...]
+) -> tuple[list[Segment], str]:
+    """Return the segments of one plain-text document and how its paragraphs are laid out.
 
-    The layout (``"lines"`` or ``"blank-lines"``, see ``l10n.text.layout``) tells
-    build how to separate the rebuilt paragraphs.
+    ``text`` is the document as ``l10n.text.segment.read_source`` read it,
+    ``relative`` its name in references, ``mode`` and ``rules`` the
+    paragraph mode and segmentation rules for it, ``ignore_lines`` the
+    patterns of lines to leave out.  The layout (``"lines"`` or
+    ``"blank-lines"``, see ``l10n.text.layout``) tells build how to separate
+    the rebuilt paragraphs.
     """
-    with using_policy(settings.input_policy()):  # a regular file under the size cap
-        text = read_source(path)
-    mode, rules = settings.segmentation(path)
-    segments = segment_document(text, settings.relative(path), settings.ignore_lines, mode, rules)
-    return segments, layout.resolve(text, mode, compile_ignore(settings.ignore_lines))
+    segments = segment_document(text, relative, ignore_lines, mode, rules)
+    return segments, layout.resolve(text, mode, compile_ignore(ignore_lines))
