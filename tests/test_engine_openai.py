@@ -395,3 +395,11 @@ def test_inline_codes_never_reach_the_model_and_come_back(serve):
     sent = sentence_of(server.requests[0][0])
     assert "<g1>" not in sent and "Qinqing Online" in sent
     assert out.count("<g1>") == 1 and out.count("</g1>") == 1 and "亲清在线" in out
+
+
+def test_the_prompt_names_a_language_in_english_or_by_its_code() -> None:
+    from l10n.engines.openai import prompt_name
+
+    assert prompt_name("zh_TW") == "Chinese (Traditional, Taiwan)"
+    assert prompt_name("pt-BR") == "Portuguese (Brazil)"
+    assert prompt_name("xx") == "xx"  # CLDR does not know it: the engine still starts

@@ -45,6 +45,7 @@ from typing import Mapping, Sequence
 from l10n.engines import EngineInfo
 from l10n.engines.registry import Coverage, Option, OptionValue
 from l10n.errors import L10nError
+from l10n.text.languages import language_name
 
 RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 Terms = Sequence[tuple[str, str]]  # (source term, required target)
@@ -139,13 +140,11 @@ def clean_reply(reply: str, source: str) -> str:
     return text
 
 
-def language_name(code: str) -> str:
-    """Return the English name of a language code (``zh_TW`` → ``Chinese (Taiwan)``), or the code."""
+def prompt_name(code: str) -> str:
+    """Return the name the prompt gives a language: its English name, or the code CLDR does not know."""
     try:
-        from babel import Locale
-
-        return Locale.parse(code.replace("-", "_")).get_display_name("en") or code
-    except (ValueError, TypeError, LookupError, ImportError):
+        return language_name(code)
+    except L10nError:
         return code
 
 
@@ -174,7 +173,7 @@ class OpenAIEngine:
         self.concurrency = max(1, concurrency)
         self.temperature, self.max_tokens = temperature, max_tokens
         self._key_env = api_key_env
-        self._source_name, self._target_name = language_name(source), language_name(target)
+        self._source_name, self._target_name = prompt_name(source), prompt_name(target)
         self._opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect())
         self.info = EngineInfo(
             name="openai", model=model, quality="draft", keeps_placeholders=False, settings=f"temp{temperature:g}"
