@@ -146,6 +146,10 @@ def test_each_package_says_what_it_owns_and_must_not_import(package):
         ("l10n.text.segment", "l10n.po.catalog", False),  # text is below the catalogue
         ("l10n.engines.argos", "l10n.glossary.model", False),
         ("l10n.formats.base", "l10n.glossary.model", True),  # annotations do not widen every part
+        ("l10n.formats.txt", "l10n.project.config", True),  # a reader takes values, not Settings
+        ("l10n.formats.base", "l10n.engines", False),  # wrapping an engine is drafting's
+        ("l10n.glossary.model", "l10n.engines", False),
+        ("l10n.glossary.model", "l10n.formats.base", False),
         ("l10n.fsutil", "l10n.text.encoding", False),
         ("l10n.extract", "l10n.translate", False),  # an earlier stage does not call a later one
         ("l10n.checks.base", "l10n.cli.app", False),
