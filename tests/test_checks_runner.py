@@ -130,6 +130,16 @@ def test_severity_ranks() -> None:
     assert Severity.ERROR.rank > Severity.WARNING.rank > Severity.INFO.rank
 
 
+def test_a_finding_holds_its_severity_as_the_enum_and_prints_it_plain() -> None:
+    import json
+
+    finding = Finding("numbers", "error", "a.po", 1, "x", "m")
+    assert finding.severity is Severity.ERROR
+    assert (f"{finding.severity}", json.dumps({finding.severity: finding.severity})) == ("error", '{"error": "error"}')
+    with pytest.raises(ValueError):
+        Finding("numbers", "fatal", "a.po", 1, "x", "m")
+
+
 def _mixed_entries(n: int) -> list[Entry]:
     texts = [("We built 3 roads in 2020.", "我们在2020年修了4条路。"), ("Hello  world", "你好 世界"),
              ("Two reports.", ""), ("See %s now", "现在看"), ("the the end", "结束")]

@@ -76,7 +76,7 @@ class CheckResult:
 
     def counts(self) -> dict[str, int]:
         """Return the number of findings per severity: ``{"error": n, "warning": n, "info": n}``."""
-        counts = dict.fromkeys((s.value for s in Severity), 0)
+        counts = dict.fromkeys((s.value for s in Severity), 0)  # plain keys: the JSON summary's
         for finding in self.findings:
             counts[finding.severity] += 1
         return counts
@@ -84,7 +84,7 @@ class CheckResult:
     def failed(self, fail_on: str | Severity = Severity.ERROR) -> bool:
         """Return True if any finding is at or above the ``fail_on`` severity."""
         rank = Severity(fail_on).rank
-        return any(Severity(f.severity).rank >= rank for f in self.findings)
+        return any(f.severity.rank >= rank for f in self.findings)
 
 
 def get_check(check_id: str) -> Check:
@@ -142,7 +142,7 @@ def _check_catalog(catalog, lang, glossary, checks, memory, path, source_languag
     kept = kept_phrases(glossary, lang) if glossary is not None else ()
     entries = catalog.active
     header = [
-        Finding(check.id, check.severity.value, path, line, "", message, False, lang)
+        Finding(check.id, check.severity, path, line, "", message, False, lang)
         for check in checks
         if check.header is not None
         for line, message in check.header(catalog, lang)
@@ -251,7 +251,7 @@ def _check_entries(entries, lang, glossary, checks, memory, path, source_languag
                     continue
                 seen.add((check.id, message))
                 findings.append(
-                    Finding(check.id, check.severity.value, path, entry.line, _excerpt(entry.msgid),
+                    Finding(check.id, check.severity, path, entry.line, _excerpt(entry.msgid),
                             message, entry.fuzzy, lang, span)
                 )
     return findings, checked

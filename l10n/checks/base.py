@@ -43,7 +43,10 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         """Return 2 for error, 1 for warning, 0 for info."""
-        return {"error": 2, "warning": 1, "info": 0}[self.value]
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
 
 
 @dataclass(frozen=True)
@@ -169,10 +172,14 @@ class Check:
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem found in one catalogue entry."""
+    """One problem found in one catalogue entry.
+
+    ``severity`` is always a ``Severity`` (a string given is turned into one, so a
+    wrong one fails here); it prints and serialises as its plain value.
+    """
 
     check: str
-    severity: str  # "error" | "warning" | "info"
+    severity: Severity
     path: str  # catalogue path, relative to the project root where possible
     line: int  # line of the entry's msgid in the catalogue (0 if unknown)
     msgid: str  # excerpt of the source
@@ -180,6 +187,10 @@ class Finding:
     fuzzy: bool = False
     lang: str = ""
     span: Span | None = None  # character span in the translation, when known
+
+    def __post_init__(self) -> None:
+        if type(self.severity) is not Severity:
+            object.__setattr__(self, "severity", Severity(self.severity))
 
     @property
     def location(self) -> str:
