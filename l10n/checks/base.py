@@ -5,14 +5,18 @@ where a problem is a message, or a ``(message, (start, end))`` pair whose span
 indexes ``target``.  The runner in ``l10n.checks`` turns problems into
 ``Finding`` values with the catalogue location.
 
-A check may also have a screen: a function of the whole ``Batch`` of pairs a
-run checks that returns the indexes of the pairs that *may* have a problem.
-The runner calls the check on those only, so a screen must never leave out a
-pair the check would report (the tests hold every screen to that on the test
-corpora and on generated text); it may include pairs the check finds clean.
-Screens exist for speed: most pairs of a real catalogue have no problem, and
-one pattern run over the text of every pair at once costs far less than a
-Python call per pair.
+A check may also declare a ``Trigger``: what a pair must show before the
+check can report it, built from the check's own patterns and tests (the
+characters a placeholder needs, the patterns a doubled word is found with,
+the test of an implausible length).  The check's screen is made from the
+trigger alone: over the whole ``Batch`` of pairs a run checks, it picks the
+pairs that *may* have a problem, and the runner calls the check on those
+only.  So a trigger must never leave out a pair the check would report (the
+tests hold every check to that on generated text, on each check's trigger
+characters one by one, on the test corpora and on real editor saves); it may
+pick pairs the check finds clean.  Screens exist for speed: most pairs of a
+real catalogue have no problem, and one pattern run over the text of every
+pair at once costs far less than a Python call per pair.
 """
 
 from __future__ import annotations
@@ -20,8 +24,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
 from enum import StrEnum
+from functools import cached_property, lru_cache
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence, Union
 
 from l10n.languages import Profile, profile
@@ -78,7 +83,12 @@ class CheckContext:
     @property
     def fuzzy(self) -> bool:
         """Return True when the entry is an unreviewed draft."""
-        return self.entry is not None and self.entry.fuzzy
+        return is_draft(self.entry)
+
+
+def is_draft(entry: Entry | None) -> bool:
+    """Return True when ``entry`` is an unreviewed draft (fuzzy); False for None."""
+    return entry is not None and entry.fuzzy
 
 
 CheckFunction = Callable[[str, str, CheckContext], Iterable[Problem]]
@@ -146,7 +156,53 @@ def _join(texts: Sequence[str]) -> tuple[str, list[int]]:
     return _SEPARATOR.join(texts), starts
 
 
-Screen = Callable[[Batch], Iterable[int]]
+PairTest = Callable[[str, str, "Entry | None"], bool]  # (source, target, entry) -> may the check report it?
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What a pair must show before a check can report it; the check's screen is made from it.
+
+    A pair is picked when any part picks it:
+
+    - ``target`` / ``source``: patterns found somewhere in that side (run once
+      over the whole batch, see ``Batch.matching``);
+    - ``test``: a test of one pair ``(source, target, entry)`` (entry None when
+      the batch has none);
+    - ``pairs``: a test of the whole batch at once, returning the indexes it picks;
+    - ``every``: every pair (the check has no cheap test in this run).
+
+    ``Trigger()`` picks no pair: the check cannot report anything in this run.
+    """
+
+    target: tuple[re.Pattern[str], ...] = ()
+    source: tuple[re.Pattern[str], ...] = ()
+    test: PairTest | None = None
+    pairs: Callable[[Batch], Iterable[int]] | None = None
+    every: bool = False
+
+    def picks(self, batch: Batch) -> set[int] | range:
+        """Return the indexes of the pairs of ``batch`` this trigger picks."""
+        if self.every:
+            return range(len(batch.targets))
+        picked: set[int] = set()
+        for pattern in self.target:
+            picked |= batch.matching(pattern, "target")
+        for pattern in self.source:
+            picked |= batch.matching(pattern, "source")
+        if self.test is not None:
+            test = self.test
+            entries = batch.entries or repeat(None)
+            picked.update(
+                i for i, (source, target, entry) in enumerate(zip(batch.sources, batch.targets, entries))
+                if test(source, target, entry)
+            )
+        if self.pairs is not None:
+            picked.update(self.pairs(batch))
+        return picked
+
+
+TriggerFunction = Callable[[Batch], Trigger]  # what the run (language, glossary, memory) makes of a check's trigger
 HeaderFunction = Callable[[Any, str], Iterable[tuple[int, str]]]  # (catalog, lang) -> (line, message)
 
 
@@ -155,10 +211,11 @@ class Check:
     """One row of the check table: id, severity, function, one-line description.
 
     ``needs_target`` False means the check also sees pairs whose translation is
-    empty (only ``empty`` and ``fuzzy`` want that).  ``screen``, when given,
-    narrows the pairs the function is called on (see the module docstring).
-    A row with ``header`` checks the catalogue once, ``(catalog, lang) ->
-    (line, message)`` problems, and its ``function`` sees no pairs.
+    empty (only ``empty`` and ``fuzzy`` want that).  ``trigger``, when given,
+    builds the run's ``Trigger``, whose picks narrow the pairs the function is
+    called on (``screen``; see the module docstring).  A row with ``header``
+    checks the catalogue once, ``(catalog, lang) -> (line, message)``
+    problems, and its ``function`` sees no pairs.
     """
 
     id: str
@@ -166,8 +223,14 @@ class Check:
     function: CheckFunction
     description: str
     needs_target: bool = True
-    screen: Screen | None = None
+    trigger: TriggerFunction | None = None
     header: HeaderFunction | None = None  # a check of the catalogue's header, not of its pairs
+
+    def screen(self, batch: Batch) -> set[int] | range:
+        """Return the pairs of ``batch`` the function may report: all of them without a trigger."""
+        if self.trigger is None:
+            return range(len(batch.targets))
+        return self.trigger(batch).picks(batch)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from l10n.checks.base import Batch, CheckContext, Problem, quote
+from l10n.checks.base import Batch, CheckContext, Problem, Trigger, quote
 
 if TYPE_CHECKING:
     from l10n.catalog import Catalog
@@ -47,14 +47,19 @@ def build_memory(catalogs: Iterable[tuple[str, Catalog]]) -> Memory:
     return {key: tuple(values) for key, values in memory.items()}
 
 
-def screen_consistency(batch: Batch) -> list[int]:
-    """Return the pairs whose message the memory holds from somewhere else."""
+def _held_elsewhere(batch: Batch) -> list[int]:
+    """The pairs whose message the memory holds from somewhere else."""
     out = []
     for i, (entry, index) in enumerate(zip(batch.entries, batch.indexes)):
         held = batch.memory.get((entry.msgctxt, entry.msgid, index))
         if held and any(location != batch.location(i) for _, location in held):
             out.append(i)
     return out
+
+
+def trigger_consistency(batch: Batch) -> Trigger:
+    """A message the memory holds from another place (the check compares with those only)."""
+    return Trigger(pairs=_held_elsewhere)
 
 
 def check_consistency(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from l10n.checks.base import Batch, CheckContext, Problem
+from l10n.checks.base import Batch, CheckContext, Problem, Trigger
 
 
 def _issues(source: str, target: str, ctx: CheckContext, kind: str) -> Iterator[Any]:
@@ -25,12 +25,13 @@ def _issues(source: str, target: str, ctx: CheckContext, kind: str) -> Iterator[
     return (i for i in issues if i.kind == kind)
 
 
-def screen_glossary(batch: Batch) -> range | tuple[()]:
-    """Return every pair when the glossary has a term for the language (none without one)."""
+def trigger_glossary(batch: Batch) -> Trigger:
+    """Every pair when the glossary has an approved term with a target in the language; none without one
+    (the glossary checks only approved terms with a target: ``l10n.glossary.check_target``)."""
     glossary = batch.glossary
     if glossary is None or not any(t.approved and t.target(batch.lang) is not None for t in glossary.terms):
-        return ()
-    return range(len(batch.targets))
+        return Trigger()
+    return Trigger(every=True)
 
 
 def check_glossary(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:

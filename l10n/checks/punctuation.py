@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from l10n.checks.base import EMAIL_RE, URL_RE, Batch, CheckContext, Problem, letters_re, mask, native_re
+from l10n.checks.base import EMAIL_RE, URL_RE, Batch, CheckContext, Problem, Trigger, letters_re, mask, native_re
 from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE, may_have_tokens
 
 # Final mark → kind of ending; "..." is recognised separately.
@@ -88,10 +88,14 @@ def _kinds(batch: Batch, side: str) -> list[str | None]:
     return [_tail_kind(m.group(1) or "") for m in _TAIL.finditer(batch.joined(side) + "\0")]
 
 
-def screen_punctuation(batch: Batch) -> set[int]:
-    """Return the pairs whose endings differ in kind and, in a full-width language, those with any ASCII mark."""
-    found = {i for i, (a, b) in enumerate(zip(_kinds(batch, "source"), _kinds(batch, "target"))) if a != b}
-    return found | batch.matching(_ASCII_MARK) if batch.profile.fullwidth else found
+def _endings_differ(batch: Batch) -> list[int]:
+    """The pairs whose endings differ in kind (``ending`` read over the whole batch at once)."""
+    return [i for i, (a, b) in enumerate(zip(_kinds(batch, "source"), _kinds(batch, "target"))) if a != b]
+
+
+def trigger_punctuation(batch: Batch) -> Trigger:
+    """Endings that differ in kind and, in a full-width language, any ASCII mark of the translation."""
+    return Trigger(target=(_ASCII_MARK,) if batch.profile.fullwidth else (), pairs=_endings_differ)
 
 
 def check_punctuation(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
