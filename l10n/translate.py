@@ -373,7 +373,7 @@ class _LangPlan:
     def make(
         cls, spec: DraftSpec, catalogs: dict[Path, Catalog], redraft: bool, redraft_fuzzy: bool, wrap: str | int
     ) -> "_LangPlan":
-        plan = cls(spec, [], TranslationMemory(catalogs.values()))
+        plan = cls(spec, [], TranslationMemory((path.as_posix(), catalog) for path, catalog in catalogs.items()))
         for path, catalog in catalogs.items():
             work, counts = _plan(path, catalog, redraft, redraft_fuzzy)
             work.wrap = page_width(wrap, path)

@@ -151,7 +151,7 @@ def test_two_processes_find_what_one_finds(monkeypatch: pytest.MonkeyPatch) -> N
     import l10n.checks as checks
 
     cat = catalog(*_mixed_entries(400))
-    run = lambda: checks._check_catalog(cat, "zh", None, CHECKS, {}, "doc.po", "en")  # noqa: E731
+    run = lambda: checks._check_catalog(cat, "zh", None, CHECKS, None, "doc.po", "en")  # noqa: E731
     monkeypatch.setattr(checks, "PARALLEL_MIN_ENTRIES", 10**9)
     serial, serial_count = run()
     monkeypatch.setattr(checks, "PARALLEL_MIN_ENTRIES", 100)
@@ -179,8 +179,8 @@ def test_any_catalogue_the_reader_accepts_can_be_checked(catalog: Catalog, lang:
     """Plural entries, drafts, obsolete entries, escapes, empty forms: every check runs, screens or not."""
     import l10n.checks as checks
 
-    from l10n.checks.consistency import build_memory
+    from l10n.memory import TranslationMemory
 
-    memory = build_memory([("doc.po", catalog)])
+    memory = TranslationMemory([("doc.po", catalog)])
     screened = checks._check_entries(catalog.active, lang, None, CHECKS, memory, "doc.po", "en", ())
     assert screened == checks._check_entries(catalog.active, lang, None, CHECKS, memory, "doc.po", "en", (), screens=False)

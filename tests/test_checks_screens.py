@@ -131,7 +131,7 @@ def run(entries, lang="zh", screens=True, glossary=None, memory=None, path="doc.
     from l10n.checks.glossary import kept_phrases
 
     kept = kept_phrases(glossary, lang)
-    return _check_entries(entries, lang, glossary, CHECKS, memory or {}, path, "en", kept, screens=screens)
+    return _check_entries(entries, lang, glossary, CHECKS, memory, path, "en", kept, screens=screens)
 
 
 @pytest.mark.parametrize("lang", ["zh", "fr"])
@@ -151,13 +151,13 @@ def test_runner_finds_the_same_with_and_without_screens_on_a_generated_catalogue
     ids=lambda p: p.name,
 )
 def test_runner_finds_the_same_with_and_without_screens_on_the_corpora(path) -> None:
-    from l10n.checks.consistency import build_memory
+    from l10n.memory import TranslationMemory
     from l10n.glossary import load_glossary
 
     glossary = load_glossary(TESTS / "data" / "qa" / "glossary")
     entries = read_catalog(path).active
     other = TESTS / "data" / "qa" / "other.po"
-    memory = build_memory([(path.name, read_catalog(path)), (other.name, read_catalog(other))])
+    memory = TranslationMemory([(path.name, read_catalog(path)), (other.name, read_catalog(other))])
     for order in (entries, entries[::-1]):
         screened = run(order, glossary=glossary, memory=memory, path=path.name)
         assert screened == run(order, screens=False, glossary=glossary, memory=memory, path=path.name)
@@ -165,12 +165,13 @@ def test_runner_finds_the_same_with_and_without_screens_on_the_corpora(path) -> 
 
 
 def test_consistency_screen_holds_what_the_memory_has_from_elsewhere() -> None:
-    from l10n.checks.consistency import build_memory, check_consistency
+    from l10n.checks.consistency import check_consistency
+    from l10n.memory import TranslationMemory
 
     mine = Catalog(entries=(Entry("One", "一", line=3), Entry("Two", "二", line=5), Entry("Three", "三", line=7),
                             Entry("Four", "四", flags=("fuzzy",), line=9)))
     theirs = Catalog(entries=(Entry("One", "壹", line=9), Entry("Two", "二", line=4), Entry("Four", "肆", line=6)))
-    memory = build_memory([("a.po", mine), ("b.po", theirs)])
+    memory = TranslationMemory([("a.po", mine), ("b.po", theirs)])
     batch = Batch([e.msgid for e in mine.entries], [e.msgstr for e in mine.entries], "zh", mine.entries, [0] * 4,
                   "a.po", None, memory)
     # Two is held (b.po has it) though the text agrees; Four, a draft, is not in the memory itself.
@@ -247,7 +248,8 @@ EDITOR_SAVES = sorted((TESTS / "data" / "editors").glob("*.po"))  # copied from 
 @pytest.mark.skipif(not EDITOR_SAVES, reason="editor saves not present")
 @pytest.mark.parametrize("path", EDITOR_SAVES, ids=lambda p: p.name)
 def test_screens_never_pass_over_a_finding_in_real_editor_saves(path) -> None:
-    from l10n.checks.consistency import build_memory, pairs as entry_pairs
+    from l10n.checks.base import pairs as entry_pairs
+    from l10n.memory import TranslationMemory
 
     catalog = read_catalog(path)
     entries = [e for e in catalog.active if e.msgid]
@@ -257,7 +259,7 @@ def test_screens_never_pass_over_a_finding_in_real_editor_saves(path) -> None:
     for lang in ("zh", "ja"):
         assert missed(pairs, lang) == []
     # ...and through the runner, with every other editor's save as the consistency memory.
-    memory = build_memory([(p.name, read_catalog(p)) for p in EDITOR_SAVES])
+    memory = TranslationMemory([(p.name, read_catalog(p)) for p in EDITOR_SAVES])
     screened = run(entries, memory=memory, path=path.name)
     assert screened[1] > 200
     assert screened == run(entries, screens=False, memory=memory, path=path.name)

@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from l10n.checks.base import Batch, Check, CheckContext, Finding, Severity
-from l10n.checks.consistency import build_memory, check_consistency, pairs, trigger_consistency
+from l10n.checks.base import Batch, Check, CheckContext, Finding, Severity, pairs
+from l10n.checks.consistency import check_consistency, trigger_consistency
 from l10n.checks.drafts import check_confirmed_low, trigger_confirmed_low
 from l10n.checks.header import check_plural_forms, no_pair_problems
 from l10n.checks.glossary import check_forbidden, check_glossary, kept_phrases, trigger_glossary
@@ -37,6 +37,7 @@ from l10n.errors import L10nError
 if TYPE_CHECKING:
     from l10n.catalog import Catalog, Entry
     from l10n.config import Settings
+    from l10n.memory import TranslationMemory
 
 __all__ = [
     "CHECKS", "GLOSSARY_CHECKS", "Check", "CheckContext", "CheckResult", "Finding", "Severity",
@@ -120,17 +121,17 @@ def check_catalog(
     glossary=None,
     *,
     checks: Sequence[Check] = CHECKS,
-    memory=None,
+    memory: TranslationMemory | None = None,
     path: str | None = None,
     source_language: str = "en",
 ) -> list[Finding]:
     """Return the findings of ``checks`` on one catalogue, in file order then table order.
 
-    ``memory`` (from ``build_memory``) holds the language's other translations
-    for ``consistency``; ``path`` is how findings name the file (default: the
-    catalogue's own path).
+    ``memory`` (``l10n.memory.TranslationMemory``) holds the language's other
+    translations for ``consistency``; ``path`` is how findings name the file
+    (default: the catalogue's own path).
     """
-    return _check_catalog(catalog, lang, glossary, checks, memory or {}, path, source_language)[0]
+    return _check_catalog(catalog, lang, glossary, checks, memory, path, source_language)[0]
 
 
 # Below this many entries a second process costs more (fork, sending findings back) than it saves.
@@ -277,6 +278,7 @@ def run_checks(
     glossary (a glossary check with nothing to enforce would always pass).
     """
     from l10n.catalog import read_catalog
+    from l10n.memory import TranslationMemory
 
     checks = select_checks(only, skip, glossary_only)
     glossary = None
@@ -304,7 +306,7 @@ def run_checks(
                 hint=f"run `l10n update --to {lang}` (or `l10n translate --to {lang}`) first, or pick another --to",
             )
         loaded = [(settings.relative(p), read_catalog(p)) for p in paths]
-        memory = build_memory(loaded) if any(c.id == "consistency" for c in checks) else {}
+        memory = TranslationMemory(loaded) if any(c.id == "consistency" for c in checks) else None
         for rel, catalog in loaded:
             found, checked = _check_catalog(catalog, lang, glossary, checks, memory, rel, settings.source_language)
             findings.extend(found)

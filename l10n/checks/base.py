@@ -27,12 +27,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property, lru_cache
 from itertools import repeat
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, Union
 
 from l10n.languages import Profile, profile
 
 if TYPE_CHECKING:
     from l10n.catalog import Entry
+    from l10n.memory import TranslationMemory
 
 Span = tuple[int, int]
 Problem = Union[str, tuple[str, Span]]
@@ -58,16 +59,15 @@ _RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
 class CheckContext:
     """What a check may know beyond the two strings.
 
-    ``memory`` maps a message key ``(msgctxt, msgid, plural_index)`` to every
-    ``(translation, location)`` the language has for it across catalogues; the
-    consistency check compares against it.  ``location`` is this entry's own
-    ``path:line`` so it can leave itself out.
+    ``memory`` is the language's translation memory across its catalogues
+    (None: none was built); the consistency check compares against it.
+    ``location`` is this entry's own ``path:line`` so it can leave itself out.
     """
 
     lang: str
     entry: Entry | None = None
     glossary: Any = None
-    memory: Mapping[tuple[str | None, str, int], tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    memory: TranslationMemory | None = None
     location: str = ""
     plural_index: int = 0
     source_language: str = "en"
@@ -94,6 +94,21 @@ def is_draft(entry: Entry | None) -> bool:
 CheckFunction = Callable[[str, str, CheckContext], Iterable[Problem]]
 
 
+def pairs(entry: Entry) -> list[tuple[str, str]]:
+    """Return the ``(source, translation)`` pairs of an entry, one per msgstr: what the checks see.
+
+    A plural entry pairs msgstr[0] with msgid and the others with
+    msgid_plural; with a single form (Chinese) msgstr[0] serves every number,
+    so it is paired with msgid_plural, the form that carries the placeholders.
+    """
+    if entry.msgid_plural is None:
+        return [(entry.msgid, entry.msgstr)]
+    forms = entry.msgstr_plural or ("",)
+    if len(forms) == 1:
+        return [(entry.msgid_plural, forms[0])]
+    return [(entry.msgid if i == 0 else entry.msgid_plural, form) for i, form in enumerate(forms)]
+
+
 # Joins the texts of a batch: no check pattern matches it, and no PO file holds it.
 _SEPARATOR = "\0"
 
@@ -113,7 +128,7 @@ class Batch:
     indexes: Sequence[int] = ()
     path: str = ""
     glossary: Any = None
-    memory: Mapping[tuple[str | None, str, int], tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    memory: TranslationMemory | None = None
 
     @cached_property
     def profile(self) -> Profile:
