@@ -89,7 +89,7 @@ class TranslationMemory:
         first: dict[tuple[tuple[str | None, str], str], Path | None] = {}
         for found in self._remembered():
             if found.entry.msgid_plural is not None:
-                continue  # a plural message is drafted by the engine, form by form
+                continue  # drafting fills singular messages only (plural ones are left to people)
             key = found.entry.key
             variants = counts.setdefault(key, {})
             variants[found.target] = variants.get(found.target, 0) + 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
@@ -80,8 +81,20 @@ def draft_comment(info: EngineInfo, glossary_version: str, msgid: str, msgstr: s
     return provenance.marker(provenance.DRAFT, msgid, msgstr, info.name, info.quality, info.model, glossary_version)
 
 
-def draft_state(entry: Entry) -> str:
-    """Classify an entry: "human", "human-fuzzy", "draft", "stale-draft", "edited-draft", "empty".
+class DraftState(StrEnum):
+    """Whose an entry's text is, as drafting sees it (``draft_state``)."""
+
+    HUMAN = "human"  # a person's translation
+    HUMAN_FUZZY = "human-fuzzy"  # a person's translation made fuzzy again (by update, or by hand)
+    DRAFT = "draft"  # an l10n draft as l10n wrote it
+    STALE_DRAFT = "stale-draft"  # an l10n draft whose source changed since
+    EDITED_DRAFT = "edited-draft"  # an l10n draft a person edited, still fuzzy
+    EMPTY = "empty"  # nothing to keep
+    PLURAL = "plural"  # an untranslated plural entry: drafting leaves plurals to people
+
+
+def draft_state(entry: Entry) -> DraftState:
+    """Classify an entry (a ``DraftState``): human, human-fuzzy, draft, stale-draft, edited-draft, empty, plural.
 
     A draft is an l10n-made fuzzy entry whose text is still what l10n wrote;
     it is stale when its source changed since (msgmerge gave it a ``#|``).
@@ -90,19 +103,19 @@ def draft_state(entry: Entry) -> str:
     it was reviewed (state ``r``).
     """
     if entry.msgid_plural is not None:
-        return "human" if entry.translated else "plural"
+        return DraftState.HUMAN if entry.translated else DraftState.PLURAL
     if not entry.msgstr:
-        return "empty"
+        return DraftState.EMPTY
     if not entry.fuzzy:
-        return "human"
+        return DraftState.HUMAN
     found = provenance.find(entry)
     if found is None or found.state == provenance.REVIEWED:
-        return "human-fuzzy"
+        return DraftState.HUMAN_FUZZY
     if not found.matches_text(entry.msgstr):
-        return "edited-draft"
+        return DraftState.EDITED_DRAFT
     if not found.matches_source(entry.msgid) or entry.previous_msgid is not None:
-        return "stale-draft"
-    return "draft"
+        return DraftState.STALE_DRAFT
+    return DraftState.DRAFT
 
 
 def apply_draft(entry: Entry, text: str, marker: str, draft: Draft | None = None, decode: str = "") -> Entry:
@@ -115,7 +128,7 @@ def apply_draft(entry: Entry, text: str, marker: str, draft: Draft | None = None
     kept, at = provenance.without_marker(entry)
     at = len(kept) if at is None else at
     ours = []
-    if draft_state(entry) in ("human-fuzzy", "edited-draft"):
+    if draft_state(entry) in (DraftState.HUMAN_FUZZY, DraftState.EDITED_DRAFT):
         flat = entry.msgstr.replace("\\", "\\\\").replace("\n", "\\n")
         ours.append(f"previous translation: {flat}")
     ours.append(marker)
@@ -215,11 +228,11 @@ def _plan(path: Path, catalog: Catalog, redraft: bool, redraft_fuzzy: bool) -> t
         if entry.obsolete:
             continue
         state = draft_state(entry)
-        if state in ("empty", "stale-draft") or (redraft and state == "draft") or (
-            redraft_fuzzy and state in ("draft", "edited-draft", "human-fuzzy")
+        if state in (DraftState.EMPTY, DraftState.STALE_DRAFT) or (redraft and state is DraftState.DRAFT) or (
+            redraft_fuzzy and state in (DraftState.DRAFT, DraftState.EDITED_DRAFT, DraftState.HUMAN_FUZZY)
         ):
             todo.append(entry.key)
-        elif state == "draft":
+        elif state is DraftState.DRAFT:
             counts["kept_drafts"] += 1
         else:
             counts["untouched"] += 1
