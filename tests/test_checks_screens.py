@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from l10n.catalog import Catalog, Entry, read_catalog
 from l10n.checks import CHECKS, _check_entries, get_check
-from l10n.checks.base import Batch, CheckContext, Trigger
+from l10n.checks.base import Batch, CheckContext, Side, Trigger
 
 TESTS = Path(__file__).parent
 sys.path.insert(0, str(TESTS.parent / "bench"))
@@ -186,14 +186,14 @@ def test_consistency_screen_holds_what_the_memory_has_from_elsewhere() -> None:
 def test_the_punctuation_screen_reads_every_ending_as_ending_does(texts) -> None:
     from l10n.checks.punctuation import _kinds, ending
 
-    assert _kinds(Batch(texts, texts, "zh"), "target") == [ending(text)[0] for text in texts]
+    assert _kinds(Batch(texts, texts, "zh"), Side.TARGET) == [ending(text)[0] for text in texts]
 
 
 def test_long_runs_of_marks_and_spaces_are_read_in_one_pass() -> None:
     from l10n.checks.punctuation import _kinds
 
     texts = ["!" * 300_000 + "x", "a" + " " * 300_000 + "b", "." * 300_000]
-    assert _kinds(Batch(texts, texts, "zh"), "target") == [None, None, "ellipsis"]
+    assert _kinds(Batch(texts, texts, "zh"), Side.TARGET) == [None, None, "ellipsis"]
 
 
 # --- each check's own trigger characters, one by one -----------------------------------------------

@@ -55,6 +55,13 @@ class Severity(StrEnum):
 _RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
 
 
+class Side(StrEnum):
+    """One side of a ``(source, target)`` pair."""
+
+    SOURCE = "source"
+    TARGET = "target"
+
+
 @dataclass(frozen=True)
 class CheckContext:
     """What a check may know beyond the two strings.
@@ -140,18 +147,21 @@ class Batch:
         line = self.entries[i].line
         return f"{self.path}:{line}" if line else self.path
 
-    def matching(self, pattern: re.Pattern[str], side: str = "target") -> set[int]:
-        """Return the indexes of the pairs whose ``side`` ("source" or "target") ``pattern`` matches.
+    def matching(self, pattern: re.Pattern[str], side: Side = Side.TARGET) -> set[int]:
+        """Return the indexes of the pairs whose ``side`` ``pattern`` matches.
 
         The pattern runs once over every text joined by NUL characters, so it
         must not match a NUL nor rely on ``^``, ``$``, ``\\A`` or ``\\Z``.
         """
-        joined, starts = self._target_text if side == "target" else self._source_text
+        joined, starts = self._text(side)
         return {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(joined)}
 
-    def joined(self, side: str = "target") -> str:
+    def joined(self, side: Side = Side.TARGET) -> str:
         """Return the texts of ``side`` joined by NUL characters (one pass over them all)."""
-        return (self._target_text if side == "target" else self._source_text)[0]
+        return self._text(side)[0]
+
+    def _text(self, side: Side) -> tuple[str, list[int]]:
+        return self._target_text if Side(side) is Side.TARGET else self._source_text
 
     @cached_property
     def _target_text(self) -> tuple[str, list[int]]:
@@ -202,9 +212,9 @@ class Trigger:
             return range(len(batch.targets))
         picked: set[int] = set()
         for pattern in self.target:
-            picked |= batch.matching(pattern, "target")
+            picked |= batch.matching(pattern, Side.TARGET)
         for pattern in self.source:
-            picked |= batch.matching(pattern, "source")
+            picked |= batch.matching(pattern, Side.SOURCE)
         if self.test is not None:
             test = self.test
             entries = batch.entries or repeat(None)

@@ -22,7 +22,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Iterator
 
-from l10n.checks.base import EMAIL_RE, URL_RE, Batch, CheckContext, Problem, Trigger, letters_re, mask, native_re
+from l10n.checks.base import EMAIL_RE, URL_RE, Batch, CheckContext, Problem, Side, Trigger, letters_re, mask, native_re
 from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE, may_have_tokens
 
 
@@ -97,13 +97,13 @@ def _tail_kind(tail: str) -> Ending | None:
     return ending(tail)[0]
 
 
-def _kinds(batch: Batch, side: str) -> list[Ending | None]:
+def _kinds(batch: Batch, side: Side) -> list[Ending | None]:
     return [_tail_kind(m.group(1) or "") for m in _TAIL.finditer(batch.joined(side) + "\0")]
 
 
 def _endings_differ(batch: Batch) -> list[int]:
     """The pairs whose endings differ in kind (``ending`` read over the whole batch at once)."""
-    return [i for i, (a, b) in enumerate(zip(_kinds(batch, "source"), _kinds(batch, "target"))) if a != b]
+    return [i for i, (a, b) in enumerate(zip(_kinds(batch, Side.SOURCE), _kinds(batch, Side.TARGET))) if a != b]
 
 
 def trigger_punctuation(batch: Batch) -> Trigger:
