@@ -31,7 +31,7 @@ MAX_DECODING_LENGTH = 64  # random weights would otherwise decode to the limit
 
 def seed_sentences(n: int) -> list[str]:
     """``n`` sentences from the seed, cycled, numbered so none repeats exactly."""
-    from l10n.segment import segment_document
+    from l10n.text.segment import segment_document
 
     text = (ROOT / "seeds" / "zhejiang-stories.txt").read_text(encoding="utf-8")
     sentences = [s.text for s in segment_document(text, "seed")]
@@ -54,11 +54,11 @@ def main() -> int:
 
     from tinymodel import TinyConfig, build_argosmodel, transformer_base
 
-    from l10n.cluster import DaskExecutor
+    from l10n.drafting.cluster import DaskExecutor
     from l10n.engines.choose import choose_engine
-    from l10n.executor import Batch, DraftSpec, LocalExecutor
-    from l10n.glossary import load_glossary
-    from l10n.models import install_model
+    from l10n.drafting.executor import Batch, DraftSpec, LocalExecutor
+    from l10n.glossary.load import load_glossary
+    from l10n.engines.packages import install_model
 
     work = Path(tempfile.mkdtemp(prefix="bench-cluster-"))
     os.environ["ARGOS_PACKAGES_DIR"] = str(work / "packages")  # before any worker starts

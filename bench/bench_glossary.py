@@ -23,7 +23,7 @@ GLOSSARY = ROOT / "glossary"
 def _synthetic_terms(count: int, seed_text: str, taken: set[str], rng: random.Random) -> list:
     """Return ``count`` made-up terms: half built from the seed's own words (so the
     trie walks deep into the text, the costly case), half invented words."""
-    from l10n.glossary import Term
+    from l10n.glossary.model import Term
 
     vocabulary = sorted(set(re.findall(r"[A-Za-z]+", seed_text)))
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -55,7 +55,8 @@ def run(small: int = 10, large: int = 10_000, repeats: int = 15) -> dict:
     """Return timings (seconds, best of ``repeats``) for compiling and matching the seed
     with a small and a large glossary, and the large/small matching ratio."""
     sys.path.insert(0, str(ROOT))
-    from l10n.glossary import Glossary, find_terms, load_glossary
+    from l10n.glossary.model import Glossary, find_terms
+    from l10n.glossary.load import load_glossary
 
     text = SEED.read_text(encoding="utf-8")
     real = [t for t in load_glossary(GLOSSARY).terms if t.approved]

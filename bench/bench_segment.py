@@ -48,8 +48,8 @@ SHAPES = {
 
 
 def _segmenters() -> dict:
-    from l10n.segment import segment_document
-    from l10n.segrules import project_rules
+    from l10n.text.segment import segment_document
+    from l10n.text.segrules import project_rules
 
     found = {
         "l10n": lambda text, o: [s.text for s in segment_document(text, "x.txt")],
@@ -101,7 +101,7 @@ def accuracy(verbose: bool = False) -> dict:
 
 def speed(repeats: int = 15) -> dict:
     """Seconds to segment the seed, best of ``repeats``: l10n vs pySBD."""
-    from l10n.segment import read_source, segment_document
+    from l10n.text.segment import read_source, segment_document
 
     text = read_source(SEED)
     result = {}
@@ -129,7 +129,7 @@ def speed(repeats: int = 15) -> dict:
 
 def linear(size: int = 100_000, repeats: int = 3) -> dict:
     """CPU seconds at ``size`` and ``2 * size`` characters for each adversarial shape, and their ratio."""
-    from l10n.sentences import split_sentences
+    from l10n.text.sentences import split_sentences
 
     rows = {}
     for name, make in SHAPES.items():

@@ -55,11 +55,11 @@ def seed_sentences() -> tuple[list[str], str]:
     """Return the seed's sentences and how they were split."""
     text = SEED.read_text(encoding="utf-8")
     try:
-        from l10n.config import load_settings
-        from l10n.segment import segment_document
+        from l10n.project.config import load_settings
+        from l10n.text.segment import segment_document
 
         ignore = load_settings(REPO).ignore_lines
-        return [s.text for s in segment_document(text, "seeds/" + SEED.name, ignore)], "l10n.segment"
+        return [s.text for s in segment_document(text, "seeds/" + SEED.name, ignore)], "l10n.text.segment"
     except NotImplementedError:
         sentences = [s.strip() for line in text.splitlines() for s in line.split(". ") if s.strip()]
         return sentences, "naive split on '. '"
@@ -172,7 +172,7 @@ def run(repeats: int = 3) -> dict:
         import ctranslate2
 
         from l10n.engines.argos import ArgosEngine
-        from l10n.models import install_model
+        from l10n.engines.packages import install_model
 
         model = install_model(archive, work / "packages").model
         engine = ArgosEngine(model)
@@ -288,7 +288,7 @@ def run_realistic(sentences: int = 1000, device: str = "cpu", repeats: int = 1, 
         import ctranslate2
 
         from l10n.engines.argos import ArgosEngine
-        from l10n.models import install_model
+        from l10n.engines.packages import install_model
 
         start = time.perf_counter()
         model = install_model(archive, work / "packages").model

@@ -17,10 +17,11 @@ import struct
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from l10n.catalog import Catalog, Entry
-from l10n.config import Settings
+from l10n.po.catalog import Catalog, Entry
+from l10n.project.config import Settings
 from l10n.errors import L10nError
-from l10n.segment import Segment
+from l10n.formats.base import choose, find_entry
+from l10n.text.segment import Segment
 
 # Languages written without spaces between sentences (scriptio continua).
 
@@ -77,7 +78,7 @@ class BuildReport:
 
 def joiner(lang: str) -> str:
     """Return the separator between sentences of a paragraph in ``lang`` (none where its profile is unspaced)."""
-    from l10n.languages import profile
+    from l10n.text.languages import profile
 
     return " " if profile(lang).spaced else ""
 
@@ -111,44 +112,6 @@ def lookup_table(catalog: Catalog) -> dict[str, list[Entry]]:
         if entry.msgid:
             table.setdefault(entry.msgid, []).append(entry)
     return table
-
-
-def find_entry(table: dict[str, list[Entry]], segment: Segment) -> Entry | None:
-    """Return the entry translating ``segment``, or None.
-
-    Where one sentence has several entries (told apart by msgctxt), the one
-    whose ``#:`` reference names the segment's place wins, then the one
-    without msgctxt.
-    """
-    candidates = table.get(segment.text, [])
-    if len(candidates) <= 1:
-        return candidates[0] if candidates else None
-    place = f"{segment.document}:{segment.line}"
-    for entry in candidates:
-        if place in entry.references:
-            return entry
-    plain = [e for e in candidates if e.msgctxt is None]
-    return plain[0] if plain else candidates[0]
-
-
-def choose(entry: Entry | None, include_fuzzy: bool, source: str | None = None) -> tuple[str | None, str | None]:
-    """Return (translation to use, or None; why not, or None) for one segment's entry.
-
-    With ``source`` (a msgid with inline codes), a translation whose codes are
-    missing, added or unpaired is not used: it would break the document.
-    """
-    if entry is None:
-        return None, "missing"
-    if not entry.msgstr:
-        return None, "untranslated"
-    if entry.fuzzy and not include_fuzzy:
-        return None, "fuzzy"
-    if source is not None and "<" in source + entry.msgstr:
-        from l10n.formats.base import codes_problems
-
-        if codes_problems(source, entry.msgstr):
-            return None, "broken-codes"
-    return entry.msgstr, None
 
 
 def render_document(
@@ -256,12 +219,13 @@ def build(
     ``build/<lang>/<document>.review.html`` is written beside each document.
     Missing or unreadable catalogues raise L10nError.
     """
-    from l10n.catalog import read_catalog
-    from l10n.extract import document_layout, source_documents, structured_document
+    from l10n.po.read import read_catalog
+    from l10n.formats.txt import document_layout
+    from l10n.extract import source_documents, structured_document
     from l10n.fsutil import atomic_write_bytes, atomic_write_text, check_output
     from l10n.formats import format_of
-    from l10n.layout import separator
-    from l10n.plural_forms import header_problem
+    from l10n.text.layout import separator
+    from l10n.po.plural_forms import header_problem
 
     planned = []
     findings = _review_findings(settings, lang) if review else {}

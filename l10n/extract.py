@@ -7,12 +7,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from l10n import __version__
-from l10n.catalog import FUZZY, Catalog, Entry, read_catalog, write_catalog
-from l10n.config import Settings
+from l10n.po.catalog import FUZZY, Catalog, Entry
+from l10n.po.read import read_catalog
+from l10n.po.write import write_catalog
+from l10n.project.config import Settings
 from l10n.errors import L10nError
 from l10n.fsutil import check_input, check_name, using_policy
-from l10n import layout
-from l10n.segment import Segment, compile_ignore, read_source, segment_document
+
+from l10n.formats.txt import document_layout
+from l10n.text.segment import Segment
 
 TITLE_NOTE = "Title line: translate as a heading, without final punctuation."
 ATTRIBUTE_NOTE = "Text of an attribute (image alt text, a link title, a label or placeholder): plain text."
@@ -84,19 +87,6 @@ def document_segments(settings: Settings, path: Path) -> list[Segment]:
     if format_of(path) == "txt":
         return document_layout(settings, path)[0]
     return [unit_segment(unit, settings.relative(path)) for unit in structured_document(settings, path).units()]
-
-
-def document_layout(settings: Settings, path: Path) -> tuple[list[Segment], str]:
-    """Return the segments of one plain-text source document and how its paragraphs are laid out.
-
-    The layout (``"lines"`` or ``"blank-lines"``, see ``l10n.layout``) tells
-    build how to separate the rebuilt paragraphs.
-    """
-    with using_policy(settings.input_policy()):  # a regular file under the size cap
-        text = read_source(path)
-    mode, rules = settings.segmentation(path)
-    segments = segment_document(text, settings.relative(path), settings.ignore_lines, mode, rules)
-    return segments, layout.resolve(text, mode, compile_ignore(settings.ignore_lines))
 
 
 def structured_document(settings: Settings, path: Path):

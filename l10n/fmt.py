@@ -1,6 +1,6 @@
 """``l10n fmt``: rewrite PO/POT files in canonical form, as ``black`` formats code.
 
-The canonical form is what GNU ``msgcat`` writes (``l10n.pofmt``), in the
+The canonical form is what GNU ``msgcat`` writes (``l10n.po.write``), in the
 charset the file declares; a file already in it is left untouched.  Works on
 any PO or POT file, inside a project or not.
 """
@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from l10n.catalog import read_catalog
+from l10n.po.read import read_catalog
 from l10n.fsutil import atomic_write_bytes
-from l10n.pofmt import PAGE_WIDTH, encode_catalog
+from l10n.po.write import PAGE_WIDTH, encode_catalog
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ not count.  An entry flagged fuzzy counts as fuzzy whatever its msgstr, as
                      "words": {... same keys ...}}],
      "languages": {"zh": {"entries": {...}, "words": {...}, "post_editing": {...}}}}
 
-Each catalogue and language also has ``post_editing`` (``l10n.postedit``)::
+Each catalogue and language also has ``post_editing`` (``l10n.po.postedit``)::
 
     {"engines": {"fallback/cc-cedict-20231107": {"pending": 220, "confirmed_unchanged": 3,
                  "edited": 3, "mean_edit_distance": 41.5, "edit_distance_measured": 2}},
@@ -30,10 +30,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from l10n.catalog import Catalog, Entry
-from l10n.config import Settings
+from l10n.po.catalog import Catalog, Entry
+from l10n.project.config import Settings
 from l10n.errors import L10nError
-from l10n.postedit import PostEditing, catalog_post_editing, total
+from l10n.po.postedit import PostEditing, catalog_post_editing, total
 
 SCHEMA = 1
 STATES = ("translated", "fuzzy", "untranslated")
@@ -112,7 +112,7 @@ def project_stats(settings: Settings, languages: Iterable[str] | None = None) ->
     only ``languages`` if given).  Where a template exists but a target
     language has no catalogue yet, the row counts the template as untranslated.
     """
-    from l10n.catalog import language_catalogs, read_catalog
+    from l10n.po.read import language_catalogs, read_catalog
 
     domains = sorted(p.stem for p in settings.locales.glob("*.pot")) if settings.locales.is_dir() else []
     if languages is None:

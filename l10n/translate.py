@@ -2,7 +2,7 @@
 
 Order for every entry without a translation: exact match from the project's
 translation memory, then the machine translation engine, with the glossary
-enforced and verified on every draft (``l10n.enforce``).  Drafts are always
+enforced and verified on every draft (``l10n.glossary.enforcement``).  Drafts are always
 ``fuzzy`` and carry a provenance comment; a translation made by a person is
 never changed.  Catalogues are saved atomically every few seconds and on
 interruption, so Ctrl-C keeps every finished draft.
@@ -16,28 +16,28 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from l10n.catalog import FUZZY, Catalog, Entry, read_catalog
-from l10n.concurrent import Key, file_digest, merge3, read_settled, replace_if_unchanged, text_digest
-from l10n.config import Settings
+from l10n.po.catalog import FUZZY, Catalog, Entry
+from l10n.po.concurrent import Key, file_digest, merge3, read_settled, replace_if_unchanged, text_digest
+from l10n.project.config import Settings
 from l10n.engines import Engine, EngineInfo
 from l10n.engines.choose import EngineChoice, choose_engine
-from l10n.enforce import Draft
-from l10n.executor import Batch, BatchResult, DraftSpec, Executor, LocalExecutor
+from l10n.glossary.enforcement import Draft
+from l10n.drafting.executor import Batch, BatchResult, DraftSpec, Executor, LocalExecutor
 from l10n.errors import L10nError
 from l10n.extract import now_stamp
-from l10n.glossary import Glossary, glossary_files, load_glossary
-from l10n.languages import normalize_language
-from l10n.lock import project_lock
-from l10n.journal import read_journal, write_journal
-from l10n.memory import TranslationMemory
-from l10n.merge import stamped
-from l10n.planning import check_writable, plan_project
-from l10n.pofmt import PAGE_WIDTH, encode_catalog
-from l10n.wrapping import page_width
-from l10n.provenance import DECODE_TAG, GLOSSARY_TAG
-from l10n import provenance
-
-DRAFT_TAG = "l10n:"  # the marker's first word (``l10n.provenance``); "l10n-draft" is the earlier form
+from l10n.glossary.model import Glossary
+from l10n.glossary.files import glossary_files
+from l10n.glossary.load import load_glossary
+from l10n.text.languages import normalize_language
+from l10n.project.lock import project_lock
+from l10n.po.journal import read_journal, write_journal
+from l10n.po.memory import TranslationMemory
+from l10n.po.merge import stamped
+from l10n.drafting.planning import check_writable, plan_project
+from l10n.po.write import PAGE_WIDTH, encode_catalog
+from l10n.po.wrapping import page_width
+from l10n.po.provenance import DECODE_TAG, GLOSSARY_TAG
+from l10n.po import provenance
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -67,13 +67,8 @@ class TranslateSummary:
         return self.engine_info is not None
 
 
-def digest(text: str) -> str:
-    """Return a short stable hash of ``text`` (provenance fingerprints)."""
-    return provenance.digest(text)[:8]
-
-
 def draft_comment(info: EngineInfo, glossary_version: str, msgid: str, msgstr: str) -> str:
-    """Return the provenance marker of a fresh draft (``l10n.provenance``).
+    """Return the provenance marker of a fresh draft (``l10n.po.provenance``).
 
     ``src``/``out`` fingerprint the source and the draft, so a later run can
     tell an untouched l10n draft (safe to redraft) from one a person edited.
@@ -167,7 +162,7 @@ class _Work:
 
     ``base`` is the catalogue the file held when l10n last read or wrote it
     and ``digest`` the hash of those bytes: a save that finds other bytes on
-    disk merges the person's changes in first (``l10n.concurrent``).
+    disk merges the person's changes in first (``l10n.po.concurrent``).
     """
 
     path: Path

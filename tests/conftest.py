@@ -31,7 +31,7 @@ def argos_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
     for variable, folder in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
         monkeypatch.setenv(variable, str(home / folder))
-    from l10n.models import install_model
+    from l10n.engines.packages import install_model
 
     install_model(tiny_argosmodel, packages)
     return packages

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import strategies as st
 
-from l10n.catalog import Catalog, Entry
+from l10n.po.catalog import Catalog, Entry
 
 WORDS = (
     "The quick brown fox jumps over the lazy dog in Hangzhou's Xihu District; "

@@ -83,12 +83,12 @@ def _install_hooks() -> None:
 
     timeout = os.environ.get("L10N_TEST_LOCK_TIMEOUT")
     if timeout:
-        import l10n.lock
+        import l10n.project.lock
         import l10n.translate
 
-        shorter = functools.partial(l10n.lock.project_lock, timeout=float(timeout))
+        shorter = functools.partial(l10n.project.lock.project_lock, timeout=float(timeout))
         l10n.translate.project_lock = shorter
-        l10n.lock.project_lock = shorter
+        l10n.project.lock.project_lock = shorter
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Tests for l10n.alignment: reference files in three formats, aligned with catalogue units."""
+"""Tests for l10n.align: reference files in three formats, aligned with catalogue units."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n.alignment import Unit, read_references, reference_format
+from l10n.align import Unit, read_references, reference_format
 from l10n.errors import L10nError
 
 

@@ -14,7 +14,7 @@ import pytest
 from l10n.engines import NBestEngine
 from l10n.engines.argos import MAX_INPUT_TOKENS, ArgosEngine, find_package
 from l10n.errors import L10nError
-from l10n.models import argos_code, install_model
+from l10n.engines.packages import argos_code, install_model
 
 try:
     from tinymodel import TinyConfig, build_argosmodel

@@ -295,10 +295,11 @@ def template_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small valid project: seed, glossary, reference, template and a catalogue with one human translation."""
     from dataclasses import replace
 
-    from l10n.catalog import read_catalog, write_catalog
-    from l10n.config import load_settings
+    from l10n.po.read import read_catalog
+    from l10n.po.write import write_catalog
+    from l10n.project.config import load_settings
     from l10n.extract import extract_all
-    from l10n.merge import update_all
+    from l10n.update import update_all
 
     root = tmp_path_factory.mktemp("bad-inputs") / "project"
     (root / "seeds").mkdir(parents=True)
@@ -433,8 +434,8 @@ def test_valid_project_is_accepted(name: str, project: Path, capsys, monkeypatch
     """The baseline: with good inputs, every command succeeds (so failures below come from the bad file)."""
     file = tiny_argosmodel
     if name == "glossary-import":
-        from l10n.glossary import load_glossary
-        from l10n.tbx import write_tbx
+        from l10n.glossary.load import load_glossary
+        from l10n.glossary.tbx import write_tbx
 
         file = project.parent / "imported.tbx"
         write_tbx(file, load_glossary(project / "glossary").terms)
@@ -480,7 +481,7 @@ def _translated(stats: dict) -> int:
 
 @pytest.mark.parametrize("name", [n for n in corpus() if n.startswith("po.ok-")])
 def test_unusual_catalogue_is_read(name: str, project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
-    from l10n.catalog import read_catalog
+    from l10n.po.read import read_catalog
 
     target = place(name, project, tmp_path)
     catalog = read_catalog(target)
@@ -503,7 +504,7 @@ def test_unusual_catalogue_is_read(name: str, project: Path, tmp_path: Path, cap
 
 
 def test_seed_with_bom_and_crlf_is_read(project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
-    from l10n.catalog import read_catalog
+    from l10n.po.read import read_catalog
 
     place("seed.ok-bom-crlf.txt", project, tmp_path)
     result = run_cli(["--root", str(project), "extract"], capsys, monkeypatch)
@@ -555,7 +556,8 @@ def test_check_findings_exit_1(project: Path, capsys, monkeypatch) -> None:
     """A QA error is exit 1 through the console entry point, not just inside typer."""
     from dataclasses import replace
 
-    from l10n.catalog import read_catalog, write_catalog
+    from l10n.po.read import read_catalog
+    from l10n.po.write import write_catalog
 
     po = project / "locales" / "zh" / "LC_MESSAGES" / "doc.po"
     catalog = read_catalog(po)
@@ -700,7 +702,7 @@ def test_a_report_named_as_the_project_folder_is_refused_as_such(output: str, pr
     assert "symbolic link" not in result.err
     from l10n.errors import L10nError
     from l10n.fsutil import atomic_write_text, using_policy
-    from l10n.config import load_settings
+    from l10n.project.config import load_settings
 
     with using_policy(load_settings(project).input_policy()), pytest.raises(L10nError, match="is the project folder"):
         atomic_write_text(project, "x")
@@ -709,7 +711,7 @@ def test_a_report_named_as_the_project_folder_is_refused_as_such(output: str, pr
 @pytest.mark.parametrize("hidden", ["emacs-lock", "apple-double"])
 def test_hidden_seeds_an_editor_leaves_are_skipped(hidden: str, project: Path, capsys, monkeypatch) -> None:
     """Editing seeds/doc.txt in Emacs (a dangling link .#doc.txt) made every extract exit 2."""
-    from l10n.catalog import read_catalog
+    from l10n.po.read import read_catalog
 
     seeds = project / "seeds"
     if hidden == "emacs-lock":

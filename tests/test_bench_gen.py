@@ -13,7 +13,7 @@ import gen  # noqa: E402
 
 
 def test_generated_project_is_valid(tmp_path: Path) -> None:
-    from l10n.catalog import read_catalog
+    from l10n.po.read import read_catalog
 
     paths = gen.write_project(tmp_path, 300, edited=0.1, langs=("zh", "zh_TW"))
     for name in ("pot", "po:zh", "po:zh_TW"):

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from l10n.build import build, find_entry, join_sentences, lookup_table, mo_bytes, mo_messages, render_document
-from l10n.catalog import Catalog, Entry, read_catalog
-from l10n.config import load_settings
-from l10n.segment import Segment, read_source, segment_document
+from l10n.build import build, join_sentences, lookup_table, mo_bytes, mo_messages, render_document
+from l10n.formats.base import find_entry
+from l10n.po.catalog import Catalog, Entry
+from l10n.po.read import read_catalog
+from l10n.project.config import load_settings
+from l10n.text.segment import Segment, read_source, segment_document
 
 needs_msgunfmt = pytest.mark.skipif(shutil.which("msgunfmt") is None, reason="GNU gettext not installed")
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from l10n.catalog import read_catalog, write_catalog
+from l10n.po.read import read_catalog
+from l10n.po.write import write_catalog
 from l10n.cli import app, main
 
 CORPUS = Path(__file__).parent / "data" / "documents"

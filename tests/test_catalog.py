@@ -1,4 +1,4 @@
-"""l10n.catalog: reading PO/POT files into dataclasses and writing them back."""
+"""l10n.po.catalog: reading PO/POT files into dataclasses and writing them back."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.catalog import Catalog, Entry, read_catalog, write_catalog
+from l10n.po.catalog import Catalog, Entry
+from l10n.po.read import read_catalog
+from l10n.po.write import write_catalog
 from l10n.errors import L10nError
-from l10n.pofmt import canonical, format_catalog
+from l10n.po.write import canonical, format_catalog
 from pogen import HEADER, catalogs, msgcat
 
 DATA = Path(__file__).parent / "data" / "po"
@@ -213,7 +215,7 @@ def test_only_the_catalogue_module_imports_polib():
         for p in PACKAGE.rglob("*.py")
         if re.search(r"^\s*(import polib|from polib\b)", p.read_text(encoding="utf-8"), re.M)
     ]
-    # The reader is l10n.poparse: polib drops comment kinds, octal and hex escapes, and
+    # The reader is l10n.po.parse: polib drops comment kinds, octal and hex escapes, and
     # header text that gettext keeps, so no module of the package reads with it.
     assert importers == []
 
@@ -228,7 +230,7 @@ _PLAIN_C_STRING = re.compile(r'[ \t\f\v]*("(?:[^"\\]|\\.)*")')
     st.text(alphabet='"\\ ant\r\u00e9', max_size=12),
 )
 def test_string_token_pattern_reads_as_the_plain_one(keyword: str, rest: str) -> None:
-    from l10n.poparse import _TOKEN
+    from l10n.po.parse import _TOKEN
 
     line = keyword + rest
     m = _TOKEN.match(line, len(keyword))
@@ -245,7 +247,7 @@ def test_a_string_may_continue_after_blank_lines_as_gnu_gettext_reads_it():
 
 # --- the two readers: the plain-form reader must read exactly what the exact reader reads ---
 
-from l10n.catalog import _read_entries, _read_plain  # noqa: E402
+from l10n.po.read import _read_entries, _read_plain  # noqa: E402
 
 TESTS = Path(__file__).parent
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import Catalog, Entry, read_catalog
+from l10n.po.catalog import Catalog, Entry
+from l10n.po.read import read_catalog
 from l10n.checks import CHECKS, check_catalog
-from l10n.memory import TranslationMemory
+from l10n.po.memory import TranslationMemory
 
 DATA = Path(__file__).parent / "data"
 QA = DATA / "qa"
@@ -20,7 +21,7 @@ PROJECT_GLOSSARY = Path(__file__).parents[1] / "glossary"
 
 @pytest.fixture(scope="module")
 def glossary():
-    from l10n.glossary import load_glossary
+    from l10n.glossary.load import load_glossary
 
     return load_glossary(QA / "glossary")
 
@@ -74,7 +75,8 @@ def test_clean_sample_has_no_findings(glossary) -> None:
 @pytest.fixture(scope="module")
 def project_glossary():
     """The repository's own glossary, which the reference translation follows."""
-    from l10n.glossary import glossary_files, load_glossary
+    from l10n.glossary.files import glossary_files
+    from l10n.glossary.load import load_glossary
 
     return load_glossary(PROJECT_GLOSSARY) if glossary_files(PROJECT_GLOSSARY) else None
 

@@ -14,7 +14,7 @@ DATA = Path(__file__).parent / "data" / "qa"
 
 @pytest.fixture(scope="module")
 def ctx() -> CheckContext:
-    from l10n.glossary import load_glossary
+    from l10n.glossary.load import load_glossary
 
     return CheckContext("zh", glossary=load_glossary(DATA / "glossary"))
 

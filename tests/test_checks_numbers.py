@@ -76,6 +76,6 @@ def test_extra_number_span_points_at_it() -> None:
     assert "增长了30%。"[start:end] == "30%"
 
 
-@pytest.mark.xfail(strict=True, reason="l10n.numerals reads “9 and a half hours” as 9, not 9.5 (reported to the numerals owner)")
+@pytest.mark.xfail(strict=True, reason="l10n.text.numerals reads “9 and a half hours” as 9, not 9.5 (reported to the numerals owner)")
 def test_and_a_half() -> None:
     assert messages("reduced to 9 and a half hours", "缩短至9.5小时") == []

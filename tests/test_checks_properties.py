@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.catalog import Entry
+from l10n.po.catalog import Entry
 from l10n.checks import CHECKS
 from l10n.checks.base import CheckContext
 from l10n.checks.numbers import check_numbers

@@ -93,7 +93,7 @@ def test_ending_kinds(text: str, kind: str | None) -> None:
 
 def test_every_language_has_a_mark_for_each_kind_of_ending() -> None:
     from l10n.checks.punctuation import Ending
-    from l10n.languages import profile, profile_tags
+    from l10n.text.languages import profile, profile_tags
 
     tags = [t for t in profile_tags() if t not in ("latin", "other")]
     assert len(tags) > 5

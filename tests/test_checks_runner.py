@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.catalog import Catalog, Entry
+from l10n.po.catalog import Catalog, Entry
 from l10n.checks import (
     CHECKS,
     GLOSSARY_CHECKS,
@@ -179,7 +179,7 @@ def test_any_catalogue_the_reader_accepts_can_be_checked(catalog: Catalog, lang:
     """Plural entries, drafts, obsolete entries, escapes, empty forms: every check runs, screens or not."""
     import l10n.checks as checks
 
-    from l10n.memory import TranslationMemory
+    from l10n.po.memory import TranslationMemory
 
     memory = TranslationMemory([("doc.po", catalog)])
     screened = checks._check_entries(catalog.active, lang, None, CHECKS, memory, "doc.po", "en", ())

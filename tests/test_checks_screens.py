@@ -17,7 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.catalog import Catalog, Entry, read_catalog
+from l10n.po.catalog import Catalog, Entry
+from l10n.po.read import read_catalog
 from l10n.checks import CHECKS, _check_entries, get_check
 from l10n.checks.base import Batch, CheckContext, Side, Trigger
 
@@ -151,8 +152,8 @@ def test_runner_finds_the_same_with_and_without_screens_on_a_generated_catalogue
     ids=lambda p: p.name,
 )
 def test_runner_finds_the_same_with_and_without_screens_on_the_corpora(path) -> None:
-    from l10n.memory import TranslationMemory
-    from l10n.glossary import load_glossary
+    from l10n.po.memory import TranslationMemory
+    from l10n.glossary.load import load_glossary
 
     glossary = load_glossary(TESTS / "data" / "qa" / "glossary")
     entries = read_catalog(path).active
@@ -166,7 +167,7 @@ def test_runner_finds_the_same_with_and_without_screens_on_the_corpora(path) -> 
 
 def test_consistency_screen_holds_what_the_memory_has_from_elsewhere() -> None:
     from l10n.checks.consistency import check_consistency
-    from l10n.memory import TranslationMemory
+    from l10n.po.memory import TranslationMemory
 
     mine = Catalog(entries=(Entry("One", "一", line=3), Entry("Two", "二", line=5), Entry("Three", "三", line=7),
                             Entry("Four", "四", flags=("fuzzy",), line=9)))
@@ -204,7 +205,7 @@ def _trigger_pieces() -> list[str]:
     languages' own marks and never-doubled characters, every whitespace character, the numerals."""
     from l10n.checks.placeholders import TOKEN_HINTS
     from l10n.checks.punctuation import _ASCII, _CLOSERS, _KIND, _QUOTES
-    from l10n.languages import profile
+    from l10n.text.languages import profile
 
     pieces = set(TOKEN_HINTS) | set(_ASCII) | set(_CLOSERS) | set(_KIND) | set(_QUOTES) | {"...", ".."}
     for lang in LANGS:
@@ -249,7 +250,7 @@ EDITOR_SAVES = sorted((TESTS / "data" / "editors").glob("*.po"))  # copied from 
 @pytest.mark.parametrize("path", EDITOR_SAVES, ids=lambda p: p.name)
 def test_screens_never_pass_over_a_finding_in_real_editor_saves(path) -> None:
     from l10n.checks.base import pairs as entry_pairs
-    from l10n.memory import TranslationMemory
+    from l10n.po.memory import TranslationMemory
 
     catalog = read_catalog(path)
     entries = [e for e in catalog.active if e.msgid]

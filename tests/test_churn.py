@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import read_catalog
-from l10n.config import load_settings
+from l10n.po.read import read_catalog
+from l10n.project.config import load_settings
 from l10n.engines import EngineInfo
 from l10n.errors import L10nError
 from l10n.extract import extract_all
-from l10n.merge import update_all
+from l10n.update import update_all
 from l10n.translate import translate_project
 
 REPO = Path(__file__).resolve().parents[1]
@@ -135,7 +135,7 @@ def test_a_bad_wrap_setting_is_refused(tmp_path: Path, value) -> None:
 
 
 def test_keep_recognises_how_each_editor_wrapped() -> None:
-    from l10n.wrapping import looks_unwrapped
+    from l10n.po.wrapping import looks_unwrapped
 
     assert looks_unwrapped(EDITORS / "poedit-3.2.2-nowrap-saved.po")
     for name in ("drafted-by-l10n.po", "poedit-3.2.2-saved.po", "lokalize-22.12-saved.po"):

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from l10n import __version__
-from l10n.catalog import read_catalog
+from l10n.po.read import read_catalog
 from l10n.cli import app, main
 
 REPO = Path(__file__).resolve().parent.parent

@@ -100,7 +100,7 @@ def test_a_carriage_return_survives_csv_tbx_csv(project: Path, tmp_path: Path) -
     back = tmp_path / "back.csv"
     proc = l10n(project, "glossary", "import", str(tbx), "--into", str(back))
     assert proc.returncode == 0, proc.stderr
-    from l10n.glossary_csv import read_glossary_file
+    from l10n.glossary.csv import read_glossary_file
 
     terms, problems = read_glossary_file(back, back.read_bytes())
     assert problems == []

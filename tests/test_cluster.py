@@ -15,21 +15,20 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("distributed")
 
-from l10n.catalog import read_catalog
-from l10n.config import load_settings
+from l10n.po.read import read_catalog
+from l10n.project.config import load_settings
 from l10n.engines import EngineInfo
 from l10n.errors import L10nError
-from l10n.executor import LocalExecutor
+from l10n.drafting.executor import LocalExecutor
 from l10n.translate import translate_languages, translate_project
 
-from l10n.cluster import DaskExecutor  # noqa: E402  (after the importorskip)
+from l10n.drafting.cluster import DaskExecutor  # noqa: E402  (after the importorskip)
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
@@ -264,7 +263,7 @@ def test_cli_workers_drafts_on_a_local_cluster(tmp_path, monkeypatch, capsys):
 def test_cli_without_dask_installed_says_how_to_install_it(tmp_path, monkeypatch, capsys):
     project = copy_seed_project(tmp_path)
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
-    monkeypatch.delitem(sys.modules, "l10n.cluster", raising=False)
+    monkeypatch.delitem(sys.modules, "l10n.drafting.cluster", raising=False)
     code, output = _cli(monkeypatch, capsys, project, "translate", "--to", "zh", "--workers", "2")
     assert code == 2 and "drafting on a cluster needs Dask" in output and "[cluster]" in output
     assert "Traceback" not in output and not (project / "locales").exists()

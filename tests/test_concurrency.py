@@ -62,7 +62,7 @@ def wait_for_drafting(marks: Path, proc: subprocess.Popen, timeout: float = 60.0
 
 def assert_whole(root: Path) -> dict[str, str]:
     """The catalogue parses, has no duplicated entry and passes msgfmt --check; return msgid → msgstr."""
-    from l10n.catalog import read_catalog
+    from l10n.po.read import read_catalog
 
     catalog = read_catalog(root / PO)
     keys = [e.key for e in catalog.entries]
@@ -115,7 +115,7 @@ def test_update_during_translate_waits_and_keeps_drafts(project: Path, tmp_path:
 
 def test_readers_never_see_half_a_file(project: Path, tmp_path: Path) -> None:
     """While a run saves drafts every couple of seconds, every read of the catalogue parses."""
-    from l10n.catalog import read_catalog
+    from l10n.po.read import read_catalog
 
     marks = tmp_path / "marks"
     run = translate(project, marks, delay=0.2)

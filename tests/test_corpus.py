@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from corpus import listed_difference, po_files, run
-from l10n.catalog import _read_entries
-from l10n.encoding import decode_po
+from l10n.po.read import _read_entries
+from l10n.text.encoding import decode_po
 from l10n.errors import L10nError
 
 SAMPLE = Path(__file__).parent / "data" / "corpus"

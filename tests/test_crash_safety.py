@@ -42,10 +42,12 @@ def planted_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dic
     every 2nd entry gets the reference translation, every 7th of the rest a
     fuzzy human translation (no l10n provenance).
     """
-    from l10n.catalog import FUZZY, read_catalog, write_catalog
-    from l10n.config import load_settings
+    from l10n.po.catalog import FUZZY
+    from l10n.po.read import read_catalog
+    from l10n.po.write import write_catalog
+    from l10n.project.config import load_settings
     from l10n.extract import extract_all
-    from l10n.merge import update_all
+    from l10n.update import update_all
 
     root = tmp_path_factory.mktemp("crash") / "project"
     (root / "seeds").mkdir(parents=True)
@@ -137,7 +139,7 @@ def assert_intact(root: Path, planted: dict) -> dict[str, str]:
 
     Returns {msgid: msgstr} of the l10n drafts in the catalogue.
     """
-    from l10n.catalog import read_catalog
+    from l10n.po.read import read_catalog
     from l10n.translate import draft_state
 
     for po in sorted((root / "locales").rglob("*.po")) + sorted((root / "locales").glob("*.pot")):
@@ -154,7 +156,7 @@ def assert_intact(root: Path, planted: dict) -> dict[str, str]:
 
 
 def draft_comments(root: Path) -> dict[str, tuple[str, ...]]:
-    from l10n.catalog import read_catalog
+    from l10n.po.read import read_catalog
 
     return {e.msgid: e.translator_comments for e in read_catalog(root / PO).entries}
 
@@ -200,7 +202,7 @@ def test_sigint_saves_finished_drafts_and_a_rerun_continues(project, tmp_path: P
     for msgid, msgstr in drafts.items():
         assert after[msgid] == msgstr and draft_comments(root)[msgid] == comments[msgid], "a finished draft was redone"
     assert len(sent) == len(after) - len(drafts), "the re-run sent finished work to the engine again"
-    from l10n.catalog import read_catalog
+    from l10n.po.read import read_catalog
 
     assert all(e.msgstr for e in read_catalog(root / PO).entries), "the re-run left entries untranslated"
 

@@ -1,10 +1,10 @@
-"""l10n.encoding: text saved as UTF-16 or UTF-32 is named as such, whichever file it is."""
+"""l10n.text.encoding: text saved as UTF-16 or UTF-32 is named as such, whichever file it is."""
 
 from __future__ import annotations
 
 import pytest
 
-from l10n.encoding import wide_unicode
+from l10n.text.encoding import wide_unicode
 
 LATIN = "Qinqing Online, City Brain and common prosperity: 1.16 million funds."
 HAN = "亲清在线、城市大脑和共同富裕"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from l10n.engines import EngineInfo
-from l10n.enforce import Enforcer, mask, unmask
-from l10n.glossary import Glossary, Term, find_terms
+from l10n.glossary.enforcement import Enforcer, mask, unmask
+from l10n.glossary.model import Glossary, Term, find_terms
 
 BRAIN = Term("City Brain", targets={"zh": "城市大脑"}, forbidden={"zh": ("城市之脑",)})
 PROSPERITY = Term("common prosperity", targets={"zh": "共同富裕"}, forbidden={"zh": ("共同繁荣",)})

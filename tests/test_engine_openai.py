@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from l10n.catalog import read_catalog
+from l10n.po.read import read_catalog
 from l10n.engines.openai import OpenAIEngine, check_base_url, clean_reply
 from l10n.engines.registry import choose_engine
 from l10n.errors import L10nError
@@ -278,7 +278,7 @@ def test_translate_with_a_local_llm_end_to_end(project, serve, capsys, monkeypat
     assert entries and all(e.msgstr.startswith("译：") and e.fuzzy for e in entries)
     qinqing = [e for e in entries if "Qinqing Online" in e.msgid]
     assert qinqing and all("亲清在线" in e.msgstr for e in qinqing)  # glossary rendering asked for and verified
-    from l10n import provenance
+    from l10n.po import provenance
 
     assert all((provenance.find(e).engine, provenance.find(e).model) == ("openai", "fake-7b") for e in entries)
     asked = [b["messages"][-1]["content"] for b, _ in server.requests if "Qinqing" in sentence_of(b)]
@@ -349,7 +349,7 @@ def test_ctrl_c_during_requests_keeps_a_valid_catalogue(project, serve):
     import os
     import signal
 
-    from l10n.config import load_settings
+    from l10n.project.config import load_settings
     from l10n.translate import translate_project
 
     def interrupted(n, body, headers):

@@ -155,7 +155,7 @@ def test_a_choice_pickles_and_rebuilds_in_another_process(argos_home):
 def test_device_auto_uses_cpu_without_a_gpu_and_settings_reach_provenance(argos_home, monkeypatch):
     import ctranslate2
 
-    from l10n.catalog import Entry
+    from l10n.po.catalog import Entry
     from l10n.translate import apply_draft, draft_comment
 
     monkeypatch.setattr(ctranslate2, "get_cuda_device_count", lambda: 0)
@@ -185,7 +185,7 @@ def test_cuda_without_a_gpu_is_a_clear_error(argos_home):
 
 
 def test_engine_tables_come_from_pyproject(tmp_path):
-    from l10n.config import load_settings
+    from l10n.project.config import load_settings
 
     (tmp_path / "pyproject.toml").write_text(
         '[tool.l10n]\nmodel-index = "file:///srv/index.json"\n[tool.l10n.engine.argos]\nbeam-size = 2\ndevice = "cpu"\n'

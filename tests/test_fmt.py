@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import read_catalog
+from l10n.po.read import read_catalog
 from l10n.cli import main
 from l10n.fmt import format_files, project_files
 from pogen import msgcat

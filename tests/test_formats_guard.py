@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.enforce import Enforcer
+from l10n.glossary.enforcement import Enforcer
 from l10n.engines import EngineInfo
 from l10n.engines.fallback import FallbackEngine
 from l10n.formats.base import codes_problems
 from l10n.formats.guard import guard, place_codes, strip_codes
-from l10n.glossary import Glossary, Term
+from l10n.glossary.model import Glossary, Term
 
 BRAIN = Term("City Brain", targets={"zh": "城市大脑"})
 GLOSSARY = Glossary(terms=(BRAIN,), version="test")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import FUZZY, Entry
+from l10n.po.catalog import FUZZY, Entry
 from l10n.checks.base import Finding
 from l10n.formats import FormatOptions
 from l10n.formats.markdown import read

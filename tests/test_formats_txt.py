@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from l10n.config import load_settings
+from l10n.project.config import load_settings
 from l10n.formats import format_of
-from l10n.formats.txt import segments
+from l10n.formats.txt import document_layout
 
 
 def test_txt_keeps_the_plain_text_reader(tmp_path):
@@ -12,7 +12,7 @@ def test_txt_keeps_the_plain_text_reader(tmp_path):
     seed = tmp_path / "seeds" / "doc.txt"
     seed.write_text("A title\r\nOne sentence. Another one.\r\n")
     (tmp_path / "pyproject.toml").write_text("[tool.l10n]\n")
-    found, layout = segments(load_settings(tmp_path), seed)
+    found, layout = document_layout(load_settings(tmp_path), seed)
     assert format_of(seed) == "txt" and format_of(tmp_path / "x.MD") == "markdown" and format_of(tmp_path / "x.rst") is None
     assert [(s.text, s.line, s.kind) for s in found] == [
         ("A title", 1, "title"), ("One sentence.", 2, "sentence"), ("Another one.", 2, "sentence"),

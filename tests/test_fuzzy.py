@@ -6,8 +6,8 @@ import random
 
 from rapidfuzz import fuzz, process
 
-from l10n import fuzzy
-from l10n.fuzzy import FuzzyIndex
+from l10n.po import fuzzy
+from l10n.po.fuzzy import FuzzyIndex
 
 WORDS = (
     "the city village county built opened a new library road farm park school clinic river bridge "

@@ -1,11 +1,11 @@
-"""Language codes and profiles (l10n.languages, l10n/data/languages.toml)."""
+"""Language codes and profiles (l10n.text.languages, l10n/text/data/languages.toml)."""
 
 from __future__ import annotations
 
 import pytest
 
 from l10n.errors import L10nError
-from l10n.languages import fold, normalize_language, plural_forms, profile, profile_tags, same_code
+from l10n.text.languages import fold, normalize_language, plural_forms, profile, profile_tags, same_code
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""l10n.layout: paragraphs by line or by blank line, the automatic choice, lines of references, build."""
+"""l10n.text.layout: paragraphs by line or by blank line, the automatic choice, lines of references, build."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n import layout
-from l10n.catalog import read_catalog, write_catalog
-from l10n.config import load_settings
+from l10n.text import layout
+from l10n.po.read import read_catalog
+from l10n.po.write import write_catalog
+from l10n.project.config import load_settings
 from l10n.errors import L10nError
 from l10n.extract import extract_all
-from l10n.segment import segment_document
+from l10n.text.segment import segment_document
 
 WRAPPED = """The council met on Monday and agreed
 on a new budget for the schools. It will
@@ -145,7 +146,7 @@ def test_bad_paragraph_settings_are_refused(tmp_path: Path, toml: str, needle: s
 
 def test_build_rebuilds_blank_line_paragraphs(tmp_path: Path) -> None:
     from l10n.build import build
-    from l10n.merge import update_all
+    from l10n.update import update_all
 
     root = _project(tmp_path, 'paragraphs = "blank-lines"\n', {"w.txt": WRAPPED})
     settings = load_settings(root)

@@ -1,4 +1,4 @@
-"""l10n.linebreak: Unicode line breaking and widths as GNU gettext (libunistring 1.0) does them."""
+"""l10n.text.linebreak: Unicode line breaking and widths as GNU gettext (libunistring 1.0) does them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.linebreak import (
+from l10n.text.linebreak import (
     MANDATORY,
     POSSIBLE,
     PROHIBITED,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from l10n.errors import L10nError
-from l10n.lock import LOCK_NAME, project_lock
+from l10n.project.lock import LOCK_NAME, project_lock
 
 
 def test_second_holder_is_refused_with_a_clear_message(tmp_path):
@@ -35,7 +35,6 @@ def test_temporary_files_of_a_killed_writer_are_removed(tmp_path):
 # --- lock files l10n cannot use: a clear error, exit 2 in the CLI ------------
 
 import os  # noqa: E402
-import stat  # noqa: E402
 
 
 @pytest.mark.parametrize("make", ["directory", "symlink", "fifo"])

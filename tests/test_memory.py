@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from l10n.catalog import Catalog, Entry
-from l10n.memory import TranslationMemory
+from l10n.po.catalog import Catalog, Entry
+from l10n.po.memory import TranslationMemory
 
 
 def catalog(name: str, *entries: Entry) -> tuple[str, Catalog]:

@@ -11,16 +11,15 @@ import subprocess
 import sys
 import time
 import zipfile
-import zlib
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from l10n import models
+from l10n.engines import packages as models
 from l10n.errors import L10nError
-from l10n.model_archive import Limits, read_metadata
-from l10n.models import STAGING_PREFIX, install_model, installed_models
+from l10n.engines.package_archive import Limits, read_metadata
+from l10n.engines.packages import STAGING_PREFIX, install_model, installed_models
 
 TOP = "translate-en_zh-tiny"
 Members = dict[str, bytes]
@@ -179,7 +178,7 @@ def test_stale_staging_of_a_dead_install_is_removed(tiny_argosmodel, packages):
 def test_kill_9_during_install_leaves_the_model_and_the_next_install_cleans_up(tiny_argosmodel, packages):
     before = snapshot(packages)
     script = (
-        "import sys, time; from pathlib import Path; import l10n.models as m\n"
+        "import sys, time; from pathlib import Path; import l10n.engines.packages as m\n"
         "m.verify_package = lambda *a: time.sleep(60)\n"
         f"m.install_model(Path({str(tiny_argosmodel)!r}), Path({str(packages)!r}))\n"
     )

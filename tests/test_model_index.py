@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from l10n.errors import L10nError
-from l10n.model_index import fetch_index, install_pair, parse_index, search
-from l10n.models import STAGING_PREFIX, install_model, installed_models
+from l10n.engines.package_index import fetch_index, install_pair, parse_index, search
+from l10n.engines.packages import STAGING_PREFIX, install_model, installed_models
 
 TOP = "translate-en_zh-tiny"
 

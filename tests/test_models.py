@@ -13,10 +13,10 @@ from typing import Callable
 import pytest
 from typer.testing import CliRunner
 
-from l10n import models
+from l10n.engines import packages as models
 from l10n.cli import app, main
 from l10n.errors import L10nError
-from l10n.models import find_package, install_model, installed_models, packages_dir
+from l10n.engines.packages import find_package, install_model, installed_models, packages_dir
 
 TOP = "translate-en_zh-tiny"
 Members = dict[str, bytes]

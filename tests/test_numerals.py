@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.numerals import Quantity, find_numbers_en, find_numbers_zh, same_quantity, to_chinese
-from l10n.numerals import _cn_int_fast, _cn_render, _cn_value
+from l10n.text.numerals import Quantity, find_numbers_en, find_numbers_zh, same_quantity, to_chinese
+from l10n.text.numerals import _cn_int_fast, _cn_render, _cn_value
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "zhejiang-stories.txt"
 
@@ -313,7 +313,7 @@ def test_human_reference_translation_has_only_its_known_departures() -> None:
 
 def test_number_word_prefilter_covers_every_number_word():
     """The cheap pre-test before the number-word scan must never rule out a real number word."""
-    from l10n import numerals
+    from l10n.text import numerals
 
     words = [*numerals._SMALL, *numerals._TENS, *numerals._SCALE, "dozen", "twice", *numerals._ORD]
     assert [w for w in words if not numerals._may_have_number_words(f"about {w} of them")] == []
@@ -369,7 +369,7 @@ def test_cn_int_fast_leaves_other_forms_to_cn2an(text: str) -> None:
 def test_first_character_lookaheads_change_no_match(text: str) -> None:
     import re
 
-    from l10n.numerals import _EN_NUM, _ZH_DIGITS
+    from l10n.text.numerals import _EN_NUM, _ZH_DIGITS
 
     for fast, lookahead in ((_EN_NUM, "(?=[U$€£¥R\\d])"), (_ZH_DIGITS, "(?=\\d)")):
         assert lookahead in fast.pattern

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.plural_forms import (
+from l10n.po.plural_forms import (
     MAX_DEPTH,
     PluralFormsError,
     parse_expression,
@@ -136,7 +136,7 @@ def test_what_we_accept_python_loads_and_computes_alike(expression: str) -> None
         return
     values = _python(expression)
     assert values is not None, f"accepted, but Python's gettext refuses {expression!r}"
-    from l10n.plural_forms import _compile
+    from l10n.po.plural_forms import _compile
 
     function = _compile(tree)
     for n, expected in enumerate(values):
@@ -204,7 +204,7 @@ def _catalog(tmp_path: Path, header: str, forms: int = 2) -> Path:
 
 
 def _findings(po: Path):
-    from l10n.catalog import read_catalog
+    from l10n.po.read import read_catalog
     from l10n.checks import check_catalog, select_checks
 
     return [(f.check, f.line, f.message) for f in check_catalog(read_catalog(po), "ru", checks=select_checks(["plural-forms"]))]

@@ -1,4 +1,4 @@
-"""l10n.pofmt: PO text exactly as GNU msgcat writes it."""
+"""l10n.po.write: PO text exactly as GNU msgcat writes it."""
 
 from __future__ import annotations
 
@@ -9,14 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 
-from l10n.catalog import Catalog, Entry
-from l10n.pofmt import (
-    canonical,
-    canonical_flags,
-    canonical_reference,
-    format_catalog,
-    format_entry,
-)
+from l10n.po.catalog import Catalog, Entry
+from l10n.po.write import canonical, canonical_flags, canonical_reference, format_catalog, format_entry
 from pogen import HEADER, assert_msgcat_keeps, catalogs, msgcat, msgfmt_check, random_catalog
 
 DATA = Path(__file__).parent / "data" / "po"
@@ -285,8 +279,8 @@ def test_plural_entry_without_forms_gets_two_empty_ones():
 
 from hypothesis import strategies as st  # noqa: E402
 
-from l10n.linebreak import POSSIBLE, PROHIBITED, width_breaks  # noqa: E402
-from l10n.pofmt import _ESCAPES, PAGE_WIDTH, _directive_finder, _wrap  # noqa: E402
+from l10n.text.linebreak import POSSIBLE, PROHIBITED, width_breaks  # noqa: E402
+from l10n.po.write import _ESCAPES, PAGE_WIDTH, _directive_finder, _wrap  # noqa: E402
 
 
 def reference_wrap(prefix: str, keyword: str, value: str, locked: set[int], do_wrap: bool) -> list[str]:

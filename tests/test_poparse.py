@@ -1,4 +1,4 @@
-"""l10n.poparse and the catalogue round trip: every kind of file GNU gettext accepts, golden against msgcat.
+"""l10n.po.parse and the catalogue round trip: every kind of file GNU gettext accepts, golden against msgcat.
 
 Each case is a small PO text GNU gettext reads; the test checks what l10n
 reads from it and that the canonical rewrite is what ``msgcat`` writes
@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import FUZZY, OBSOLETE, TRANSLATED, UNTRANSLATED, Entry, read_catalog, write_catalog
+from l10n.po.catalog import FUZZY, OBSOLETE, TRANSLATED, UNTRANSLATED, Entry
+from l10n.po.read import read_catalog
+from l10n.po.write import write_catalog
 from l10n.errors import L10nError
-from l10n.pofmt import encode_catalog, format_catalog
+from l10n.po.write import encode_catalog, format_catalog
 from pogen import msgcat
 
 UTF8 = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
@@ -231,8 +233,8 @@ def test_entry_state(entry, state):
 
 
 def test_update_keeps_header_lines_that_are_not_fields(tmp_path):
-    from l10n.catalog import Catalog
-    from l10n.merge import merge
+    from l10n.po.catalog import Catalog
+    from l10n.po.merge import merge
 
     po_path = po(tmp_path, MERGED_HEADER)
     pot = Catalog(header=(("Project-Id-Version", "a 1.0"), ("Content-Type", "text/plain; charset=UTF-8")),

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from l10n.catalog import read_catalog, write_catalog
+from l10n.po.read import read_catalog
+from l10n.po.write import write_catalog
 from l10n.cli import app
-from l10n.config import load_settings
+from l10n.project.config import load_settings
 from l10n.engines import EngineInfo
-from l10n.journal import journal_path
-from l10n.postedit import post_editing
+from l10n.po.journal import journal_path
+from l10n.po.postedit import post_editing
 from l10n.stats import project_stats
 from l10n.translate import translate_project
 

@@ -11,8 +11,10 @@ from pathlib import Path
 import polib
 import pytest
 
-from l10n import provenance
-from l10n.catalog import Entry, read_catalog, write_catalog
+from l10n.po import provenance
+from l10n.po.catalog import Entry
+from l10n.po.read import read_catalog
+from l10n.po.write import write_catalog
 from l10n.translate import apply_draft, draft_state
 
 FIXTURES = Path(__file__).parent / "data" / "editors"  # copied from the shared fixtures (real editor saves)

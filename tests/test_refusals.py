@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n.config import load_settings
+from l10n.project.config import load_settings
 from l10n.engines import EngineInfo
 from l10n.translate import translate_project
 

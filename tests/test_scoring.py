@@ -1,4 +1,4 @@
-"""Tests for l10n.scoring: metric values, signatures, references, term accuracy."""
+"""Tests for l10n.score: metric values, signatures, references, term accuracy."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import sacrebleu
 
-from l10n.config import load_settings
+from l10n.project.config import load_settings
 from l10n.errors import L10nError
-from l10n.scoring import score, score_project, worst_segments
+from l10n.score import score, score_project, worst_segments
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = json.loads((DATA / "score" / "golden.json").read_text(encoding="utf-8"))
@@ -119,7 +119,7 @@ def test_worst_segments_leave_out_perfect_matches():
 
 @pytest.fixture(scope="module")
 def glossary():
-    from l10n.glossary import load_glossary
+    from l10n.glossary.load import load_glossary
 
     return load_glossary(DATA / "score" / "glossary")
 

@@ -1,11 +1,11 @@
-"""Score settings per target language come from its profile (l10n.scoring.metrics)."""
+"""Score settings per target language come from its profile (l10n.score.metrics)."""
 
 from __future__ import annotations
 
 import pytest
 
-from l10n.languages import tokenizer_available
-from l10n.scoring import score
+from l10n.text.languages import tokenizer_available
+from l10n.score import score
 
 
 @pytest.mark.parametrize("lang, tok", [("zh", "tok:zh"), ("zh_TW", "tok:zh"), ("zh_HK", "tok:zh"), ("de", "tok:13a"), ("fr", "tok:13a")])

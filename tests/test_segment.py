@@ -1,4 +1,4 @@
-"""Tests for l10n.segment: golden sentence boundaries, documents, reading sources."""
+"""Tests for l10n.text.segment: golden sentence boundaries, documents, reading sources."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from l10n.errors import L10nError
-from l10n.segment import KINDS, Segment, paragraphs, read_source, segment_document, split_sentences
+from l10n.text.segment import KINDS, Segment, paragraphs, read_source, segment_document, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "zhejiang-stories.txt"

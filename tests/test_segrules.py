@@ -1,4 +1,4 @@
-"""l10n.segrules: the rule tables as data, project abbreviations and no-break rules, upgrades."""
+"""l10n.text.segrules: the rule tables as data, project abbreviations and no-break rules, upgrades."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import read_catalog, write_catalog
-from l10n.config import load_settings
+from l10n.po.read import read_catalog
+from l10n.po.write import write_catalog
+from l10n.project.config import load_settings
 from l10n.errors import L10nError
 from l10n.extract import extract_all
-from l10n.merge import update_all
-from l10n.segrules import CLASSES, DATA, default_rules, project_rules
-from l10n.sentences import split_sentences
+from l10n.update import update_all
+from l10n.text.segrules import CLASSES, DATA, default_rules, project_rules
+from l10n.text.sentences import split_sentences
 
 
 def test_rule_tables_are_data() -> None:

@@ -1,4 +1,4 @@
-"""l10n.sentences: the boundary classes of issue 13 in our own words, the outside spec, linear time."""
+"""l10n.text.sentences: the boundary classes of issue 13 in our own words, the outside spec, linear time."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from l10n.segment import segment_document
-from l10n.segrules import project_rules
-from l10n.sentences import split_sentences
+from l10n.text.segment import segment_document
+from l10n.text.segrules import project_rules
+from l10n.text.sentences import split_sentences
 
 SPEC = Path(__file__).resolve().parent / "data" / "segment" / "pragmatic-en.json"
 

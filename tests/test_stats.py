@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import Catalog, Entry
-from l10n.config import load_settings
+from l10n.po.catalog import Catalog, Entry
+from l10n.project.config import load_settings
 from l10n.errors import L10nError
 from l10n.stats import CatalogStats, Counts, catalog_counts, format_table, project_stats, stats_to_dict
 

@@ -142,7 +142,7 @@ def test_bpe_package_without_its_libraries_exits_2_with_the_install_line(
     packages = tmp_path / "packages"
     env["ARGOS_PACKAGES_DIR"] = str(packages)
     if command == "translate":
-        from l10n.models import install_model
+        from l10n.engines.packages import install_model
 
         install_model(archive, packages)  # the libraries are there in this process
         project = tmp_path / "project"

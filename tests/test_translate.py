@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import read_catalog, write_catalog
-from l10n.config import load_settings
+from l10n.po.read import read_catalog
+from l10n.po.write import write_catalog
+from l10n.project.config import load_settings
 from l10n.engines import EngineInfo
-from l10n import provenance
+from l10n.po import provenance
 from l10n.translate import draft_state, translate_project
 
 GLOSSARY = """\
@@ -215,7 +216,7 @@ def test_unknown_engine_is_refused_before_anything_is_written(tmp_path):
 
 
 def test_draft_states_are_one_closed_set() -> None:
-    from l10n.catalog import Entry
+    from l10n.po.catalog import Entry
     from l10n.translate import DraftState
 
     assert draft_state(Entry("a")) is DraftState.EMPTY and draft_state(Entry("a", "b")) is DraftState.HUMAN

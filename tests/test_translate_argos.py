@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import read_catalog, write_catalog
-from l10n.config import load_settings
+from l10n.po.read import read_catalog
+from l10n.po.write import write_catalog
+from l10n.project.config import load_settings
 from l10n.engines.choose import choose_engine
 from l10n.translate import translate_project
 
@@ -77,7 +78,7 @@ def test_translate_end_to_end_through_argos(project, argos_home, no_network):
     po = read_catalog(po_path)
     for entry in po.active:
         assert entry.fuzzy and entry.msgstr
-        from l10n.provenance import find
+        from l10n.po.provenance import find
 
         found = find(entry)
         assert found.engine == "argos" and summary.engine_info.model.startswith(found.model) and found.model
@@ -85,7 +86,8 @@ def test_translate_end_to_end_through_argos(project, argos_home, no_network):
     for entry in po.active:
         if "City Brain" in entry.msgid and "城市大脑" not in entry.msgstr:
             assert any("城市大脑" in c for c in entry.translator_comments)
-    from l10n.glossary import find_terms, load_glossary
+    from l10n.glossary.model import find_terms
+    from l10n.glossary.load import load_glossary
 
     glossary = load_glossary(project / "glossary")
     occurrences = sum(len(find_terms(e.msgid, glossary, "zh")) for e in po.active)
@@ -107,6 +109,6 @@ def test_people_survive_an_argos_run(project, argos_home, no_network):
     after = read_catalog(po_path)
     assert after.entries[1].msgstr == "它每天都在帮助人们。" and not after.entries[1].fuzzy
     assert summary.redrafted == 4 and summary.untouched == 1
-    from l10n.provenance import find
+    from l10n.po.provenance import find
 
     assert all(find(e).engine == "argos" for e in after.active if e.fuzzy)

@@ -11,6 +11,10 @@ What is checked: every active entry with a translation, reviewed or fuzzy
 are not findings (``l10n stats`` counts them); ``empty`` reports translations
 that exist in name only (see ``l10n.checks.text``).  Plural entries are
 checked form by form.
+
+May import: ``l10n.errors``, ``l10n.fsutil``, ``l10n.text``, ``l10n.po``,
+``l10n.project``, ``l10n.formats`` and ``l10n.glossary``.  Must not import
+engines or stages: a check is a pure function of source, target and context.
 """
 
 from __future__ import annotations
@@ -31,13 +35,13 @@ from l10n.checks.text import (
     trigger_doubled_word, trigger_empty, trigger_fuzzy, trigger_length, trigger_whitespace,
 )
 from l10n.checks.untranslated import check_untranslated_text, trigger_untranslated_text
-from l10n.catalog import language_catalogs
+from l10n.po.read import language_catalogs
 from l10n.errors import L10nError
 
 if TYPE_CHECKING:
-    from l10n.catalog import Catalog, Entry
-    from l10n.config import Settings
-    from l10n.memory import TranslationMemory
+    from l10n.po.catalog import Catalog, Entry
+    from l10n.po.memory import TranslationMemory
+    from l10n.project.config import Settings
 
 __all__ = [
     "CHECKS", "GLOSSARY_CHECKS", "Check", "CheckContext", "CheckResult", "Finding", "Severity",
@@ -127,7 +131,7 @@ def check_catalog(
 ) -> list[Finding]:
     """Return the findings of ``checks`` on one catalogue, in file order then table order.
 
-    ``memory`` (``l10n.memory.TranslationMemory``) holds the language's other
+    ``memory`` (``l10n.po.memory.TranslationMemory``) holds the language's other
     translations for ``consistency``; ``path`` is how findings name the file
     (default: the catalogue's own path).
     """
@@ -277,13 +281,14 @@ def run_checks(
     an unreadable catalogue or glossary, and for ``glossary_only`` without a
     glossary (a glossary check with nothing to enforce would always pass).
     """
-    from l10n.catalog import read_catalog
-    from l10n.memory import TranslationMemory
+    from l10n.po.memory import TranslationMemory
+    from l10n.po.read import read_catalog
 
     checks = select_checks(only, skip, glossary_only)
     glossary = None
     if any(c.id in (*GLOSSARY_CHECKS, "untranslated-text") for c in checks):
-        from l10n.glossary import glossary_files, load_glossary
+        from l10n.glossary.files import glossary_files
+        from l10n.glossary.load import load_glossary
 
         if glossary_only and not glossary_files(settings.glossary):
             raise L10nError(

@@ -29,11 +29,11 @@ from functools import cached_property, lru_cache
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, Union
 
-from l10n.languages import Profile, profile
+from l10n.text.languages import Profile, profile
 
 if TYPE_CHECKING:
-    from l10n.catalog import Entry
-    from l10n.memory import TranslationMemory
+    from l10n.po.catalog import Entry
+    from l10n.po.memory import TranslationMemory
 
 Span = tuple[int, int]
 Problem = Union[str, tuple[str, Span]]
@@ -294,18 +294,6 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef"
 HAN_RE = re.compile(f"[{HAN}]")
 CJK_RE = re.compile(f"[{HAN}{CJK_PUNCT}]")
-
-# Things whose inner punctuation is not prose punctuation: URLs, e-mail
-# addresses, printf/brace placeholders.  Checks mask them before looking.
-URL_RE = re.compile(
-    r"""(?:https?://|ftp://|www\.)          # scheme or bare www.
-        [A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+  # ASCII URL characters only
-        (?<![.,;:!?'])                      # a trailing dot or comma ends the sentence
-    """,
-    re.VERBOSE,
-)
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-
 
 @lru_cache(maxsize=32)
 def letters_re(letters: str) -> re.Pattern[str] | None:

@@ -1,6 +1,6 @@
 """``consistency``: one source, one translation across the catalogues of a language.
 
-The comparison is with the language's translation memory (``l10n.memory``),
+The comparison is with the language's translation memory (``l10n.po.memory``),
 which holds reviewed (non-fuzzy) translations only: a reviewed entry is
 compared with the other reviewed ones, and a draft with what reviewers
 approved elsewhere.  A draft never makes a reviewed entry look inconsistent.

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Iterator
 from l10n.checks.base import Batch, CheckContext, Problem, Trigger
 
 if TYPE_CHECKING:
-    from l10n.catalog import Entry
+    from l10n.po.catalog import Entry
 
 
 def _confirmed_low(source: str, target: str, entry: Entry | None) -> bool:
     """Whether ``entry`` is reviewed and still holds a low-quality draft unchanged (the whole check)."""
     if entry is None or entry.fuzzy or not entry.msgstr or not entry.translator_comments:
         return False
-    from l10n.provenance import find
+    from l10n.po.provenance import find
 
     found = find(entry)
     return found is not None and found.quality == "low" and found.matches_text(entry.msgstr)

@@ -19,7 +19,7 @@ def _issues(source: str, target: str, ctx: CheckContext, kind: str) -> Iterator[
     key = ("glossary", source, target)
     issues = ctx.shared.get(key)
     if issues is None:  # ``glossary`` and ``forbidden`` read the same issues: compute them once per pair
-        from l10n.glossary import check_target
+        from l10n.glossary.model import check_target
 
         issues = ctx.shared[key] = check_target(source, target, ctx.glossary, ctx.lang)
     return (i for i in issues if i.kind == kind)

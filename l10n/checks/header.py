@@ -2,7 +2,7 @@
 
 ``plural-forms``: a ``Plural-Forms`` header that gettext's grammar rejects,
 that Python's gettext would refuse on loading the compiled ``.mo``, or whose
-expression picks a form outside ``0 .. nplurals-1`` (``l10n.plural_forms``);
+expression picks a form outside ``0 .. nplurals-1`` (``l10n.po.plural_forms``);
 with a good header, a translated plural entry whose number of forms is not
 ``nplurals`` (``msgfmt --check`` calls it fatal).
 """
@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from l10n.checks.base import CheckContext
 
 if TYPE_CHECKING:
-    from l10n.catalog import Catalog
+    from l10n.po.catalog import Catalog
 
 
 def check_plural_forms(catalog: Catalog, lang: str) -> Iterator[tuple[int, str]]:
     """Yield ``(line, message)`` if the Plural-Forms header is unusable, or a translated
     plural entry has another number of forms than it says (msgfmt --check's fatal error)."""
-    from l10n.plural_forms import header_problem, parse_plural_forms
+    from l10n.po.plural_forms import header_problem, parse_plural_forms
 
     error = header_problem(catalog, lang)
     if error is not None:

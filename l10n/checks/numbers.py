@@ -1,7 +1,7 @@
 """``numbers``: every number of the source is in the translation, and no other.
 
 The profile says how the language writes numbers.  ``han`` (Chinese, either
-script, and Japanese): finding and comparing quantities is ``l10n.numerals``'s,
+script, and Japanese): finding and comparing quantities is ``l10n.text.numerals``'s,
 after the profile folds its numeral characters to the reader's (萬 億 兩 → 万
 亿 两): 1.16 million = 116万 = 116萬, 2 billion = 20亿 = 20億, 2 billion yen =
 20億円, 8,000 = 8000 = 8千 = 八千, 15 March 2021 = 2021年3月15日, nine = 九 = 9,
@@ -30,7 +30,7 @@ def check_numbers(source: str, target: str, ctx: CheckContext) -> Iterator[Probl
     if not language.han_numbers:
         yield from _western(source, target, language)
         return
-    from l10n.numerals import find_numbers_en, find_numbers_zh, same_quantity, to_chinese
+    from l10n.text.numerals import find_numbers_en, find_numbers_zh, same_quantity, to_chinese
 
     def advice(quantity) -> str:
         return language.render_numerals(to_chinese(quantity))
@@ -70,7 +70,7 @@ def trigger_numbers(batch: Batch) -> Trigger:
     language = batch.profile
     if not language.han_numbers:
         return Trigger(every=True)
-    from l10n.numerals import plain_figures_en, plain_figures_zh
+    from l10n.text.numerals import plain_figures_en, plain_figures_zh
 
     fold = language.numeral_fold
 
@@ -222,7 +222,7 @@ def _same(a: _Figure, b: _Figure) -> bool:
 
 
 def _western(source: str, target: str, language) -> Iterator[Problem]:
-    from l10n.languages import profile
+    from l10n.text.languages import profile
 
     english = profile("en")
     original = target

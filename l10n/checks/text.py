@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from l10n.checks.base import Batch, CheckContext, Problem, Trigger, is_draft
-from l10n.languages import Profile
+from l10n.text.languages import Profile
 
 
 def _blank(source: str, target: str, entry: object = None) -> bool:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from l10n.checks.base import EMAIL_RE, URL_RE, Batch, CheckContext, Problem, Trigger, mask
+from l10n.text.patterns import EMAIL_RE, URL_RE
+from l10n.checks.base import Batch, CheckContext, Problem, Trigger, mask
 from l10n.checks.glossary import kept_phrases
 from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE, may_have_tokens
 

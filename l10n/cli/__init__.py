@@ -1,4 +1,9 @@
-"""Command-line interface: ``l10n COMMAND``.  See ``l10n --help``."""
+"""Command-line interface: ``l10n COMMAND``, the thin door to the stages.
+
+Parses options, calls one stage, prints its result; library errors
+(``L10nError``) reach one handler in ``app.main``.  May import anything in
+``l10n``; nothing in ``l10n`` imports it.  See ``l10n --help``.
+"""
 
 from __future__ import annotations
 

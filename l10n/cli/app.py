@@ -49,7 +49,7 @@ def settings(ctx: typer.Context):
 
     Its input policy (size cap, external links) holds until the command ends.
     """
-    from l10n.config import load_settings
+    from l10n.project.config import load_settings
     from l10n.fsutil import using_policy
 
     obj = ctx.find_root().obj or {}

@@ -13,7 +13,7 @@ from l10n.cli.app import app, settings
 def extract(ctx: typer.Context) -> None:
     """Segment every seeds/*.txt into locales/<domain>.pot."""
     from l10n.extract import extract_all
-    from l10n.lock import project_lock
+    from l10n.project.lock import project_lock
 
     s = settings(ctx)
     with project_lock(s.locales):
@@ -29,8 +29,8 @@ def update(
     to: Optional[List[str]] = typer.Option(None, "--to", help="Target language (repeatable; default: all configured)."),
 ) -> None:
     """Merge templates into locales/LANG/LC_MESSAGES/<domain>.po (msgmerge semantics)."""
-    from l10n.lock import project_lock
-    from l10n.merge import update_all
+    from l10n.project.lock import project_lock
+    from l10n.update import update_all
 
     s = settings(ctx)
     with project_lock(s.locales):

@@ -33,7 +33,7 @@ def fmt(
         paths, show = list(files), str
         results = format_files(paths, write=not (check or stdout), width=page)
     else:
-        from l10n.lock import project_lock
+        from l10n.project.lock import project_lock
 
         s = settings(ctx)
         paths, show = project_files(s.locales), s.relative

@@ -26,7 +26,7 @@ def list_terms(
     to: Optional[str] = typer.Option(None, "--to", help="Show targets in this language only."),
 ) -> None:
     """List every term: source, target(s), status and flags."""
-    from l10n.glossary import load_glossary
+    from l10n.glossary.load import load_glossary
 
     try:
         s = settings(ctx)
@@ -54,7 +54,8 @@ def list_terms(
 @glossary_app.command()
 def check(ctx: typer.Context) -> None:
     """Validate every glossary file; exit 2 with file:line messages if anything is wrong."""
-    from l10n.glossary import load_glossary, validate
+    from l10n.glossary.load import load_glossary
+    from l10n.glossary.validation import validate
 
     try:
         s = settings(ctx)
@@ -85,8 +86,8 @@ def import_tbx(
 ) -> None:
     """Convert a TBX file into a glossary CSV file."""
     from l10n.fsutil import check_name, write_output
-    from l10n.glossary_csv import format_glossary_csv
-    from l10n.tbx import read_tbx
+    from l10n.glossary.csv import format_glossary_csv
+    from l10n.glossary.tbx import read_tbx
 
     try:
         s = settings(ctx)
@@ -121,9 +122,9 @@ def export(
 ) -> None:
     """Write the whole glossary as one TBX or CSV file."""
     from l10n.fsutil import write_output
-    from l10n.glossary import load_glossary
-    from l10n.glossary_csv import format_glossary_csv
-    from l10n.tbx import format_tbx
+    from l10n.glossary.load import load_glossary
+    from l10n.glossary.csv import format_glossary_csv
+    from l10n.glossary.tbx import format_tbx
 
     if format not in ("tbx", "csv"):
         fail(f"unknown format {format!r}: use --format tbx or --format csv")

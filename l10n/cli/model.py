@@ -17,7 +17,7 @@ app.add_typer(model_app, name="model")
 
 def _project_pair(ctx: typer.Context) -> tuple[str | None, tuple[str, ...] | None]:
     """Return the project's (source, targets), or (None, None) outside any project."""
-    from l10n.config import find_root, load_settings
+    from l10n.project.config import find_root, load_settings
     from l10n.errors import L10nError
 
     root = (ctx.find_root().obj or {}).get("root")
@@ -32,9 +32,9 @@ def _project_pair(ctx: typer.Context) -> tuple[str | None, tuple[str, ...] | Non
 
 def _index(ctx: typer.Context, explicit: str | None) -> str:
     """Return the model index URL: --index, $L10N_MODEL_INDEX, [tool.l10n] model-index, argos's public index."""
-    from l10n.config import find_root, load_settings
+    from l10n.project.config import find_root, load_settings
     from l10n.errors import L10nError
-    from l10n.model_index import index_url
+    from l10n.engines.package_index import index_url
 
     configured = None
     root = (ctx.find_root().obj or {}).get("root")
@@ -58,10 +58,10 @@ def install(
 ) -> None:
     """Install a translation model from a local .argosmodel file, or download one by language pair (verified, atomic)."""
     from l10n.errors import L10nError
-    from l10n.models import install_model, packages_dir
+    from l10n.engines.packages import install_model, packages_dir
 
     if len(what) == 2 and not what[0].endswith(".argosmodel"):
-        from l10n.model_index import install_pair
+        from l10n.engines.package_index import install_pair
 
         entry, result = install_pair(what[0], what[1], index=_index(ctx, index), timeout=timeout)
         typer.echo(f"downloaded {entry.describe()}")
@@ -88,7 +88,7 @@ def search(
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds to wait on the network."),
 ) -> None:
     """List the models the index offers for a language pair (needs the network, or a local index copy)."""
-    from l10n.model_index import fetch_index, search as find
+    from l10n.engines.package_index import fetch_index, search as find
 
     url = _index(ctx, index)
     found = find(fetch_index(url, timeout=timeout, source=source, target=target), source, target)
@@ -102,7 +102,7 @@ def search(
 @model_app.command("list")
 def list_models() -> None:
     """List installed translation models: pair, package, version, folder."""
-    from l10n.models import installed_models, packages_dir
+    from l10n.engines.packages import installed_models, packages_dir
 
     models = installed_models()
     if not models:

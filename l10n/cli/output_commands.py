@@ -27,7 +27,7 @@ def score(
     fmt: str = typer.Option("text", "--format", help="text or json."),
 ) -> None:
     """Score LANG's catalogues against a reference: BLEU, chrF, TER, term accuracy."""
-    from l10n.scoring import score_project
+    from l10n.score import score_project
 
     _check_format(fmt)
     report = score_project(settings(ctx), to, ref, domain=domain)
@@ -136,7 +136,7 @@ def stats(
         typer.echo(json.dumps(stats_to_dict(rows), ensure_ascii=False, indent=2))
     else:
         typer.echo(format_table(rows), nl=False)
-        from l10n.postedit import format_post_editing
+        from l10n.po.postedit import format_post_editing
 
         drafted = [(r.domain, r.lang, r.post_editing) for r in rows if r.exists]
         if any(p.engines or p.human for _, _, p in drafted):

@@ -79,7 +79,7 @@ def _executor(address: Optional[str], workers: Optional[int]):
             hint=f"use --workers {most} or fewer, or a Dask scheduler with --cluster",
         )
     try:
-        from l10n.cluster import DaskExecutor
+        from l10n.drafting.cluster import DaskExecutor
     except ImportError as exc:
         raise L10nError(
             f"drafting on a cluster needs Dask ({exc.name} is not installed)",

@@ -3,6 +3,16 @@
 An engine turns a batch of source sentences into a batch of target sentences.
 Heavy imports (CTranslate2, SentencePiece, dictionaries) happen when an engine
 is built, never when ``l10n`` is imported.
+
+Also owns the argos packages an engine runs on: ``packages`` (install,
+find), ``package_index`` (the online index, used only by ``l10n model
+install``), ``package_archive`` (reading an ``.argosmodel`` safely).
+New engines register in ``registry`` (built-ins in ``builtin``, others by
+the ``l10n.engines`` entry point).
+
+May import: ``l10n.errors``, ``l10n.fsutil``, ``l10n.text``.  Must not import
+catalogues, settings, glossaries, formats, checks or stages: an engine sees
+sentences, never files.
 """
 
 from __future__ import annotations

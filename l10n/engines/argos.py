@@ -23,8 +23,9 @@ from typing import Sequence
 
 from l10n.engines import EngineInfo
 from l10n.errors import L10nError
-from l10n import models as _models
-from l10n.models import INSTALL_HINT, ModelInfo, find_package
+from l10n.engines import packages as _models
+from l10n.engines.package_archive import INSTALL_HINT
+from l10n.engines.packages import ModelInfo, find_package
 from l10n.engines.subword import Tokenizer, load_tokenizer
 
 __all__ = ["ArgosEngine", "find_package"]

@@ -38,7 +38,7 @@ class ArgosProvider:
 
     def covers(self, source: str, target: str, options: Mapping[str, OptionValue]) -> Coverage:
         """Covered when a package for the pair is installed."""
-        from l10n.models import argos_code, find_package
+        from l10n.engines.packages import argos_code, find_package
 
         package = find_package(source, target)
         if package is None:

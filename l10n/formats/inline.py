@@ -22,9 +22,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Callable
 
-from l10n.checks.base import EMAIL_RE, URL_RE
+from l10n.text.patterns import EMAIL_RE, URL_RE
 from l10n.formats.base import CODE_RE, Part, Unit, merge_strings
-from l10n.segment import split_sentences
+from l10n.text.segment import split_sentences
 
 STAND_IN = "Xx"  # how a code that stands alone (other than a line break) reads to the sentence splitter
 _FINAL_PUNCT = re.compile(r"[.?!…:;][”\"’'»)\]]*$")
@@ -114,7 +114,7 @@ def block_parts(
     """Return the block as verbatim strings and sentence units (see the module docstring).
 
     ``kind`` "title" makes every unit a title; "sentence" makes a block of one
-    unit without final punctuation a title too, as ``l10n.segment`` does.
+    unit without final punctuation a title too, as ``l10n.text.segment`` does.
     """
     pair_codes(items)
     lead, body, tail = _trim(items)

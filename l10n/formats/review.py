@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from l10n.formats.base import CODE_RE, Part, Unit, flat
+from l10n.formats.base import CODE_RE, Part, Unit, choose, find_entry, flat
 
 LEGEND_LIMIT = 40  # characters of markup shown per code in the extracted comment
 
@@ -26,7 +26,7 @@ class Row:
 
     source: str  # the msgid
     line: int  # source line
-    entry: Any  # the catalogue entry (l10n.catalog.Entry) or None
+    entry: Any  # the catalogue entry (l10n.po.catalog.Entry) or None
     used: str | None  # the translation the build used, or None (fell back to the source)
     reason: str | None  # why not: "missing", "untranslated", "fuzzy", "broken-codes"
     codes: tuple[tuple[str, tuple[Part, ...]], ...] = ()
@@ -54,8 +54,6 @@ def _short(text: str) -> str:
 
 def txt_rows(segments: list, table: dict, include_fuzzy: bool) -> list[Row]:
     """Return review rows for a plain-text document's segments."""
-    from l10n.build import choose, find_entry
-
     rows = []
     for segment in segments:
         entry = find_entry(table, segment)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.encoding import read_document_text
+from l10n.text.encoding import read_document_text
 from l10n.errors import L10nError
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -23,7 +23,7 @@ class FormatOptions:
 def read_text(path: Path) -> str:
     """Return the file's text, line ends and byte-order mark kept; L10nError if it is not UTF-8 text.
 
-    Unlike ``l10n.segment.read_source`` nothing is normalised: the build
+    Unlike ``l10n.text.segment.read_source`` nothing is normalised: the build
     writes the document back byte for byte, so the reader must see every byte.
     """
     text = read_document_text(Path(path), "source documents are UTF-8 text (.md, .html, .txt)")

@@ -56,7 +56,8 @@ def read_tsv(path: Path) -> dict[str, str]:
 
 def build(root: Path) -> tuple[Path, list[str]]:
     """Write the reference PO; return its path and the msgids the TSV lacks."""
-    from l10n.catalog import read_catalog, write_catalog
+    from l10n.po.read import read_catalog
+    from l10n.po.write import write_catalog
 
     pot = read_catalog(root / "locales" / f"{DOMAIN}.pot")
     table = read_tsv(HERE / f"{DOMAIN}.zh.tsv")

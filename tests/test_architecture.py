@@ -1,0 +1,160 @@
+"""The package layout holds: dependencies point one way, no import circles.
+
+Every ``from l10n… import`` and ``import l10n…`` in the package (at module
+level or inside a function) is read from the source and checked against the
+table below, which the README's ARCHITECTURE section and each package's
+docstring describe in words.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "l10n"
+
+FOUNDATION = ("l10n", "l10n.errors", "l10n.fsutil")
+# The stages, in pipeline order: each may import the ones before it.
+STAGES = (
+    "l10n.extract", "l10n.update", "l10n.drafting", "l10n.translate", "l10n.build",
+    "l10n.align", "l10n.score", "l10n.stats", "l10n.fmt", "l10n.report",
+)
+# What each part of the package may import (besides itself and the foundation).
+ALLOWED: dict[str, tuple[str, ...]] = {
+    "l10n.text": (),
+    "l10n.po": ("l10n.text",),
+    "l10n.project": ("l10n.text", "l10n.po"),
+    "l10n.engines": ("l10n.text",),
+    "l10n.formats": ("l10n.text", "l10n.engines"),
+    "l10n.glossary": ("l10n.text", "l10n.engines", "l10n.formats"),
+    "l10n.checks": ("l10n.text", "l10n.po", "l10n.project", "l10n.formats", "l10n.glossary"),
+}
+LIBRARY = tuple(ALLOWED)
+for number, stage in enumerate(STAGES):
+    ALLOWED[stage] = LIBRARY + STAGES[:number]
+ALLOWED["l10n.cli"] = LIBRARY + STAGES
+ALLOWED["l10n.__main__"] = ("l10n.cli",)
+# Imports under ``if TYPE_CHECKING:`` (annotations only) may also name these.
+TYPES_ONLY = {"l10n.formats": ("l10n.po", "l10n.project")}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def part_of(module: str) -> str:
+    """The entry of ALLOWED (or the foundation module) that ``module`` belongs to."""
+    if module in FOUNDATION:
+        return module
+    parts = [p for p in ALLOWED if module == p or module.startswith(p + ".")]
+    assert parts, f"{module} belongs to no part of the layout: add it to the table and the README"
+    return max(parts, key=len)
+
+
+def imports(path: Path) -> list[tuple[str, int, bool]]:
+    """(imported module, line, annotation-only) for every l10n import of one file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            typing_only.update(id(n) for child in node.body for n in ast.walk(child))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "l10n":
+            for alias in node.names:
+                candidate = f"{node.module}.{alias.name}"
+                target = candidate if resolves(candidate) else node.module
+                found.append((target, node.lineno, id(node) in typing_only))
+        elif isinstance(node, ast.Import):
+            found += [(a.name, node.lineno, id(node) in typing_only) for a in node.names if a.name.split(".")[0] == "l10n"]
+    return found
+
+
+def resolves(module: str) -> bool:
+    relative = Path(*module.split("."))
+    return (PACKAGE.parent / relative).with_suffix(".py").exists() or (PACKAGE.parent / relative).is_dir()
+
+
+MODULES = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def test_the_top_level_holds_only_the_foundation_and_the_stages():
+    top = {module_name(p) for p in PACKAGE.glob("*.py")} | {module_name(p.parent) for p in PACKAGE.glob("*/__init__.py")}
+    assert top == set(FOUNDATION) | set(STAGES) | set(LIBRARY) | {"l10n.cli", "l10n.__main__"}
+
+
+def violations(module: str, found: list[tuple[str, int, bool]]) -> list[str]:
+    """The imports of ``module`` that the table refuses."""
+    source = part_of(module)
+    if source in FOUNDATION:
+        allowed: tuple[str, ...] = FOUNDATION
+    else:
+        allowed = (source, *FOUNDATION, *ALLOWED[source])
+    wrong = []
+    for target, line, typing_only in found:
+        into = part_of(target)
+        if into not in allowed and not (typing_only and into in TYPES_ONLY.get(source, ())):
+            wrong.append(f"line {line} imports {target} ({into})")
+    return wrong
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_dependencies_point_one_way(module):
+    wrong = violations(module, imports(MODULES[module]))
+    assert not wrong, f"{module} may import only {ALLOWED.get(part_of(module), FOUNDATION)}: {wrong}"
+
+
+def test_no_import_circles():
+    graph: dict[str, set[str]] = defaultdict(set)
+    for module, path in MODULES.items():
+        for target, _, typing_only in imports(path):
+            if not typing_only and target != module:
+                graph[module].add(target)
+    circles = []
+    state: dict[str, int] = {}
+
+    def visit(module: str, trail: list[str]) -> None:
+        state[module] = 1
+        for target in sorted(graph.get(module, ())):
+            if state.get(target) == 1:
+                circles.append(trail[trail.index(target):] + [target] if target in trail else [module, target])
+            elif target not in state:
+                visit(target, trail + [target])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert not circles
+
+
+@pytest.mark.parametrize("package", [p for p in sorted(ALLOWED) if (PACKAGE.parent / Path(*p.split("."))).is_dir()])
+def test_each_package_says_what_it_owns_and_must_not_import(package):
+    doc = ast.get_docstring(ast.parse((PACKAGE.parent / Path(*package.split(".")) / "__init__.py").read_text()))
+    assert doc and len(doc.split()) > 20
+    assert "import" in doc, f"{package}'s docstring does not say what it may or must not import"
+
+
+@pytest.mark.parametrize(
+    "module, target, typing_only",
+    [
+        ("l10n.po.catalog", "l10n.checks.text", False),  # a catalogue knows nothing of checks
+        ("l10n.text.segment", "l10n.po.catalog", False),  # text is below the catalogue
+        ("l10n.engines.argos", "l10n.glossary.model", False),
+        ("l10n.formats.base", "l10n.glossary.model", True),  # annotations do not widen every part
+        ("l10n.fsutil", "l10n.text.encoding", False),
+        ("l10n.extract", "l10n.translate", False),  # an earlier stage does not call a later one
+        ("l10n.checks.base", "l10n.cli.app", False),
+    ],
+)
+def test_the_table_refuses_imports_that_point_the_wrong_way(module, target, typing_only):
+    assert violations(module, [(target, 1, typing_only)])
+
+
+def test_the_table_accepts_the_direction_it_describes():
+    assert not violations("l10n.translate", [("l10n.drafting.executor", 1, False), ("l10n.po.catalog", 2, False)])
+    assert not violations("l10n.formats.base", [("l10n.po.catalog", 1, True)])
