@@ -73,7 +73,7 @@ def draft_comment(info: EngineInfo, glossary_version: str, msgid: str, msgstr: s
     ``src``/``out`` fingerprint the source and the draft, so a later run can
     tell an untouched l10n draft (safe to redraft) from one a person edited.
     """
-    return provenance.marker(provenance.DRAFT, msgid, msgstr, info.name, info.quality, info.model, glossary_version)
+    return provenance.marker(provenance.MarkerState.DRAFT, msgid, msgstr, info.name, info.quality, info.model, glossary_version)
 
 
 class DraftState(StrEnum):
@@ -104,7 +104,7 @@ def draft_state(entry: Entry) -> DraftState:
     if not entry.fuzzy:
         return DraftState.HUMAN
     found = provenance.find(entry)
-    if found is None or found.state == provenance.REVIEWED:
+    if found is None or found.state is provenance.MarkerState.REVIEWED:
         return DraftState.HUMAN_FUZZY
     if not found.matches_text(entry.msgstr):
         return DraftState.EDITED_DRAFT
@@ -489,7 +489,8 @@ class _Drafting:
             if match is not None and match.target != entry.msgstr:
                 origin = self.settings.relative(match.path) if match.path else "memory"
                 marker = provenance.marker(
-                    provenance.DRAFT, entry.msgid, match.target, "memory", "tm", Path(origin).stem, version
+                    provenance.MarkerState.DRAFT, entry.msgid, match.target, "memory", provenance.Quality.MEMORY,
+                    Path(origin).stem, version,
                 )
                 work.entries[i] = apply_draft(entry, match.target, marker)
                 work.dirty = True

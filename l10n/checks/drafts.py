@@ -14,10 +14,10 @@ def _confirmed_low(source: str, target: str, entry: Entry | None) -> bool:
     """Whether ``entry`` is reviewed and still holds a low-quality draft unchanged (the whole check)."""
     if entry is None or entry.fuzzy or not entry.msgstr or not entry.translator_comments:
         return False
-    from l10n.po.provenance import find
+    from l10n.po.provenance import Quality, find
 
     found = find(entry)
-    return found is not None and found.quality == "low" and found.matches_text(entry.msgstr)
+    return found is not None and found.quality == Quality.LOW and found.matches_text(entry.msgstr)
 
 
 def trigger_confirmed_low(batch: Batch) -> Trigger:
