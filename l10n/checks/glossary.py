@@ -11,9 +11,10 @@ import re
 from typing import Any, Iterator
 
 from l10n.checks.base import Batch, CheckContext, Problem, Trigger
+from l10n.glossary.model import IssueKind
 
 
-def _issues(source: str, target: str, ctx: CheckContext, kind: str) -> Iterator[Any]:
+def _issues(source: str, target: str, ctx: CheckContext, kind: IssueKind) -> Iterator[Any]:
     if ctx.glossary is None:
         return iter(())
     key = ("glossary", source, target)
@@ -26,24 +27,22 @@ def _issues(source: str, target: str, ctx: CheckContext, kind: str) -> Iterator[
 
 
 def trigger_glossary(batch: Batch) -> Trigger:
-    """Every pair when the glossary has an approved term with a target in the language; none without one
-    (the glossary checks only approved terms with a target: ``l10n.glossary.check_target``)."""
+    """Every pair when the glossary enforces a term in the language (``Glossary.enforces``, the
+    terms ``check_target`` looks for); none otherwise."""
     glossary = batch.glossary
-    if glossary is None or not any(t.approved and t.target(batch.lang) is not None for t in glossary.terms):
-        return Trigger()
-    return Trigger(every=True)
+    return Trigger(every=True) if glossary is not None and glossary.enforces(batch.lang) else Trigger()
 
 
 def check_glossary(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
     """Yield a message per source term whose approved translation is missing."""
-    for issue in _issues(source, target, ctx, "missing"):
+    for issue in _issues(source, target, ctx, IssueKind.MISSING):
         where = f" (glossary {issue.term.location})" if issue.term.location else ""
         yield f"the term “{source[issue.source_start:issue.source_end]}” must be translated as “{issue.expected}”{where}"
 
 
 def check_forbidden(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
     """Yield a message per forbidden variant of a term found in the translation."""
-    for issue in _issues(source, target, ctx, "forbidden"):
+    for issue in _issues(source, target, ctx, IssueKind.FORBIDDEN):
         message = (
             f"“{issue.found}” is a forbidden translation of the term “{issue.term.source}”: use “{issue.expected}”"
         )

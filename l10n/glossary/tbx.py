@@ -23,7 +23,7 @@ from typing import Iterable
 from xml.etree import ElementTree as ET
 
 from l10n.errors import L10nError
-from l10n.glossary.model import FLAGS, LangMap, Term
+from l10n.glossary.model import FLAGS, LangMap, Status, Term
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED = "preferredTerm-admn-sts"
@@ -200,7 +200,7 @@ def _entry_to_term(entry: ET.Element, source_lang: str, path: Path, where: str, 
         note="; ".join(notes),
         pos=pos,
         # A term without a status is not enforced until someone approves it.
-        status="approved" if status == PREFERRED else "proposed",
+        status=Status.APPROVED if status == PREFERRED else Status.PROPOSED,
         file=path,
         line=0,
     )
