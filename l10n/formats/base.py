@@ -31,6 +31,14 @@ CODE_RE = re.compile(r"<(/?)g(\d+)>|<x(\d+)/>")
 Part = Union[str, "Unit"]
 
 
+class UnitKind(StrEnum):
+    """What a translatable unit of a document is."""
+
+    SENTENCE = "sentence"
+    TITLE = "title"  # a heading, a one-line label
+    ATTRIBUTE = "attribute"  # an attribute value: alt text, a title
+
+
 @dataclass(frozen=True)
 class Unit:
     """One translatable segment of a document: a sentence, a heading, an attribute value."""
@@ -41,7 +49,7 @@ class Unit:
     line: int  # 1-based line of the source where the unit starts
     paragraph: int = 0  # block number within the document
     position: int = 0  # sentence number within the block
-    kind: str = "sentence"  # "sentence", "title" (heading, one-line label), "attribute"
+    kind: UnitKind = UnitKind.SENTENCE
     escape: str = "text"  # how translated text is written back (see ``escape_text``)
 
     def markup(self, token: str) -> tuple[Part, ...]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from l10n.text.patterns import EMAIL_RE, URL_RE
-from l10n.formats.base import CODE_RE, Part, Unit, merge_strings
+from l10n.formats.base import CODE_RE, Part, Unit, UnitKind, merge_strings
 from l10n.text.segment import split_sentences
 
 STAND_IN = "Xx"  # how a code that stands alone (other than a line break) reads to the sentence splitter
@@ -107,7 +107,7 @@ def block_parts(
     line_of: Callable[[int], int],
     paragraph: int,
     *,
-    kind: str = "sentence",
+    kind: UnitKind = UnitKind.SENTENCE,
     escape: str = "text",
     split: bool = True,
 ) -> list[Part]:
@@ -132,9 +132,9 @@ def block_parts(
             out.append(units[-1])
             last = hi + 1
         out += [p for item in body[last:] for p in item.raw]
-        if kind == "sentence" and len(units) == 1 and not _FINAL_PUNCT.search(words.rstrip()):
+        if kind == UnitKind.SENTENCE and len(units) == 1 and not _FINAL_PUNCT.search(words.rstrip()):
             index = out.index(units[0])
-            out[index] = Unit(**{**units[0].__dict__, "kind": "title"})
+            out[index] = Unit(**{**units[0].__dict__, "kind": UnitKind.TITLE})
     out += [p for item in tail for p in item.raw]
     return list(merge_strings(out))
 
@@ -254,7 +254,7 @@ def _balanced(items: list[Item], lo: int, hi: int) -> bool:
     return all(count == 2 for count in seen.values())
 
 
-def _unit(items: list[Item], line_of: Callable[[int], int], paragraph: int, position: int, kind: str, escape: str) -> Unit:
+def _unit(items: list[Item], line_of: Callable[[int], int], paragraph: int, position: int, kind: UnitKind, escape: str) -> Unit:
     text = []
     codes = []
     numbers: dict[int, int] = {}
@@ -298,4 +298,4 @@ class Context:
         text = " ".join(norm.split())
         if not any(ch.isalpha() for ch in text) or URL_RE.fullmatch(text) or EMAIL_RE.fullmatch(text):
             return raw  # nothing to translate: no words, or a URL or e-mail address
-        return Unit(text, (raw,), (), self.line_of(start), self.paragraph, 0, "attribute", escape)
+        return Unit(text, (raw,), (), self.line_of(start), self.paragraph, 0, UnitKind.ATTRIBUTE, escape)
