@@ -184,3 +184,24 @@ def test_any_catalogue_the_reader_accepts_can_be_checked(catalog: Catalog, lang:
     memory = TranslationMemory([("doc.po", catalog)])
     screened = checks._check_entries(catalog.active, lang, None, CHECKS, memory, "doc.po", "en", ())
     assert screened == checks._check_entries(catalog.active, lang, None, CHECKS, memory, "doc.po", "en", (), screens=False)
+
+
+class _Unread:
+    """A glossary or memory that fails the test when a check reads it."""
+
+    def __getattr__(self, name: str):
+        raise AssertionError(f"read .{name} without declaring it in the check table")
+
+
+def test_a_check_reads_the_glossary_and_the_memory_only_when_its_row_says_so() -> None:
+    from l10n.checks.base import CheckContext
+
+    pairs = [("The City Brain project: 3 roads, %s.", "城市大脑 project：4条路."), ("Hello  world", "你好 世界")]
+    declared = {c.id for c in CHECKS if c.glossary}, {c.id for c in CHECKS if c.memory}
+    assert declared == ({"glossary", "forbidden", "untranslated-text"}, {"consistency"})
+    for check in CHECKS:
+        for source, target in pairs:
+            entry = Entry(msgid=source, msgstr=target, line=1)
+            ctx = CheckContext("zh", entry, glossary=None if check.glossary else _Unread(),
+                               memory=None if check.memory else _Unread(), location="a.po:1")
+            list(check.function(source, target, ctx))

@@ -52,16 +52,16 @@ E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CHECKS: tuple[Check, ...] = (
     Check("empty", E, check_empty, "a translation that exists in name only (fuzzy and empty, blank, a missing plural form)", needs_target=False, trigger=trigger_empty),
-    Check("glossary", E, check_glossary, "a glossary term whose approved translation is missing", trigger=trigger_glossary),
-    Check("forbidden", E, check_forbidden, "a forbidden translation of a glossary term", trigger=trigger_glossary),
+    Check("glossary", E, check_glossary, "a glossary term whose approved translation is missing", trigger=trigger_glossary, glossary=True),
+    Check("forbidden", E, check_forbidden, "a forbidden translation of a glossary term", trigger=trigger_glossary, glossary=True),
     Check("numbers", E, check_numbers, "a number of the source missing from the translation, or one added", trigger=trigger_numbers),
     Check("placeholders", E, check_placeholders, "printf/brace placeholders, tags, URLs, e-mail addresses not copied exactly", trigger=trigger_placeholders),
     Check("punctuation", W, check_punctuation, "an ending unlike the source's, or ASCII punctuation in Chinese text", trigger=trigger_punctuation),
-    Check("untranslated-text", W, check_untranslated_text, "English words left in the translation", trigger=trigger_untranslated_text),
+    Check("untranslated-text", W, check_untranslated_text, "English words left in the translation", trigger=trigger_untranslated_text, glossary=True),
     Check("whitespace", W, check_whitespace, "leading/trailing whitespace unlike the source's, spaces in Chinese, double spaces", trigger=trigger_whitespace),
     Check("doubled-word", W, check_doubled_word, "a word written twice in a row (的的, the the)", trigger=trigger_doubled_word),
     Check("length", W, check_length, "a translation implausibly short or long for its source", trigger=trigger_length),
-    Check("consistency", W, check_consistency, "one source translated differently in another catalogue", trigger=trigger_consistency),
+    Check("consistency", W, check_consistency, "one source translated differently in another catalogue", trigger=trigger_consistency, memory=True),
     Check("confirmed-low-draft", W, check_confirmed_low, "a low-quality dictionary draft confirmed without a change", trigger=trigger_confirmed_low),
     Check("fuzzy", I, check_fuzzy, "an unreviewed draft (marked fuzzy)", needs_target=False, trigger=trigger_fuzzy),
     Check("plural-forms", E, no_pair_problems, "a Plural-Forms header gettext cannot use, or a plural entry with another number of forms than it says", needs_target=False, header=check_plural_forms),
@@ -286,7 +286,7 @@ def run_checks(
 
     checks = select_checks(only, skip, glossary_only)
     glossary = None
-    if any(c.id in (*GLOSSARY_CHECKS, "untranslated-text") for c in checks):
+    if any(c.glossary for c in checks):
         from l10n.glossary.files import glossary_files
         from l10n.glossary.load import load_glossary
 
@@ -311,7 +311,7 @@ def run_checks(
                 hint=f"run `l10n update --to {lang}` (or `l10n translate --to {lang}`) first, or pick another --to",
             )
         loaded = [(settings.relative(p), read_catalog(p)) for p in paths]
-        memory = TranslationMemory(loaded) if any(c.id == "consistency" for c in checks) else None
+        memory = TranslationMemory(loaded) if any(c.memory for c in checks) else None
         for rel, catalog in loaded:
             found, checked = _check_catalog(catalog, lang, glossary, checks, memory, rel, settings.source_language)
             findings.extend(found)

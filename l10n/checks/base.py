@@ -240,7 +240,10 @@ class Check:
     builds the run's ``Trigger``, whose picks narrow the pairs the function is
     called on (``screen``; see the module docstring).  A row with ``header``
     checks the catalogue once, ``(catalog, lang) -> (line, message)``
-    problems, and its ``function`` sees no pairs.
+    problems, and its ``function`` sees no pairs.  ``glossary`` and
+    ``memory`` say what the function reads from its context: the runner
+    loads the glossary and builds the translation memory only for a run of
+    checks that read them.
     """
 
     id: str
@@ -250,6 +253,8 @@ class Check:
     needs_target: bool = True
     trigger: TriggerFunction | None = None
     header: HeaderFunction | None = None  # a check of the catalogue's header, not of its pairs
+    glossary: bool = False  # reads ``CheckContext.glossary``
+    memory: bool = False  # reads ``CheckContext.memory``
 
     def screen(self, batch: Batch) -> set[int] | range:
         """Return the pairs of ``batch`` the function may report: all of them without a trigger."""
