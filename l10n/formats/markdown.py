@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from l10n.formats.base import Document, Part, UnitKind, merge_strings
-from l10n.formats.inline import Context, Item, text_items
+from l10n.formats.inline import CodeKind, Context, Item, text_items
 from l10n.formats.mdinline import Aligner, MisAligned
 from l10n.formats.source import FormatOptions, line_table
 
@@ -115,7 +115,7 @@ class _Reader(Context):
             return None
         if task:  # a GFM task-list box "[ ]" / "[x]" is markup, not text
             end = pieces[0][0] + 3
-            rest = [Item("", [self.body[pieces[0][0] : end]], pieces[0][0], "isolated")]
+            rest = [Item("", [self.body[pieces[0][0] : end]], pieces[0][0], CodeKind.ISOLATED)]
             for item in items:
                 if item.start >= end:
                     rest.append(item)
