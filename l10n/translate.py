@@ -35,7 +35,7 @@ from l10n.po.memory import TranslationMemory
 from l10n.po.merge import stamped
 from l10n.drafting.planning import check_writable, plan_project
 from l10n.po.write import PAGE_WIDTH, encode_catalog
-from l10n.po.wrapping import page_width
+from l10n.po.wrapping import Wrap, page_width
 from l10n.po.provenance import DECODE_TAG, GLOSSARY_TAG
 from l10n.po import provenance
 
@@ -169,7 +169,7 @@ class _Work:
     catalog: Catalog
     entries: list[Entry]
     todo: list[Key]
-    wrap: str | int | None = "gettext"
+    wrap: Wrap | int | None = Wrap.GETTEXT
     base: Catalog | None = None
     digest: str | None = None
     dirty: bool = False
@@ -200,7 +200,7 @@ class _Work:
                 self.theirs |= merged.theirs
                 self.concurrent = True
             stamped_catalog = stamped(catalog.with_header("PO-Revision-Date", now_stamp()))
-            text = encode_catalog(stamped_catalog, PAGE_WIDTH if self.wrap == "gettext" else self.wrap)[0]
+            text = encode_catalog(stamped_catalog, PAGE_WIDTH if self.wrap == Wrap.GETTEXT else self.wrap)[0]
             try:
                 written = replace_if_unchanged(self.path, text, on_disk)
             except OSError as exc:
@@ -379,7 +379,7 @@ class _LangPlan:
 
     @classmethod
     def make(
-        cls, spec: DraftSpec, catalogs: dict[Path, Catalog], redraft: bool, redraft_fuzzy: bool, wrap: str | int
+        cls, spec: DraftSpec, catalogs: dict[Path, Catalog], redraft: bool, redraft_fuzzy: bool, wrap: Wrap | int
     ) -> "_LangPlan":
         plan = cls(spec, [], TranslationMemory((path.as_posix(), catalog) for path, catalog in catalogs.items()))
         for path, catalog in catalogs.items():
