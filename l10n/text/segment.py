@@ -138,7 +138,7 @@ def segment_document(
     text: str,
     document: str,
     ignore_lines: tuple[str, ...] = (),
-    paragraphs: str = "auto",
+    paragraphs: str = layout.Layout.AUTO,
     rules: Rules | None = None,
 ) -> list[Segment]:
     """Return the segments of a whole document, in document order.
