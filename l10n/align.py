@@ -74,7 +74,7 @@ def project_units(settings: Settings, lang: str, domain: str | None = None) -> t
         for template in order:
             entry = by_key.get(template.key)
             status = EntryState.UNTRANSLATED if entry is None else entry.state
-            msgstr = entry.msgstr if entry is not None and status is not EntryState.UNTRANSLATED else ""
+            msgstr = entry.msgstr if entry is not None and status != EntryState.UNTRANSLATED else ""
             where = f"{settings.relative(po_path)}:{entry.line}" if entry is not None else settings.relative(pot_path)
             units.append(Unit(template.msgctxt, template.msgid, msgstr, status, where))
     return domains, units
@@ -146,7 +146,7 @@ def _po_references(path: Path, units: Sequence[Unit]) -> list[str | None]:
                 line=entry.line or None,
                 hint="the reference must be for the current source; run `l10n extract` and check the file",
             )
-        if entry.state is EntryState.TRANSLATED:
+        if entry.state == EntryState.TRANSLATED:
             refs[i] = entry.msgstr
     return refs
 

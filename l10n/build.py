@@ -124,7 +124,7 @@ def render_document(
     for segment in segments:
         entry = find_entry(table, segment)
         text, reason = choose(entry, include_fuzzy)
-        fuzzy_excluded += reason is Unused.FUZZY
+        fuzzy_excluded += reason == Unused.FUZZY
         fuzzy_used += text is not None and entry is not None and entry.fuzzy
         if text is None:
             text = segment.text
@@ -152,7 +152,7 @@ def render_structured(document, table: dict[str, list[Entry]], include_fuzzy: bo
         segment = unit_segment(unit, document.path)
         entry = find_entry(table, segment)
         text, reason = choose(entry, include_fuzzy, unit.text)
-        counts["excluded"] += reason is Unused.FUZZY
+        counts["excluded"] += reason == Unused.FUZZY
         counts["used"] += text is not None and entry is not None and entry.fuzzy
         if text is None:
             fallbacks.append(Fallback(f"{document.path}:{unit.line}", unit.text, reason))

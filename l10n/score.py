@@ -342,7 +342,7 @@ def score_project(
         translated=statuses[EntryState.TRANSLATED],
         fuzzy=statuses[EntryState.FUZZY],
         untranslated=statuses[EntryState.UNTRANSLATED],
-        untranslated_locations=tuple(u.location for u, _ in aligned if u.status is EntryState.UNTRANSLATED),
+        untranslated_locations=tuple(u.location for u, _ in aligned if u.status == EntryState.UNTRANSLATED),
         reference=str(reference),
         reference_format=fmt,
     )

@@ -104,7 +104,7 @@ def draft_state(entry: Entry) -> DraftState:
     if not entry.fuzzy:
         return DraftState.HUMAN
     found = provenance.find(entry)
-    if found is None or found.state is provenance.MarkerState.REVIEWED:
+    if found is None or found.state == provenance.MarkerState.REVIEWED:
         return DraftState.HUMAN_FUZZY
     if not found.matches_text(entry.msgstr):
         return DraftState.EDITED_DRAFT
@@ -223,11 +223,11 @@ def _plan(path: Path, catalog: Catalog, redraft: bool, redraft_fuzzy: bool) -> t
         if entry.obsolete:
             continue
         state = draft_state(entry)
-        if state in (DraftState.EMPTY, DraftState.STALE_DRAFT) or (redraft and state is DraftState.DRAFT) or (
+        if state in (DraftState.EMPTY, DraftState.STALE_DRAFT) or (redraft and state == DraftState.DRAFT) or (
             redraft_fuzzy and state in (DraftState.DRAFT, DraftState.EDITED_DRAFT, DraftState.HUMAN_FUZZY)
         ):
             todo.append(entry.key)
-        elif state is DraftState.DRAFT:
+        elif state == DraftState.DRAFT:
             counts["kept_drafts"] += 1
         else:
             counts["untouched"] += 1

@@ -121,7 +121,7 @@ def check_punctuation(source: str, target: str, ctx: CheckContext) -> Iterator[P
         yield from _ascii_ending(target, tgt_tail, language)
     if src_kind == tgt_kind:
         return
-    if src_kind is None and tgt_kind is Ending.STOP and any(c in _QUOTES for c in src_tail):
+    if src_kind is None and tgt_kind == Ending.STOP and any(c in _QUOTES for c in src_tail):
         return  # “a quoted phrase” may become a sentence of its own
     if src_kind is None:
         expected = "leave the end without punctuation, as in a title"

@@ -90,7 +90,7 @@ def post_editing(catalog: Catalog, journal: dict[str, str] | None = None) -> Pos
             if original is not None:
                 counts.distance_total += Levenshtein.distance(original, entry.msgstr)
                 counts.distance_measured += 1
-        elif entry.fuzzy and found.state is not MarkerState.REVIEWED:
+        elif entry.fuzzy and found.state != MarkerState.REVIEWED:
             counts.pending += 1
         else:
             counts.confirmed += 1
