@@ -26,7 +26,6 @@ the floor under any check run.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import tempfile
@@ -35,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import gen  # noqa: E402
-from measure import best_of, l10n, tool  # noqa: E402
+from measure import best_of, l10n, peer_main, tool  # noqa: E402
 
 POFILTER_TESTS = (
     "blank", "numbers", "printf", "pythonbraceformat", "xmltags", "urls", "emails", "endpunc", "startpunc",
@@ -112,8 +111,4 @@ def report(result: dict) -> list[str]:
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--entries", type=int, default=20_000)
-    parser.add_argument("--repeats", type=int, default=3)
-    args = parser.parse_args()
-    print("\n".join(report(run(entries=args.entries, repeats=args.repeats))))
+    peer_main(__doc__, run, report)

@@ -15,7 +15,7 @@ dot leaders, page numbers) cannot pass without losing text; they are counted.
 
 Speed: segmenting the seed, best of 15 runs each, l10n vs pySBD (targets: >= 50x, the issue's;
 >= 100x, ours since the candidate scan opens with literal characters).
-Linear time: adversarial shapes at n and 2n characters, best-of CPU time
+Linear time: adversarial shapes (``SHAPES`` in ``tests/test_sentences.py``, the ones the linear-time test checks) at n and 2n characters, best-of CPU time
 (``time.process_time``), ratio printed (linear is about 2).
 """
 
@@ -31,20 +31,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 SEED = ROOT / "seeds" / "zhejiang-stories.txt"
 CASES = ROOT / "tests" / "data" / "segment" / "pragmatic-en.json"
-
-SHAPES = {
-    "dots": lambda n: "." * n,
-    "question marks": lambda n: "?" * n,
-    "?. pairs": lambda n: "?." * (n // 2),
-    "a.”A units": lambda n: "a.”A" * (n // 4),
-    "spaced dots": lambda n: ". " * (n // 2),
-    "list markers": lambda n: "1. a " * (n // 5),
-    "glued titles": lambda n: "Mr.Smith " * (n // 9),
-    "initials": lambda n: "A. " * (n // 3),
-    "bullets": lambda n: "• " * (n // 2),
-    "open brackets": lambda n: ("x. " + "(" * 50) * (n // 53),
-    "prose": lambda n: "He said the U.S. Co. Ltd. was fine. Then p. 5 left. " * (n // 52),
-}
 
 
 def _segmenters() -> dict:
@@ -130,6 +116,7 @@ def speed(repeats: int = 15) -> dict:
 def linear(size: int = 100_000, repeats: int = 3) -> dict:
     """CPU seconds at ``size`` and ``2 * size`` characters for each adversarial shape, and their ratio."""
     from l10n.text.sentences import split_sentences
+    from test_sentences import SHAPES
 
     rows = {}
     for name, make in SHAPES.items():

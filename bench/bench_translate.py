@@ -35,7 +35,9 @@ import shutil
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "zhejiang-stories.txt"
@@ -147,23 +149,55 @@ def _argos_loop(model_path: Path, device: str = "cpu", max_decoding_length: int 
     )
 
 
-def _best(timings: dict[str, list[float]], name: str) -> float:
-    return min(timings[name])
+@contextmanager
+def _sandbox(prefix: str) -> Iterator[Path]:
+    """Yield a temp work folder that argostranslate's packages and XDG folders point into.
 
-
-def run(repeats: int = 3) -> dict:
-    """Time the three paths on the seed; return throughputs, ratios and settings."""
-    work = Path(tempfile.mkdtemp(prefix="bench-translate-"))
+    argostranslate.settings creates folders and fixes its packages folder on
+    first import: both stay inside the folder.  The environment is restored
+    and the folder removed afterwards.
+    """
+    work = Path(tempfile.mkdtemp(prefix=prefix))
     saved_env = {k: os.environ.get(k) for k in ("ARGOS_PACKAGES_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")}
     try:
-        # argostranslate.settings creates folders and fixes its packages
-        # folder on first import: keep both inside the temp folder.
         os.environ.update(
             ARGOS_PACKAGES_DIR=str(work / "packages"),
             XDG_DATA_HOME=str(work / "data"),
             XDG_CONFIG_HOME=str(work / "config"),
             XDG_CACHE_HOME=str(work / "cache"),
         )
+        yield work
+    finally:
+        for key, value in saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _time_paths(paths: dict[str, Callable[[], object]], repeats: int) -> tuple[dict, dict, dict]:
+    """Run every path ``repeats`` times, interleaved; return (wall times, CPU times, last outputs) by path."""
+    timings: dict[str, list[float]] = {name: [] for name in paths}
+    cpu: dict[str, list[float]] = {name: [] for name in paths}
+    outputs: dict[str, object] = {}
+    for _ in range(repeats):
+        for name, fn in paths.items():
+            time.sleep(0.2)  # let the previous path's worker threads go idle
+            start, start_cpu = time.perf_counter(), time.process_time()
+            outputs[name] = fn()
+            timings[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
+    return timings, cpu, outputs
+
+
+def _best(timings: dict[str, list[float]], name: str) -> float:
+    return min(timings[name])
+
+
+def run(repeats: int = 3) -> dict:
+    """Time the three paths on the seed; return throughputs, ratios and settings."""
+    with _sandbox("bench-translate-") as work:
         tiny = _tinymodel()
         start = time.perf_counter()
         archive = tiny.build_argosmodel(work / "archive")
@@ -204,15 +238,7 @@ def run(repeats: int = 3) -> dict:
         }
         outputs = {name: fn() for name, fn in paths.items()}  # warm-up
         load_before = os.getloadavg()[0]
-        timings: dict[str, list[float]] = {name: [] for name in paths}
-        cpu: dict[str, list[float]] = {name: [] for name in paths}
-        for _ in range(repeats):
-            for name, fn in paths.items():
-                time.sleep(0.2)  # let the previous path's worker threads go idle
-                start, start_cpu = time.perf_counter(), time.process_time()
-                fn()
-                timings[name].append(time.perf_counter() - start)
-                cpu[name].append(time.process_time() - start_cpu)
+        timings, cpu, _ = _time_paths(paths, repeats)
 
         n = len(sentences)
         sps = {name: n / _best(timings, name) for name in paths}
@@ -251,13 +277,6 @@ def run(repeats: int = 3) -> dict:
             "meets_targets": sps["engine"] / sps["raw_ctranslate2"] >= TARGET_VS_RAW
             and sps["engine"] / sps["argos_loop"] >= TARGET_VS_LOOP,
         }
-    finally:
-        for key, value in saved_env.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def run_realistic(sentences: int = 1000, device: str = "cpu", repeats: int = 1, max_decoding_length: int = 64) -> dict:
@@ -268,15 +287,7 @@ def run_realistic(sentences: int = 1000, device: str = "cpu", repeats: int = 1, 
     int8 weights, built here with random weights.  Every path decodes with the
     same settings and the same ``max_decoding_length`` cap.
     """
-    work = Path(tempfile.mkdtemp(prefix="bench-translate-base-"))
-    saved_env = {k: os.environ.get(k) for k in ("ARGOS_PACKAGES_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")}
-    try:
-        os.environ.update(
-            ARGOS_PACKAGES_DIR=str(work / "packages"),
-            XDG_DATA_HOME=str(work / "data"),
-            XDG_CONFIG_HOME=str(work / "config"),
-            XDG_CACHE_HOME=str(work / "cache"),
-        )
+    with _sandbox("bench-translate-base-") as work:
         tiny = _tinymodel()
         texts = seed_like(sentences)
         seed, _ = seed_sentences()
@@ -311,16 +322,7 @@ def run_realistic(sentences: int = 1000, device: str = "cpu", repeats: int = 1, 
         }
         engine.translate_batch(texts[:16])  # warm-up: load the weights
         load_before = os.getloadavg()[0]
-        timings: dict[str, list[float]] = {name: [] for name in paths}
-        cpu: dict[str, list[float]] = {name: [] for name in paths}
-        outputs = {}
-        for _ in range(repeats):
-            for name, fn in paths.items():
-                time.sleep(0.2)
-                start, start_cpu = time.perf_counter(), time.process_time()
-                outputs[name] = fn()
-                timings[name].append(time.perf_counter() - start)
-                cpu[name].append(time.process_time() - start_cpu)
+        timings, cpu, outputs = _time_paths(paths, repeats)
         target_tokens = sum(len(r.hypotheses[0]) for r in outputs["raw_ctranslate2"])
         n = len(texts)
         best = {name: _best(timings, name) for name in paths}
@@ -350,13 +352,6 @@ def run_realistic(sentences: int = 1000, device: str = "cpu", repeats: int = 1, 
             "cpu_engine_vs_argos_loop": round(_best(cpu, "argos_loop") / _best(cpu, "engine"), 2),
             "same_drafts_engine_argos_loop": outputs["engine"] == outputs["argos_loop"],
         }
-    finally:
-        for key, value in saved_env.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def print_realistic(result: dict) -> None:

@@ -11,7 +11,6 @@ Whole commands, best of N; the catalogue is restored before each l10n run
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import gen  # noqa: E402
-from measure import best_of, fresh_copy, l10n, tool  # noqa: E402
+from measure import best_of, fresh_copy, l10n, peer_main, tool  # noqa: E402
 
 TARGET = 2.0  # l10n update within 2x of msgmerge's time
 
@@ -78,8 +77,4 @@ def report(result: dict) -> list[str]:
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--entries", type=int, default=20_000)
-    parser.add_argument("--repeats", type=int, default=3)
-    args = parser.parse_args()
-    print("\n".join(report(run(entries=args.entries, repeats=args.repeats))))
+    peer_main(__doc__, run, report)

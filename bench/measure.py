@@ -110,6 +110,17 @@ def fresh_copy(source: Path, target: Path) -> Callable[[], None]:
     return reset
 
 
+def peer_main(doc: str, run: Callable[..., dict], report: Callable[[dict], list[str]]) -> None:
+    """Command line of a benchmark against a peer command: ``[--entries N] [--repeats N]``; print its report."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--entries", type=int, default=20_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    print("\n".join(report(run(entries=args.entries, repeats=args.repeats))))
+
+
 def machine() -> dict[str, str]:
     """Return what the results table needs to say about this machine."""
     info = {"nproc": str(os.cpu_count())}

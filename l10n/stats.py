@@ -175,36 +175,3 @@ def stats_to_dict(rows: list[CatalogStats]) -> dict[str, Any]:
             for lang, (e, w) in language_totals(rows).items()
         },
     }
-
-
-def format_table(rows: list[CatalogStats]) -> str:
-    """Return the statistics as a text table with aligned columns.
-
-    One row per catalogue (domain, language): entries and source words by
-    state, each ``count (percent)``.  A per-language total follows where a
-    language has several catalogues.
-    """
-    states = ["translated", "fuzzy", "untranslated", "total"]
-    header = ["catalogue", "lang", *states, *states]
-    table = [header]
-    for row in rows:
-        name = row.domain if row.exists else f"{row.domain} (no catalogue yet)"
-        table.append(_cells(name, row.lang, row.entries, row.words))
-    for lang, (entries, words) in language_totals(rows).items():
-        if sum(1 for r in rows if r.lang == lang) > 1:
-            table.append(_cells("total", lang, entries, words))
-    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
-    sep = "  "
-    # Text columns left-aligned, numbers right-aligned.
-    lines = [sep.join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(line, widths))).rstrip() for line in table]
-    entries_at = sum(widths[:2]) + 2 * len(sep)
-    words_at = entries_at + sum(widths[2:6]) + 4 * len(sep)
-    groups = " " * entries_at + "entries".ljust(words_at - entries_at) + "source words"
-    return "\n".join([groups, *lines]) + "\n"
-
-
-def _cells(name: str, lang: str, entries: Counts, words: Counts) -> list[str]:
-    def cells(counts: Counts) -> list[str]:
-        return [*(f"{getattr(counts, s)} ({counts.percent(s):.1f}%)" for s in STATES), str(counts.total)]
-
-    return [name, lang, *cells(entries), *cells(words)]

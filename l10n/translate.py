@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Mapping, Sequence, TypedDict, Unpack
 
 from l10n.po.catalog import FUZZY, Catalog, Entry
 from l10n.po.concurrent import Key, file_digest, merge3, read_settled, replace_if_unchanged, text_digest
@@ -234,36 +234,34 @@ def _plan(path: Path, catalog: Catalog, redraft: bool, redraft_fuzzy: bool) -> t
     return _Work(path, catalog, list(catalog.entries), todo), counts
 
 
-def translate_project(
-    settings: Settings,
-    lang: str,
-    *,
-    engine: str = "auto",
-    redraft: bool = False,
-    redraft_fuzzy: bool = False,
-    batch_size: int = 32,
-    save_every: float = 2.0,
-    progress: ProgressCallback | None = None,
-    build_engine: Callable[[EngineChoice], Engine] | None = None,
-    executor: Executor | None = None,
-    engine_options: Mapping[str, object] | None = None,
-    notice: Callable[[str], None] | None = None,
-) -> TranslateSummary:
+class DraftOptions(TypedDict, total=False):
+    """The keyword options of ``translate_project`` and ``translate_languages`` (defaults: ``translate_languages``'s)."""
+
+    engine: str
+    redraft: bool
+    redraft_fuzzy: bool
+    batch_size: int
+    save_every: float
+    progress: ProgressCallback | None
+    build_engine: Callable[[EngineChoice], Engine] | None
+    executor: Executor | None
+    engine_options: Mapping[str, object] | None
+    notice: Callable[[str], None] | None
+
+
+def translate_project(settings: Settings, lang: str, **options: Unpack[DraftOptions]) -> TranslateSummary:
     """Extract, update and draft every entry of ``lang`` that needs one.
 
     ``build_engine`` replaces the engine factory (tests use a fake engine);
     ``executor`` says where batches are drafted (default: this process);
     ``engine_options`` are the command line's engine options (over
     ``[tool.l10n.engine.NAME]``); ``notice`` receives the engine's warnings
-    (e.g. text about to go to a plain-HTTP host) before any drafting.
+    (e.g. text about to go to a plain-HTTP host) before any drafting; the
+    other options are ``translate_languages``'s.
     Returns the summary; on KeyboardInterrupt every finished draft is saved
     before the interrupt propagates.
     """
-    (summary,) = translate_languages(
-        settings, [lang], engine=engine, redraft=redraft, redraft_fuzzy=redraft_fuzzy, batch_size=batch_size,
-        save_every=save_every, progress=progress, build_engine=build_engine, executor=executor,
-        engine_options=engine_options, notice=notice,
-    )
+    (summary,) = translate_languages(settings, [lang], **options)
     return summary
 
 

@@ -42,6 +42,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import run_cli
+
 CORPUS = Path(__file__).parent / "data" / "bad"
 REPO = Path(__file__).resolve().parents[1]
 
@@ -356,35 +358,6 @@ def place(name: str, project: Path, tmp_path: Path) -> Path:
     else:
         shutil.copyfile(source, target)
     return target
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def text(self) -> str:
-        return self.out + self.err
-
-
-def run_cli(args: list[str], capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> Run:
-    """Run ``l10n ARGS`` through the console entry point in this process.
-
-    Anything but a clean exit (an uncaught exception) propagates and fails the test.
-    """
-    from l10n.cli import main
-
-    capsys.readouterr()
-    monkeypatch.setattr(sys, "argv", ["l10n", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    captured = capsys.readouterr()
-    return Run(code, captured.out, captured.err)
 
 
 def snapshot(*roots: Path) -> dict[str, str]:

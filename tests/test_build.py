@@ -15,6 +15,8 @@ from l10n.po.read import read_catalog
 from l10n.project.config import load_settings
 from l10n.text.segment import Segment, read_source, segment_document
 
+from helpers import reference_project
+
 needs_msgunfmt = pytest.mark.skipif(shutil.which("msgunfmt") is None, reason="GNU gettext not installed")
 
 
@@ -307,20 +309,8 @@ def test_cli_build_strict_exits_1_and_writes_nothing(tmp_path):
 
 
 def test_embedded_seed_builds_strictly_from_the_reference(tmp_path):
-    from l10n.extract import extract_all
-
-    repo = Path(__file__).parent.parent
     root = tmp_path / "project"
-    root.mkdir()
-    (root / "pyproject.toml").write_text(
-        '[tool.l10n]\ntarget-languages = ["zh"]\nignore-lines = ["read more"]\n', encoding="utf-8"
-    )
-    shutil.copytree(repo / "seeds", root / "seeds")
-    po = root / "locales" / "zh" / "LC_MESSAGES" / "zhejiang-stories.po"
-    po.parent.mkdir(parents=True)
-    shutil.copy(repo / "tests" / "data" / "reference" / "zh" / "zhejiang-stories.po", po)
-    settings = load_settings(root)
-    extract_all(settings)
+    settings, po = reference_project(root)
     report = build(settings, "zh", strict=True)
     assert not report.failed and report.documents[0].written
     source = root / "seeds" / "zhejiang-stories.txt"

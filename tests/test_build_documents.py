@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,7 +11,9 @@ from typer.testing import CliRunner
 
 from l10n.po.read import read_catalog
 from l10n.po.write import write_catalog
-from l10n.cli import app, main
+from l10n.cli import app
+
+from helpers import run_cli
 
 CORPUS = Path(__file__).parent / "data" / "documents"
 PYPROJECT = '[tool.l10n]\ntarget-languages = ["zh"]\nfront-matter-keys = ["title", "description"]\n'
@@ -24,12 +25,8 @@ def run(root: Path, *args: str):
 
 def entry(root: Path, *args: str, capsys, monkeypatch) -> tuple[int, str]:
     """Run the console entry point (L10nError mapped to exit 2) in-process; return (status, output)."""
-    capsys.readouterr()
-    monkeypatch.setattr(sys, "argv", ["l10n", "--root", str(root), *args])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    captured = capsys.readouterr()
-    return exit_info.value.code or 0, captured.out + captured.err
+    result = run_cli(["--root", str(root), *args], capsys, monkeypatch)
+    return result.code, result.text
 
 
 @pytest.fixture

@@ -28,6 +28,8 @@ from l10n.errors import L10nError
 from l10n.drafting.executor import LocalExecutor
 from l10n.translate import translate_languages, translate_project
 
+from helpers import run_cli
+
 from l10n.drafting.cluster import DaskExecutor  # noqa: E402  (after the importorskip)
 
 REPO = Path(__file__).resolve().parent.parent
@@ -242,14 +244,8 @@ def test_no_scheduler_at_the_address_is_a_clear_error(tmp_path):
 
 
 def _cli(monkeypatch, capsys, project: Path, *args: str) -> tuple[int, str]:
-    from l10n.cli import main
-
-    capsys.readouterr()
-    monkeypatch.setattr(sys, "argv", ["l10n", "--root", str(project), *args])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    captured = capsys.readouterr()
-    return exit_info.value.code or 0, captured.out + captured.err
+    result = run_cli(["--root", str(project), *args], capsys, monkeypatch)
+    return result.code, result.text
 
 
 def test_cli_workers_drafts_on_a_local_cluster(tmp_path, monkeypatch, capsys):

@@ -15,6 +15,8 @@ from l10n.engines.openai import OpenAIEngine, check_base_url, clean_reply
 from l10n.engines.registry import choose_engine
 from l10n.errors import L10nError
 
+from helpers import run_cli
+
 REPO = Path(__file__).resolve().parent.parent
 KEY = "sk-test-5ecret-key-never-written-9f3a"
 TEXT = (
@@ -241,19 +243,8 @@ def project(tmp_path: Path, monkeypatch) -> Path:
 
 def cli(args: list[str], capsys, monkeypatch) -> tuple[int, str]:
     """Run ``l10n ARGS`` through the console entry point; return (exit status, stdout + stderr)."""
-    import sys
-
-    from l10n.cli import main
-
-    capsys.readouterr()
-    monkeypatch.setattr(sys, "argv", ["l10n", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 2
-    out = capsys.readouterr()
-    return code, out.out + out.err
+    result = run_cli(args, capsys, monkeypatch)
+    return result.code, result.text
 
 
 def configure(root: Path, url: str) -> None:

@@ -14,6 +14,7 @@ from l10n.engines.registry import (
     choose_engine,
     engine_names,
     get_provider,
+    known_engine,
     parse_cli_options,
     resolve_options,
 )
@@ -109,10 +110,52 @@ def test_a_plugin_cannot_replace_a_builtin_and_a_broken_one_is_a_clear_error(plu
         get_provider("broken")
 
 
+def test_a_reference_that_is_no_provider_is_a_clear_error(monkeypatch):
+    from importlib.metadata import EntryPoint
+
+    from l10n.engines import registry
+
+    monkeypatch.setitem(registry.BUILTIN, "dumps", "json:dumps")
+    with pytest.raises(L10nError) as caught:
+        get_provider("dumps")
+    assert str(caught.value).startswith("engine 'dumps' (json:dumps) is not an l10n engine provider")
+    assert caught.value.hint == "see l10n.engines.registry for the protocol"
+    point = EntryPoint(name="loads", value="json:loads", group=registry.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(registry, "_entry_points", lambda: {"loads": point})
+    with pytest.raises(L10nError) as caught:
+        get_provider("loads")
+    assert str(caught.value).startswith("engine 'loads' (json:loads) is not an l10n engine provider")
+    assert caught.value.hint == "see l10n.engines.registry"
+
+
 def test_unknown_engine_names_the_known_ones():
     with pytest.raises(L10nError) as caught:
         choose_engine("deepl", "en", "zh")
     assert "unknown engine 'deepl'" in str(caught.value) and "argos, openai, fallback" in str(caught.value)
+
+
+def test_known_engine_checks_the_name_against_the_registry(plugin):
+    assert [known_engine(name) for name in ("auto", "argos", "fallback", "shouty", "broken")] == [
+        "auto", "argos", "fallback", "shouty", "broken",
+    ]  # fmt: skip
+    with pytest.raises(L10nError) as at_the_door:
+        known_engine("deepl")
+    with pytest.raises(L10nError) as deep_inside:
+        get_provider("deepl")
+    assert str(at_the_door.value) == str(deep_inside.value)
+    assert "unknown engine 'deepl'" in str(at_the_door.value) and "fallback, broken, shouty" in str(at_the_door.value)
+
+
+def test_cli_engine_choice_is_checked_at_the_door_against_the_registry(plugin, tmp_path, capsys, monkeypatch):
+    from l10n.cli import main
+
+    monkeypatch.chdir(tmp_path)  # no project here: a name the registry knows gets as far as looking for one
+    for engine, expected in (("shouty", "no l10n project found"), ("deepl", "unknown engine 'deepl'")):
+        monkeypatch.setattr(sys, "argv", ["l10n", "translate", "--to", "zh", "--engine", engine])
+        with pytest.raises(SystemExit) as caught:
+            main()
+        err = capsys.readouterr().err
+        assert caught.value.code == 2 and err.startswith(f"error: {expected}"), err
 
 
 def test_options_config_then_command_line_typed_and_checked():

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from l10n.po.read import read_catalog
-from l10n.cli import main
 from l10n.fmt import format_files, project_files
+
+from helpers import run_cli
 from pogen import msgcat
 
 REPO = Path(__file__).resolve().parent.parent
@@ -24,11 +25,8 @@ LOOSE = (
 
 
 def run(monkeypatch, capfd, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["l10n", *args])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    out, err = capfd.readouterr()
-    return exit_info.value.code or 0, out, err
+    result = run_cli(list(args), capfd, monkeypatch)
+    return result.code, result.out, result.err
 
 
 def test_fmt_rewrites_as_msgcat_and_then_finds_nothing(tmp_path, monkeypatch, capfd):

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from l10n.formats import FormatOptions, read_document, render
-from l10n.formats.base import codes_problems
+from l10n.formats import FormatOptions, render
 from l10n.formats.html import read
+
+from helpers import assert_corpus_round_trip, assert_nothing_non_translatable
 
 CORPUS = Path(__file__).parent / "data" / "documents"
 DOCUMENTS = sorted([*CORPUS.glob("*.html"), *CORPUS.glob("*.htm")])
@@ -20,19 +21,12 @@ def texts(source: str) -> list[str]:
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
 def test_corpus_identity_round_trip_is_byte_exact(path):
-    source = path.read_bytes().decode("utf-8")
-    document = read_document(path, path.name)
-    assert render(document, lambda unit: None) == source
-    assert render(document, lambda unit: unit.text) == source
+    assert_corpus_round_trip(path)
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
 def test_corpus_catalogue_has_nothing_non_translatable(path):
-    units = read_document(path, path.name).units()
-    assert units
-    for unit in units:
-        assert "zzkeep" not in unit.text, unit
-        assert not codes_problems(unit.text, unit.text)
+    assert_nothing_non_translatable(path)
 
 
 def test_what_is_translated():

@@ -21,26 +21,8 @@ from l10n.errors import L10nError
 from l10n.engines.package_archive import Limits, read_metadata
 from l10n.engines.packages import STAGING_PREFIX, install_model, installed_models
 
-TOP = "translate-en_zh-tiny"
-Members = dict[str, bytes]
-
-
-def members_of(archive: Path) -> Members:
-    with zipfile.ZipFile(archive) as zf:
-        return {info.filename: zf.read(info) for info in zf.infolist()}
-
-
-def write(members: Members, path: Path, compression: int = zipfile.ZIP_DEFLATED) -> Path:
-    with zipfile.ZipFile(path, "w", compression=compression) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return path
-
-
-def with_metadata(members: Members, raw: bytes | None = None, **changes) -> Members:
-    metadata = json.loads(members[f"{TOP}/metadata.json"])
-    metadata.update(changes)
-    return {**members, f"{TOP}/metadata.json": raw if raw is not None else json.dumps(metadata).encode()}
+from helpers import TINY_TOP as TOP
+from helpers import Members, package_members, with_metadata, write_package
 
 
 def with_link(members: Members) -> Members:
@@ -93,23 +75,23 @@ def assert_refused_and_intact(archive: Path, packages: Path, before: dict[str, b
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 def test_hostile_archive_is_refused_and_the_model_kept(case, tiny_argosmodel, tmp_path, packages):
-    archive = write(HOSTILE[case](members_of(tiny_argosmodel)), tmp_path / f"{case}.argosmodel")
+    archive = write_package(HOSTILE[case](package_members(tiny_argosmodel)), tmp_path / f"{case}.argosmodel", zipfile.ZIP_DEFLATED)
     before = snapshot(packages)
     error = assert_refused_and_intact(archive, packages, before)
     assert len(str(error)) < 600 and "\n  " in str(error)  # one bounded message and a hint
 
 
 def test_zip_bomb_is_refused_before_anything_is_written(tiny_argosmodel, tmp_path, packages, monkeypatch):
-    archive = write(HOSTILE["zip-bomb"](members_of(tiny_argosmodel)), tmp_path / "bomb.argosmodel")
+    archive = write_package(HOSTILE["zip-bomb"](package_members(tiny_argosmodel)), tmp_path / "bomb.argosmodel", zipfile.ZIP_DEFLATED)
     assert archive.stat().st_size < 2 * 1024 * 1024
     monkeypatch.setattr(models, "extract", lambda *a, **k: pytest.fail("extraction started"))
     assert_refused_and_intact(archive, packages, snapshot(packages), match="zip bomb")
 
 
 def test_size_caps_apply_per_file_and_in_total(tiny_argosmodel, tmp_path, packages):
-    archive = write(members_of(tiny_argosmodel), tmp_path / "ok.argosmodel", zipfile.ZIP_STORED)
+    archive = write_package(package_members(tiny_argosmodel), tmp_path / "ok.argosmodel", zipfile.ZIP_STORED)
     before = snapshot(packages)
-    biggest = max(len(d) for d in members_of(tiny_argosmodel).values())
+    biggest = max(len(d) for d in package_members(tiny_argosmodel).values())
     with pytest.raises(L10nError, match="more than the"):
         install_model(archive, packages, limits=Limits(file_bytes=biggest - 1))
     with pytest.raises(L10nError, match="expands to .* more than the"):
@@ -118,8 +100,8 @@ def test_size_caps_apply_per_file_and_in_total(tiny_argosmodel, tmp_path, packag
 
 
 def test_member_larger_than_its_declared_size_is_refused(tiny_argosmodel, tmp_path, packages):
-    members = {**members_of(tiny_argosmodel), f"{TOP}/README.md": b"A" * 5000}
-    archive = write(members, tmp_path / "liar.argosmodel", zipfile.ZIP_STORED)
+    members = {**package_members(tiny_argosmodel), f"{TOP}/README.md": b"A" * 5000}
+    archive = write_package(members, tmp_path / "liar.argosmodel", zipfile.ZIP_STORED)
     data = bytearray(archive.read_bytes())
     # Patch the README's uncompressed size in the central directory (offset 24 of its record) to 10.
     name = f"{TOP}/README.md".encode()
@@ -131,7 +113,7 @@ def test_member_larger_than_its_declared_size_is_refused(tiny_argosmodel, tmp_pa
 
 
 def test_symlink_member_is_refused(tiny_argosmodel, tmp_path, packages):
-    archive = write(members_of(tiny_argosmodel), tmp_path / "link.argosmodel")
+    archive = write_package(package_members(tiny_argosmodel), tmp_path / "link.argosmodel", zipfile.ZIP_DEFLATED)
     with zipfile.ZipFile(archive, "a") as zf:
         info = zipfile.ZipInfo(f"{TOP}/passwd")
         info.external_attr = (0o120777 << 16)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,6 +14,8 @@ import pytest
 from l10n.errors import L10nError
 from l10n.engines.package_index import fetch_index, install_pair, parse_index, search
 from l10n.engines.packages import STAGING_PREFIX, install_model, installed_models
+
+from helpers import run_cli
 
 TOP = "translate-en_zh-tiny"
 
@@ -175,21 +176,28 @@ def test_index_from_a_local_file(tmp_path, tiny_argosmodel, packages):
     assert result.model.name == TOP
 
 
+def test_index_and_package_over_their_caps_are_refused(tmp_path, tiny_argosmodel, packages, monkeypatch):
+    from l10n.engines import package_index
+
+    data = tiny_argosmodel.read_bytes()
+    (tmp_path / "m.argosmodel").write_bytes(data)
+    link = (tmp_path / "m.argosmodel").as_uri()
+    index = [{"from_code": "en", "to_code": "zh", "package_version": "0.1", "size": len(data) - 1, "links": [link]}]
+    (tmp_path / "index.json").write_text(json.dumps(index))
+    with pytest.raises(L10nError, match=f"{link} sends more than the {len(data) - 1:,} bytes expected"):
+        install_pair("en", "zh", index=str(tmp_path / "index.json"))
+    assert not [p for p in packages.iterdir() if p.name.startswith(STAGING_PREFIX)]
+    monkeypatch.setattr(package_index, "MAX_INDEX_BYTES", 10)
+    with pytest.raises(L10nError, match="the model index at .* is larger than 10 bytes"):
+        fetch_index(str(tmp_path / "index.json"))
+
+
 # -- the CLI --------------------------------------------------------------------
 
 
 def cli(args: list[str], capsys, monkeypatch) -> tuple[int, str]:
-    from l10n.cli import main
-
-    capsys.readouterr()
-    monkeypatch.setattr(sys, "argv", ["l10n", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 2
-    out = capsys.readouterr()
-    return code, out.out + out.err
+    result = run_cli(args, capsys, monkeypatch)
+    return result.code, result.text
 
 
 def test_cli_offline_fails_at_once_with_the_file_command_and_writes_nothing(tmp_path, packages, capsys, monkeypatch):

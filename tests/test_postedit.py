@@ -17,7 +17,7 @@ from l10n.cli import app
 from l10n.project.config import load_settings
 from l10n.engines import EngineInfo
 from l10n.po.journal import journal_path
-from l10n.po.postedit import post_editing
+from l10n.po.postedit import EngineCounts, PostEditing, post_editing, total
 from l10n.stats import project_stats
 from l10n.translate import translate_project
 
@@ -84,3 +84,16 @@ def test_a_confirmed_draft_that_update_made_fuzzy_still_counts_as_confirmed(proj
     [row] = project_stats(load_settings(project))
     counts = row.post_editing.engines["fake/fake-2"]
     assert counts.confirmed == 1 and counts.pending == 3
+
+
+def test_totals_are_new_values_and_leave_each_catalogue_s_numbers_as_they_were() -> None:
+    a = PostEditing({"fake/fake-2": EngineCounts(pending=1, edited=1, distance_total=4, distance_measured=1)}, human=2)
+    b = PostEditing({"fake/fake-2": EngineCounts(confirmed=3), "other/m-1": EngineCounts(pending=5)}, human=1)
+    summed = total([a, b])
+    assert summed == PostEditing(
+        {"fake/fake-2": EngineCounts(1, 3, 1, 4, 1), "other/m-1": EngineCounts(pending=5)}, human=3
+    )
+    assert a.engines["fake/fake-2"] == EngineCounts(pending=1, edited=1, distance_total=4, distance_measured=1)
+    assert total([]) == PostEditing()
+    with pytest.raises(AttributeError):
+        a.human = 0  # type: ignore[misc]

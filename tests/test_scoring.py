@@ -13,6 +13,8 @@ from l10n.project.config import load_settings
 from l10n.errors import L10nError
 from l10n.score import score, score_project, worst_segments
 
+from helpers import reference_project
+
 DATA = Path(__file__).parent / "data"
 GOLDEN = json.loads((DATA / "score" / "golden.json").read_text(encoding="utf-8"))
 REFERENCE_TSV = DATA / "reference" / "zhejiang-stories.zh.tsv"
@@ -368,11 +370,11 @@ def test_cli_score_bad_reference_is_an_input_error(tmp_path):
     ref = tmp_path / "ref.txt"
     ref.write_text("only one line\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["--root", str(root), "score", "--to", "zh", "--ref", str(ref)])
-    assert isinstance(result.exception, L10nError)  # main() prints it and exits 2
-    assert result.exception.exit_code == 2
-    assert result.exception.path == ref and result.exception.line == 1  # the last line there is
+    assert result.exit_code == 2  # the app's one error handler printed it
+    assert result.output.startswith(f"error: {ref}:1: ")  # the last line there is
+    assert "Traceback" not in result.output
     result = CliRunner().invoke(app, ["--root", str(root), "score", "--to", "zh", "--ref", str(ref), "--format", "xml"])
-    assert result.exit_code == 2 and "text, json" in result.output
+    assert result.exit_code == 2 and "Invalid value for '--format'" in result.output
 
 
 def test_main_exits_2_with_file_and_line(tmp_path, monkeypatch, capsys):
@@ -394,21 +396,7 @@ def test_main_exits_2_with_file_and_line(tmp_path, monkeypatch, capsys):
 
 
 def test_reference_translation_scores_perfectly_against_itself(tmp_path):
-    from l10n.extract import extract_all
-
-    repo = Path(__file__).parent.parent
-    root = tmp_path / "project"
-    root.mkdir()
-    (root / "pyproject.toml").write_text(
-        '[tool.l10n]\ntarget-languages = ["zh"]\nignore-lines = ["read more"]\n', encoding="utf-8"
-    )
-    shutil.copytree(repo / "seeds", root / "seeds")
-    shutil.copytree(repo / "glossary", root / "glossary")
-    po_dir = root / "locales" / "zh" / "LC_MESSAGES"
-    po_dir.mkdir(parents=True)
-    shutil.copy(DATA / "reference" / "zh" / "zhejiang-stories.po", po_dir)
-    settings = load_settings(root)
-    extract_all(settings)
+    settings, _ = reference_project(tmp_path / "project", glossary=True)
     report = score_project(settings, "zh", REFERENCE_TSV)
     assert report.skipped == 0 and report.untranslated == 0 and report.fuzzy == 0
     assert report.score("bleu").value == pytest.approx(100.0)

@@ -173,15 +173,20 @@ def test_no_outside_case_loses_a_character() -> None:
 
 # --- linear time ---------------------------------------------------------------
 
+# Adversarial lines of about n characters, and plain prose; bench/bench_segment.py times the same ones at larger n.
 SHAPES = {
     "dots": lambda n: "." * n,
-    "questions": lambda n: "?" * n,
-    "quote-glued": lambda n: "a.”A" * (n // 4),
-    "spaced-dots": lambda n: ". " * (n // 2),
-    "list-markers": lambda n: "1. a " * (n // 5),
-    "glued-titles": lambda n: "Mr.Smith " * (n // 9),
+    "question marks": lambda n: "?" * n,
+    "?. pairs": lambda n: "?." * (n // 2),
+    "a.”A units": lambda n: "a.”A" * (n // 4),
+    "spaced dots": lambda n: ". " * (n // 2),
+    "list markers": lambda n: "1. a " * (n // 5),
+    "glued titles": lambda n: "Mr.Smith " * (n // 9),
+    "initials": lambda n: "A. " * (n // 3),
     "bullets": lambda n: "• " * (n // 2),
-    "brackets": lambda n: "(a? B. " * (n // 14) + ")" * (n // 14),
+    "open brackets": lambda n: ("x. " + "(" * 50) * (n // 53),
+    "closed brackets": lambda n: "(a? B. " * (n // 14) + ")" * (n // 14),
+    "prose": lambda n: "He said the U.S. Co. Ltd. was fine. Then p. 5 left. " * (n // 52),
 }
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import sys
 from pathlib import Path
 
 import pytest
 
-from l10n.cli import main
 from l10n.engines import fallback
 from l10n.engines.fallback import FallbackEngine, build_lexicon, covers
+
+from helpers import run_cli
 
 TEXT = "Hangzhou built the City Brain for 1.16 million people. It cost 2 billion yuan.\n"
 GLOSSARY = "source,zh,status,flags,forbidden:zh,pos,note\nCity Brain,城市大脑,approved,,城市之脑,noun,\n"
@@ -43,12 +43,8 @@ def snapshot(root: Path) -> dict[str, str]:
 @pytest.fixture
 def l10n(capsys, monkeypatch):
     def run(project: Path, *args: str) -> tuple[int, str]:
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "argv", ["l10n", "--root", str(project), *args])
-        with pytest.raises(SystemExit) as exit_info:
-            main()
-        captured = capsys.readouterr()
-        return exit_info.value.code or 0, captured.out + captured.err
+        result = run_cli(["--root", str(project), *args], capsys, monkeypatch)
+        return result.code, result.text
 
     return run
 

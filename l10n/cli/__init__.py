@@ -1,7 +1,8 @@
 """Command-line interface: ``l10n COMMAND``, the thin door to the stages.
 
-Parses options, calls one stage, prints its result; library errors
-(``L10nError``) reach one handler in ``app.main``.  May import anything in
+Parses options, calls one stage, prints its result (rendered per format by
+``l10n.report``); library errors (``L10nError``) reach one handler, the root
+group's ``invoke`` in ``l10n.cli.app``.  May import anything in
 ``l10n``; nothing in ``l10n`` imports it.  See ``l10n --help``.
 """
 
@@ -9,8 +10,9 @@ from __future__ import annotations
 
 from l10n.cli.app import app, main
 
-# Each module registers its commands on ``app``; imports here stay light
-# (library modules are imported inside the command functions).
+# Each module registers its commands on ``app``.  Library modules are imported
+# inside the command functions; at import time only the types the options are
+# typed with are (the format enums of l10n.report, Severity, the engine-name check).
 from l10n.cli import catalog_commands, translate_command  # noqa: E402,F401
 from l10n.cli import glossary  # noqa: E402,F401
 from l10n.cli import check  # noqa: E402,F401

@@ -1,21 +1,39 @@
 """The typer application and what every command shares.
 
 Commands parse options, call one library function and render its result.
-``main`` is the only place that turns errors into exit statuses.
+Errors take one path: a command never catches ``L10nError``; ``_Door.invoke``
+prints every one that reaches it (file, line, hint) and exits 2, whether the
+app runs from ``main`` or from a test's ``CliRunner``.  ``main`` maps what
+is left to exit statuses: typer's usage errors, Ctrl-C, aborts.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from l10n import __version__
 from l10n.errors import L10nError
 
+
+class _Door(TyperGroup):
+    """The root command group: the one place where a library error becomes a message and exit 2."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        # Subcommands (their option parsing included) run inside this call.
+        try:
+            return super().invoke(ctx)
+        except L10nError as exc:
+            typer.echo(f"error: {printable(str(exc))}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
 app = typer.Typer(
+    cls=_Door,
     name="l10n",
     help="Translate documents through gettext catalogues: segment, extract, "
     "draft offline, enforce a glossary, check, score and build.",
@@ -34,12 +52,12 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     ctx: typer.Context,
-    root: Optional[Path] = typer.Option(
-        None, "--root", help="Project folder (default: found by walking up from the current folder)."
-    ),
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
-    ),
+    root: Annotated[
+        Optional[Path], typer.Option("--root", help="Project folder (default: found by walking up from the current folder).")
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     ctx.obj = {"root": root}
 
@@ -82,21 +100,20 @@ def printable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def fail(message: str, code: int = 2) -> None:
-    """Print ``message`` to stderr and exit with ``code``."""
-    typer.echo(f"error: {printable(message)}", err=True)
-    raise typer.Exit(code)
-
-
 def main() -> None:
-    """Console entry point: run the app, map errors to exit statuses."""
+    """Console entry point: run the app, map what is left to exit statuses.
+
+    Library errors were printed by ``_Door.invoke`` and arrive here as exit status 2.
+    """
     try:
-        # Without standalone mode click *returns* the code of a typer.Exit
-        # (``fail``, check's exit 1) instead of raising it.
+        # Without standalone mode typer *returns* the code of a typer.Exit
+        # (a library error, check's exit 1) instead of raising it.
         code = app(standalone_mode=False)
-    except L10nError as exc:
-        typer.echo(f"error: {printable(str(exc))}", err=True)
-        sys.exit(exc.exit_code)
+    except typer.TyperException as exc:
+        # Typer's usage errors (a bad option or value, a missing argument).  Typer
+        # vendors click; its click exceptions all derive from TyperException.
+        exc.show()  # type: ignore[attr-defined]
+        sys.exit(2)
     except KeyboardInterrupt:
         code = 130
     except typer.Exit as exc:
@@ -104,13 +121,6 @@ def main() -> None:
     except typer.Abort:
         typer.echo("aborted", err=True)
         sys.exit(130)
-    except Exception as exc:
-        # click's usage errors.  Recent typer versions vendor click (there is
-        # no importable ``click``), so they are recognised by shape.
-        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
-            exc.show()
-            sys.exit(2)
-        raise
     if code == 130:  # Ctrl-C: typer turns KeyboardInterrupt into this code
         typer.echo("interrupted: finished work was saved; run the command again to continue", err=True)
     sys.exit(code if isinstance(code, int) else 0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 
@@ -26,7 +26,9 @@ def extract(ctx: typer.Context) -> None:
 @app.command()
 def update(
     ctx: typer.Context,
-    to: Optional[List[str]] = typer.Option(None, "--to", help="Target language (repeatable; default: all configured)."),
+    to: Annotated[
+        Optional[List[str]], typer.Option("--to", help="Target language (repeatable; default: all configured).")
+    ] = None,
 ) -> None:
     """Merge templates into locales/LANG/LC_MESSAGES/<domain>.po (msgmerge semantics)."""
     from l10n.project.lock import project_lock

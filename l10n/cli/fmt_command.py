@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 
-from l10n.cli.app import app, fail, settings
+from l10n.cli.app import app, settings
+from l10n.errors import L10nError
 
 
 @app.command()
 def fmt(
     ctx: typer.Context,
-    files: Optional[List[Path]] = typer.Argument(
-        None, help="PO/POT files (default: the project's templates and catalogues)."
-    ),
-    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 listing the files that would change."),
-    stdout: bool = typer.Option(False, "--stdout", help="Print the canonical form of one FILE instead of writing."),
-    width: int = typer.Option(79, "--width", min=20, help="Page width for wrapping strings (msgcat -w)."),
-    no_wrap: bool = typer.Option(False, "--no-wrap", help="Break strings only after \\n (msgcat --no-wrap)."),
+    files: Annotated[
+        Optional[List[Path]], typer.Argument(help="PO/POT files (default: the project's templates and catalogues).")
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 listing the files that would change.")
+    ] = False,
+    stdout: Annotated[
+        bool, typer.Option("--stdout", help="Print the canonical form of one FILE instead of writing.")
+    ] = False,
+    width: Annotated[int, typer.Option("--width", min=20, help="Page width for wrapping strings (msgcat -w).")] = 79,
+    no_wrap: Annotated[bool, typer.Option("--no-wrap", help="Break strings only after \\n (msgcat --no-wrap).")] = False,
 ) -> None:
     """Rewrite PO/POT files in the canonical form GNU msgcat writes."""
     import sys
@@ -28,7 +33,7 @@ def fmt(
 
     page: int | None = None if no_wrap else width
     if stdout and (not files or len(files) != 1):
-        fail("--stdout prints one file: name exactly one FILE")
+        raise L10nError("--stdout prints one file: name exactly one FILE")
     if files:
         paths, show = list(files), str
         results = format_files(paths, write=not (check or stdout), width=page)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
-from l10n.cli.app import app, fail, refuse_project_input, settings
+from l10n.cli.app import app, refuse_project_input, settings
 from l10n.errors import L10nError
+from l10n.report import GlossaryFormat
 
 MAX_WARNINGS = 20  # a hostile TBX may have a million bad entries
 MAX_PROBLEMS = 200  # glossary check lists this many, then counts the rest
@@ -23,16 +24,13 @@ app.add_typer(glossary_app, name="glossary")
 @glossary_app.command("list")
 def list_terms(
     ctx: typer.Context,
-    to: Optional[str] = typer.Option(None, "--to", help="Show targets in this language only."),
+    to: Annotated[Optional[str], typer.Option("--to", help="Show targets in this language only.")] = None,
 ) -> None:
     """List every term: source, target(s), status and flags."""
     from l10n.glossary.load import load_glossary
 
-    try:
-        s = settings(ctx)
-        glossary = load_glossary(s.glossary)
-    except L10nError as exc:
-        fail(str(exc))
+    s = settings(ctx)
+    glossary = load_glossary(s.glossary)
     langs = [to] if to else list(glossary.languages)
     for term in glossary.terms:
         if to and term.target(to) is None:
@@ -57,18 +55,15 @@ def check(ctx: typer.Context) -> None:
     from l10n.glossary.load import load_glossary
     from l10n.glossary.validation import validate
 
-    try:
-        s = settings(ctx)
-        problems = validate(s.glossary)
-    except L10nError as exc:
-        fail(str(exc))
+    s = settings(ctx)
+    problems = validate(s.glossary)
     if problems:
         lines = [
             f"{s.relative(p.path)}{f':{p.line}' if p.line else ''}: {p.code}: {p.message}" for p in problems[:MAX_PROBLEMS]
         ]
         if len(problems) > MAX_PROBLEMS:  # a header of 40,000 unknown columns gave 40,000 lines
             lines.append(f"... and {len(problems) - MAX_PROBLEMS} more")
-        fail("\n".join([f"{len(problems)} glossary problem(s):", *lines, "  fix them and run l10n glossary check again"]))
+        raise L10nError("\n".join([f"{len(problems)} glossary problem(s):", *lines, "  fix them and run l10n glossary check again"]))
     glossary = load_glossary(s.glossary)
     approved = sum(t.approved for t in glossary.terms)
     typer.echo(
@@ -80,69 +75,58 @@ def check(ctx: typer.Context) -> None:
 @glossary_app.command("import")
 def import_tbx(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="A TBX file (TBX-Basic or TBX v3)."),
-    into: Optional[Path] = typer.Option(None, "--into", help="CSV file to write (default: glossary/<FILE stem>.csv)."),
-    replace: bool = typer.Option(False, "--replace", help="Overwrite the CSV file if it exists."),
+    file: Annotated[Path, typer.Argument(help="A TBX file (TBX-Basic or TBX v3).")],
+    into: Annotated[
+        Optional[Path], typer.Option("--into", help="CSV file to write (default: glossary/<FILE stem>.csv).")
+    ] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Overwrite the CSV file if it exists.")] = False,
 ) -> None:
     """Convert a TBX file into a glossary CSV file."""
     from l10n.fsutil import check_name, write_output
     from l10n.glossary.csv import format_glossary_csv
     from l10n.glossary.tbx import read_tbx
 
-    try:
-        s = settings(ctx)
-        target = into or s.glossary / f"{file.stem}.csv"
-        check_name(target, "glossary file")
-        if target.is_dir():
-            raise L10nError("is a directory", path=target, hint="pass --into with a .csv file name")
-        if target.exists() and not replace:
-            raise L10nError("file exists", path=target, hint="pass --replace to overwrite it, or --into another file")
-        terms, warnings = read_tbx(file, s.source_language)
-        text = format_glossary_csv(terms, s.target_languages)
-        if into is None and not s.glossary.is_dir():
-            try:
-                s.glossary.mkdir(parents=True)
-            except OSError as exc:
-                raise L10nError(f"cannot create the glossary folder: {exc.strerror}", path=s.glossary) from None
-        for warning in warnings[:MAX_WARNINGS]:
-            typer.echo(f"warning: {warning}", err=True)
-        if len(warnings) > MAX_WARNINGS:
-            typer.echo(f"warning: {len(warnings) - MAX_WARNINGS} more warnings not shown", err=True)
-        write_output(target, text.encode("utf-8"), "glossary file")
-    except L10nError as exc:
-        fail(str(exc))
+    s = settings(ctx)
+    target = into or s.glossary / f"{file.stem}.csv"
+    check_name(target, "glossary file")
+    if target.is_dir():
+        raise L10nError("is a directory", path=target, hint="pass --into with a .csv file name")
+    if target.exists() and not replace:
+        raise L10nError("file exists", path=target, hint="pass --replace to overwrite it, or --into another file")
+    terms, warnings = read_tbx(file, s.source_language)
+    text = format_glossary_csv(terms, s.target_languages)
+    if into is None and not s.glossary.is_dir():
+        try:
+            s.glossary.mkdir(parents=True)
+        except OSError as exc:
+            raise L10nError(f"cannot create the glossary folder: {exc.strerror}", path=s.glossary) from None
+    for warning in warnings[:MAX_WARNINGS]:
+        typer.echo(f"warning: {warning}", err=True)
+    if len(warnings) > MAX_WARNINGS:
+        typer.echo(f"warning: {len(warnings) - MAX_WARNINGS} more warnings not shown", err=True)
+    write_output(target, text.encode("utf-8"), "glossary file")
     typer.echo(f"{s.relative(target)}: {len(terms)} terms imported; run l10n glossary check")
 
 
 @glossary_app.command()
 def export(
     ctx: typer.Context,
-    format: str = typer.Option("tbx", "--format", help="tbx (TBX-Basic) or csv (all files merged)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: standard output)."),
+    fmt: Annotated[
+        GlossaryFormat, typer.Option("--format", help="tbx (TBX-Basic) or csv (all files merged).")
+    ] = GlossaryFormat.TBX,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
 ) -> None:
     """Write the whole glossary as one TBX or CSV file."""
     from l10n.fsutil import write_output
     from l10n.glossary.load import load_glossary
-    from l10n.glossary.csv import format_glossary_csv
-    from l10n.glossary.tbx import format_tbx
+    from l10n.report import render_glossary
 
-    if format not in ("tbx", "csv"):
-        fail(f"unknown format {format!r}: use --format tbx or --format csv")
-    try:
-        s = settings(ctx)
-        glossary = load_glossary(s.glossary)
-        if format == "tbx":
-            text = format_tbx(glossary.terms, s.source_language, glossary.version)
-        else:
-            text = format_glossary_csv(glossary.terms, glossary.languages)
-    except L10nError as exc:
-        fail(str(exc))
+    s = settings(ctx)
+    glossary = load_glossary(s.glossary)
+    text = render_glossary(glossary, fmt, s.source_language)
     if output is None:
         typer.echo(text, nl=False)
         return
-    try:
-        refuse_project_input(s, output)
-        write_output(output, text.encode("utf-8"), f"{format.upper()} file")
-    except L10nError as exc:
-        fail(str(exc))
+    refuse_project_input(s, output)
+    write_output(output, text.encode("utf-8"), f"{fmt.upper()} file")
     typer.echo(f"{output}: {len(glossary.terms)} terms, glossary version {glossary.version}", err=True)

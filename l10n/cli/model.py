@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
@@ -49,12 +50,25 @@ def _index(ctx: typer.Context, explicit: str | None) -> str:
 @model_app.command("install")
 def install(
     ctx: typer.Context,
-    what: list[str] = typer.Argument(..., metavar="FILE | SOURCE TARGET", help="A local .argosmodel file, or a language pair (en zh) to download."),
-    any_pair: bool = typer.Option(
-        False, "--any-pair", help="Install even if the project does not translate this language pair."
-    ),
-    index: str = typer.Option(None, "--index", help="Model index URL, file:// URL or path (default: $L10N_MODEL_INDEX, model-index, argos's index)."),
-    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds to wait on the network before giving up."),
+    what: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE | SOURCE TARGET", help="A local .argosmodel file, or a language pair (en zh) to download."
+        ),
+    ],
+    any_pair: Annotated[
+        bool, typer.Option("--any-pair", help="Install even if the project does not translate this language pair.")
+    ] = False,
+    index: Annotated[
+        Optional[str],
+        typer.Option(
+            "--index",
+            help="Model index URL, file:// URL or path (default: $L10N_MODEL_INDEX, model-index, argos's index).",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds to wait on the network before giving up.")
+    ] = 30.0,
 ) -> None:
     """Install a translation model from a local .argosmodel file, or download one by language pair (verified, atomic)."""
     from l10n.errors import L10nError
@@ -82,10 +96,10 @@ def install(
 @model_app.command("search")
 def search(
     ctx: typer.Context,
-    source: str = typer.Argument(None, help="Source language (e.g. en); all when omitted."),
-    target: str = typer.Argument(None, help="Target language (e.g. zh); all when omitted."),
-    index: str = typer.Option(None, "--index", help="Model index URL, file:// URL or path."),
-    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds to wait on the network."),
+    source: Annotated[Optional[str], typer.Argument(help="Source language (e.g. en); all when omitted.")] = None,
+    target: Annotated[Optional[str], typer.Argument(help="Target language (e.g. zh); all when omitted.")] = None,
+    index: Annotated[Optional[str], typer.Option("--index", help="Model index URL, file:// URL or path.")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait on the network.")] = 30.0,
 ) -> None:
     """List the models the index offers for a language pair (needs the network, or a local index copy)."""
     from l10n.engines.package_index import fetch_index, search as find

@@ -5,40 +5,65 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import nullcontext
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
 from l10n.cli.app import app, settings
+from l10n.engines.registry import known_engine
 from l10n.errors import L10nError
 
 
 @app.command()
 def translate(
     ctx: typer.Context,
-    to: list[str] = typer.Option(..., "--to", help="Target language, e.g. zh; repeat it (or use commas) for several."),
-    engine: str = typer.Option(
-        "auto", "--engine", help="auto (the best engine that covers the pair), argos, openai, fallback, or a plug-in's name; see `l10n engines`."
-    ),
-    engine_option: list[str] = typer.Option(
-        [], "--engine-option", metavar="KEY=VALUE", help="An engine option (repeatable); wins over the pyproject engine table."
-    ),
-    device: Optional[str] = typer.Option(None, "--device", help="auto, cpu or cuda (CTranslate2 engines)."),
-    compute_type: Optional[str] = typer.Option(None, "--compute-type", help="CTranslate2 compute type, e.g. int8, float16."),
-    threads: Optional[int] = typer.Option(None, "--threads", min=1, help="CPU threads per translation."),
-    beam_size: Optional[int] = typer.Option(None, "--beam-size", min=1, help="Beam width."),
-    redraft: bool = typer.Option(False, "--redraft", help="Redraft every unedited fuzzy draft l10n made earlier."),
-    redraft_fuzzy: bool = typer.Option(
-        False, "--redraft-fuzzy", help="Also redraft fuzzy entries made by people or msgmerge (their text is kept in a comment)."
-    ),
-    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Sentences per engine call."),
-    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
-    cluster: Optional[str] = typer.Option(
-        None, "--cluster", help="Draft on the Dask scheduler at this address (tcp://host:8786); default: [tool.l10n] cluster."
-    ),
-    workers: Optional[int] = typer.Option(
-        None, "--workers", min=1, help="Draft on a local Dask cluster of N worker processes on this machine."
-    ),
+    to: Annotated[
+        list[str], typer.Option("--to", help="Target language, e.g. zh; repeat it (or use commas) for several.")
+    ],
+    engine: Annotated[
+        str,
+        # The choice comes from the engine registry (plug-ins register by entry point), checked at the door.
+        typer.Option(
+            "--engine",
+            parser=known_engine,
+            help="auto (the best engine that covers the pair), argos, openai, fallback, or a plug-in's name; see `l10n engines`.",
+        ),
+    ] = "auto",
+    engine_option: Annotated[
+        list[str],
+        typer.Option(
+            "--engine-option", metavar="KEY=VALUE", help="An engine option (repeatable); wins over the pyproject engine table."
+        ),
+    ] = [],
+    device: Annotated[Optional[str], typer.Option("--device", help="auto, cpu or cuda (CTranslate2 engines).")] = None,
+    compute_type: Annotated[
+        Optional[str], typer.Option("--compute-type", help="CTranslate2 compute type, e.g. int8, float16.")
+    ] = None,
+    threads: Annotated[Optional[int], typer.Option("--threads", min=1, help="CPU threads per translation.")] = None,
+    beam_size: Annotated[Optional[int], typer.Option("--beam-size", min=1, help="Beam width.")] = None,
+    redraft: Annotated[
+        bool, typer.Option("--redraft", help="Redraft every unedited fuzzy draft l10n made earlier.")
+    ] = False,
+    redraft_fuzzy: Annotated[
+        bool,
+        typer.Option(
+            "--redraft-fuzzy", help="Also redraft fuzzy entries made by people or msgmerge (their text is kept in a comment)."
+        ),
+    ] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Sentences per engine call.")] = 32,
+    progress: Annotated[
+        Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")
+    ] = None,
+    cluster: Annotated[
+        Optional[str],
+        typer.Option(
+            "--cluster", help="Draft on the Dask scheduler at this address (tcp://host:8786); default: [tool.l10n] cluster."
+        ),
+    ] = None,
+    workers: Annotated[
+        Optional[int],
+        typer.Option("--workers", min=1, help="Draft on a local Dask cluster of N worker processes on this machine."),
+    ] = None,
 ) -> None:
     """Draft every untranslated entry of LANG: memory, then engine, glossary enforced."""
     from l10n.engines.registry import parse_cli_options

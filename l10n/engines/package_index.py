@@ -28,7 +28,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from l10n.errors import L10nError
 from l10n.engines.packages import STAGING_PREFIX, InstallResult, _version_key, argos_code, install_model, packages_dir
@@ -100,20 +100,28 @@ def _open(url: str, timeout: float, what: str, source: str | None, target: str |
         raise L10nError(f"cannot reach the {what} at {url} ({reason})", hint=offline_hint(source, target, index)) from None
 
 
+def _chunks(response, limit: int, too_large: str, hint: str) -> Iterator[bytes]:
+    """Yield what ``response`` sends, 1 MiB at a time; L10nError(``too_large``) once more than ``limit`` bytes came.
+
+    Read errors (``OSError``, ``http.client.HTTPException``) reach the caller,
+    which says what broke off.
+    """
+    total = 0
+    while True:
+        chunk = response.read(1024 * 1024)
+        if not chunk:
+            return
+        total += len(chunk)
+        if total > limit:
+            raise L10nError(too_large, hint=hint)
+        yield chunk
+
+
 def _read_capped(response, limit: int, url: str, what: str, hint: str) -> bytes:
-    chunks, total = [], 0
     try:
-        while True:
-            chunk = response.read(1024 * 1024)
-            if not chunk:
-                break
-            total += len(chunk)
-            if total > limit:
-                raise L10nError(f"the {what} at {url} is larger than {limit:,} bytes", hint=hint)
-            chunks.append(chunk)
+        return b"".join(_chunks(response, limit, f"the {what} at {url} is larger than {limit:,} bytes", hint))
     except (OSError, http.client.HTTPException) as exc:
         raise L10nError(f"reading the {what} at {url} failed ({exc})", hint=hint) from None
-    return b"".join(chunks)
 
 
 def parse_index(data: bytes, where: str) -> list[IndexEntry]:
@@ -200,13 +208,8 @@ def _download_one(link: str, target: Path, entry: IndexEntry, timeout: float, in
         limit = min(MAX_PACKAGE_BYTES, entry.size or MAX_PACKAGE_BYTES)
         try:
             with open(target, "xb") as out:
-                while True:
-                    chunk = response.read(1024 * 1024)
-                    if not chunk:
-                        break
+                for chunk in _chunks(response, limit, f"{link} sends more than the {limit:,} bytes expected", hint):
                     written += len(chunk)
-                    if written > limit:
-                        raise L10nError(f"{link} sends more than the {limit:,} bytes expected", hint=hint)
                     digest.update(chunk)
                     out.write(chunk)
         except (OSError, http.client.HTTPException) as exc:  # includes timeouts and a server that closes early

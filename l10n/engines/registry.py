@@ -107,11 +107,16 @@ def _load(spec: str, where: str) -> Provider:
             obj = getattr(obj, part)
     except (ImportError, AttributeError) as exc:
         raise L10nError(f"cannot load engine {where} ({spec}: {exc})", hint="reinstall the package that provides it") from exc
-    if isinstance(obj, type):
-        obj = obj()
-    if not isinstance(obj, Provider):
-        raise L10nError(f"engine {where} ({spec}) is not an l10n engine provider", hint="see l10n.engines.registry for the protocol")
-    return obj
+    return _as_provider(obj, f"{where} ({spec})", "see l10n.engines.registry for the protocol")
+
+
+def _as_provider(loaded: object, what: str, hint: str) -> Provider:
+    """Return what a provider's reference names, a class instantiated; L10nError when it is no provider."""
+    if isinstance(loaded, type):
+        loaded = loaded()
+    if not isinstance(loaded, Provider):
+        raise L10nError(f"engine {what} is not an l10n engine provider", hint=hint)
+    return loaded
 
 
 def _entry_points() -> dict[str, Any]:
@@ -128,6 +133,21 @@ def engine_names() -> list[str]:
     return [*BUILTIN, *sorted(n for n in _entry_points() if n not in BUILTIN)]
 
 
+def _unknown(name: str) -> L10nError:
+    return L10nError(f"unknown engine {name!r}", hint=f"use one of: auto, {', '.join(engine_names())}")
+
+
+def known_engine(name: str) -> str:
+    """Return ``name`` if it is ``auto`` or a registered engine; L10nError naming the known ones otherwise.
+
+    Only the name is checked (nothing is loaded): the command line's ``--engine``
+    is checked with it before anything runs.
+    """
+    if name == "auto" or name in BUILTIN or name in _entry_points():
+        return name
+    raise _unknown(name)
+
+
 def get_provider(name: str) -> Provider:
     """Return the provider registered as ``name``; L10nError naming the known ones otherwise.
 
@@ -137,16 +157,12 @@ def get_provider(name: str) -> Provider:
         return _load(BUILTIN[name], repr(name))
     point = _entry_points().get(name)
     if point is None:
-        raise L10nError(f"unknown engine {name!r}", hint=f"use one of: auto, {', '.join(engine_names())}")
+        raise _unknown(name)
     try:
         loaded = point.load()
     except Exception as exc:  # a broken plug-in must not give a traceback
         raise L10nError(f"cannot load engine {name!r} from {point.value} ({exc})", hint="reinstall the package that provides it") from exc
-    if isinstance(loaded, type):
-        loaded = loaded()
-    if not isinstance(loaded, Provider):
-        raise L10nError(f"engine {name!r} ({point.value}) is not an l10n engine provider", hint="see l10n.engines.registry")
-    return loaded
+    return _as_provider(loaded, f"{name!r} ({point.value})", "see l10n.engines.registry")
 
 
 def parse_cli_options(pairs: Sequence[str]) -> dict[str, str]:

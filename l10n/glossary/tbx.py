@@ -24,6 +24,8 @@ from xml.etree import ElementTree as ET
 
 from l10n.errors import L10nError
 from l10n.glossary.model import FLAGS, LangMap, Status, Term
+from l10n.fsutil import atomic_write_text
+from l10n.fsutil import read_input
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED = "preferredTerm-admn-sts"
@@ -100,8 +102,6 @@ def _tig(lang_set: ET.Element, text: str, status: str, pos: str) -> ET.Element:
 
 def write_tbx(path: Path, terms: Iterable[Term], source_lang: str = "en", version: str = "") -> bool:
     """Write a TBX file atomically; return False if it was already identical."""
-    from l10n.fsutil import atomic_write_text
-
     return atomic_write_text(Path(path), format_tbx(terms, source_lang, version))
 
 
@@ -110,8 +110,6 @@ def read_tbx(path: Path, source_lang: str = "en") -> tuple[list[Term], list[str]
 
     L10nError (with the line) if the file is not well-formed XML or not TBX.
     """
-    from l10n.fsutil import read_input
-
     path = Path(path)
     try:
         data = read_input(path, "TBX file")

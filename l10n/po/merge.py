@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from l10n import __version__
+from l10n.po.fuzzy import FuzzyIndex
 from l10n.po.catalog import FUZZY, Catalog, Entry
 from l10n.text.languages import language_name, plural_forms
 from l10n.po import provenance
@@ -86,8 +87,6 @@ def _obsolete(entry: Entry) -> Entry:
 
 def merge(pot: Catalog, po: Catalog | None, lang: str) -> tuple[Catalog, MergeStats]:
     """Return ``po`` merged with the template ``pot`` and what the merge did."""
-    from l10n.po.fuzzy import FuzzyIndex
-
     old_entries = po.entries if po is not None else ()
     by_key: dict[tuple[str | None, str], Entry] = {}
     for entry in old_entries:

@@ -30,6 +30,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from l10n.errors import L10nError
+from l10n.text.languages import plural_forms
+from l10n.fsutil import read_input
 
 if TYPE_CHECKING:
     from l10n.po.catalog import Catalog
@@ -335,8 +337,6 @@ def header_problem(catalog: Catalog, lang: str = "") -> L10nError | None:
     hint = "write the header as 'nplurals=N; plural=EXPRESSION;' (see the gettext manual, 'Plural forms')"
     if lang:
         try:
-            from l10n.text.languages import plural_forms
-
             hint = f"for {lang}, gettext's header is: Plural-Forms: {plural_forms(lang)}"
         except Exception:  # noqa: BLE001 - an unknown language keeps the general hint
             pass
@@ -347,8 +347,6 @@ def _header_line(catalog: Catalog) -> int | None:
     """The line of ``Plural-Forms:`` in the catalogue's file (None if unknown)."""
     if catalog.path is None:
         return None
-    from l10n.fsutil import read_input
-
     try:
         data = read_input(catalog.path, "catalogue")
     except (OSError, L10nError):

@@ -18,14 +18,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from l10n.po.catalog import Catalog
 from l10n.po.journal import read_journal
 from l10n.po.provenance import MarkerState, find
 
 
-@dataclass
+_COUNTS = ("pending", "confirmed", "edited", "distance_total", "distance_measured")
+
+
+@dataclass(frozen=True)
 class EngineCounts:
     """Drafts of one engine/model by what review made of them."""
 
@@ -39,9 +42,8 @@ class EngineCounts:
     def mean_distance(self) -> float | None:
         return self.distance_total / self.distance_measured if self.distance_measured else None
 
-    def add(self, other: EngineCounts) -> None:
-        for name in ("pending", "confirmed", "edited", "distance_total", "distance_measured"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+    def __add__(self, other: EngineCounts) -> EngineCounts:
+        return EngineCounts(*(getattr(self, name) + getattr(other, name) for name in _COUNTS))
 
     def to_dict(self) -> dict[str, Any]:
         mean = self.mean_distance
@@ -54,17 +56,18 @@ class EngineCounts:
         }
 
 
-@dataclass
+@dataclass(frozen=True)
 class PostEditing:
     """Post-editing numbers of one catalogue (or a sum of several)."""
 
-    engines: dict[str, EngineCounts] = field(default_factory=dict)
+    engines: Mapping[str, EngineCounts] = field(default_factory=dict)
     human: int = 0
 
-    def add(self, other: PostEditing) -> None:
-        self.human += other.human
+    def __add__(self, other: PostEditing) -> PostEditing:
+        engines = dict(self.engines)
         for label, counts in other.engines.items():
-            self.engines.setdefault(label, EngineCounts()).add(counts)
+            engines[label] = engines.get(label, EngineCounts()) + counts
+        return PostEditing(engines, self.human + other.human)
 
     def to_dict(self) -> dict[str, Any]:
         return {"engines": {k: v.to_dict() for k, v in sorted(self.engines.items())}, "human_only": self.human}
@@ -75,26 +78,27 @@ def post_editing(catalog: Catalog, journal: dict[str, str] | None = None) -> Pos
     from rapidfuzz.distance import Levenshtein
 
     journal = journal or {}
-    result = PostEditing()
+    human = 0
+    tallies: dict[str, dict[str, int]] = {}  # engine/model label -> EngineCounts fields
     for entry in catalog.active:
         if not entry.msgid or entry.msgid_plural is not None or not entry.msgstr:
             continue
         found = find(entry)
         if found is None:
-            result.human += 1
+            human += 1
             continue
-        counts = result.engines.setdefault(found.label, EngineCounts())
+        counts = tallies.setdefault(found.label, dict.fromkeys(_COUNTS, 0))
         if not found.matches_text(entry.msgstr):
-            counts.edited += 1
+            counts["edited"] += 1
             original = journal.get(found.key)
             if original is not None:
-                counts.distance_total += Levenshtein.distance(original, entry.msgstr)
-                counts.distance_measured += 1
+                counts["distance_total"] += Levenshtein.distance(original, entry.msgstr)
+                counts["distance_measured"] += 1
         elif entry.fuzzy and found.state != MarkerState.REVIEWED:
-            counts.pending += 1
+            counts["pending"] += 1
         else:
-            counts.confirmed += 1
-    return result
+            counts["confirmed"] += 1
+    return PostEditing({label: EngineCounts(**counts) for label, counts in tallies.items()}, human)
 
 
 def catalog_post_editing(catalog: Catalog, path: Path) -> PostEditing:
@@ -104,23 +108,4 @@ def catalog_post_editing(catalog: Catalog, path: Path) -> PostEditing:
 
 def total(items: Iterable[PostEditing]) -> PostEditing:
     """Return the sum of several catalogues' numbers."""
-    out = PostEditing()
-    for item in items:
-        out.add(item)
-    return out
-
-
-def format_post_editing(rows: Iterable[tuple[str, str, PostEditing]]) -> str:
-    """Return a text table: one line per catalogue and engine/model, then human-only entries."""
-    table = [["catalogue", "lang", "engine/model", "pending", "confirmed", "edited", "mean edit distance"]]
-    humans = []
-    for name, lang, numbers in rows:
-        for label, c in sorted(numbers.engines.items()):
-            mean = c.mean_distance
-            table.append([name, lang, label, str(c.pending), str(c.confirmed), str(c.edited),
-                          "-" if mean is None else f"{mean:.1f} ({c.distance_measured})"])
-        humans.append(f"{name} {lang}: {numbers.human} human-only translations (no l10n draft behind them)")
-    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
-    lines = ["  ".join(c.ljust(w) if i < 3 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip() for r in table]
-    head = "post-editing: drafts by what review made of them (confirmed = unchanged; distance in characters, measured on N)"
-    return "\n".join([head, *lines, *humans]) + "\n"
+    return sum(items, PostEditing())

@@ -419,7 +419,7 @@ def write_catalog(path: Path, catalog: Catalog, width: int | None | Wrap = Wrap.
     "gettext" for gettext's default (79).
     The bytes are in the charset the header declares (UTF-8 without one, or
     when the text does not fit the declared one: the header then says UTF-8;
-    ``pofmt.encode_catalog``).  Returns False when the file already held
+    ``encode_catalog``).  Returns False when the file already held
     exactly these bytes (it is then left untouched), True when it was written.
     """
     path = Path(path)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from l10n.errors import L10nError
+from l10n.fsutil import check_output
 
 LOCK_NAME = ".l10n.lock"
 
@@ -21,8 +22,6 @@ def project_lock(locales: Path, timeout: float = 10.0) -> Iterator[None]:
     so a killed run never leaves the project locked.
     """
     from filelock import FileLock, Timeout
-
-    from l10n.fsutil import check_output
 
     path = Path(locales) / LOCK_NAME
     check_output(path)  # a locales/ linking outside the project gets no lock file either

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Callable, Union
+from l10n.text.languages import fold as fold_text
 
 
 @dataclass(frozen=True)
@@ -461,8 +462,6 @@ def find_numbers_zh(text: str, fold: str = "") -> list[Quantity]:
     ``fold`` is a language profile's ``numeral_fold`` (see ``l10n.text.languages.fold``):
     萬 億 兩 read as 万 亿 两.  Quantities keep the text as written.
     """
-    from l10n.text.languages import fold as fold_text
-
     # Same length: positions stay valid.  Most texts have no full-width digit to fold.
     norm = fold_text(text, fold) if fold else text
     norm = norm.translate(_ZH_FULLWIDTH) if _FULLWIDTH_DIGIT.search(norm) else norm
@@ -695,8 +694,6 @@ def plain_figures_zh(text: str, fold: str = "") -> list[Figure] | None:
     ``fold`` as for ``find_numbers_zh``.
     """
     if fold:
-        from l10n.text.languages import fold as fold_text
-
         text = fold_text(text, fold)
     if _FULLWIDTH_DIGIT.search(text) or _ZH_NUMERAL.search(text):
         return None
