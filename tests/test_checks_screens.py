@@ -274,7 +274,7 @@ def test_a_trigger_picks_what_its_parts_pick() -> None:
     assert list(Trigger(every=True).picks(batch)) == [0, 1, 2, 3]
     assert Trigger(target=(re.compile(" "),)).picks(batch) == {2}
     assert Trigger(source=(re.compile("[ %]"),)).picks(batch) == {1, 3}
-    assert Trigger(test=lambda s, t, e: e is None and t == "x", pairs=lambda b: [3]).picks(batch) == {0, 3}
+    assert Trigger(test=lambda s, t, e: e is None and t == "x", batch_test=lambda b: [3]).picks(batch) == {0, 3}
 
 
 def test_may_have_tokens_is_the_placeholder_trigger() -> None:

@@ -194,7 +194,7 @@ class Trigger:
       over the whole batch, see ``Batch.matching``);
     - ``test``: a test of one pair ``(source, target, entry)`` (entry None when
       the batch has none);
-    - ``pairs``: a test of the whole batch at once, returning the indexes it picks;
+    - ``batch_test``: a test of the whole batch at once, returning the indexes it picks;
     - ``every``: every pair (the check has no cheap test in this run).
 
     ``Trigger()`` picks no pair: the check cannot report anything in this run.
@@ -203,7 +203,7 @@ class Trigger:
     target: tuple[re.Pattern[str], ...] = ()
     source: tuple[re.Pattern[str], ...] = ()
     test: PairTest | None = None
-    pairs: Callable[[Batch], Iterable[int]] | None = None
+    batch_test: Callable[[Batch], Iterable[int]] | None = None
     every: bool = False
 
     def picks(self, batch: Batch) -> set[int] | range:
@@ -222,8 +222,8 @@ class Trigger:
                 i for i, (source, target, entry) in enumerate(zip(batch.sources, batch.targets, entries))
                 if test(source, target, entry)
             )
-        if self.pairs is not None:
-            picked.update(self.pairs(batch))
+        if self.batch_test is not None:
+            picked.update(self.batch_test(batch))
         return picked
 
 

@@ -29,7 +29,7 @@ def _held_elsewhere(batch: Batch) -> list[int]:
 
 def trigger_consistency(batch: Batch) -> Trigger:
     """A message the memory holds from another place (the check compares with those only)."""
-    return Trigger(pairs=_held_elsewhere)
+    return Trigger(batch_test=_held_elsewhere)
 
 
 def check_consistency(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:

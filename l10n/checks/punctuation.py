@@ -108,7 +108,7 @@ def _endings_differ(batch: Batch) -> list[int]:
 
 def trigger_punctuation(batch: Batch) -> Trigger:
     """Endings that differ in kind and, in a full-width language, any ASCII mark of the translation."""
-    return Trigger(target=(_ASCII_MARK,) if batch.profile.fullwidth else (), pairs=_endings_differ)
+    return Trigger(target=(_ASCII_MARK,) if batch.profile.fullwidth else (), batch_test=_endings_differ)
 
 
 def check_punctuation(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
