@@ -39,6 +39,7 @@ from l10n.po.read import language_catalogs
 from l10n.errors import L10nError
 
 if TYPE_CHECKING:
+    from l10n.glossary.model import Glossary
     from l10n.po.catalog import Catalog, Entry
     from l10n.po.memory import TranslationMemory
     from l10n.project.config import Settings
@@ -122,7 +123,7 @@ def select_checks(only: Iterable[str] = (), skip: Iterable[str] = (), glossary_o
 def check_catalog(
     catalog: Catalog,
     lang: str,
-    glossary=None,
+    glossary: Glossary | None = None,
     *,
     checks: Sequence[Check] = CHECKS,
     memory: TranslationMemory | None = None,
@@ -142,7 +143,10 @@ def check_catalog(
 PARALLEL_MIN_ENTRIES = 5000
 
 
-def _check_catalog(catalog, lang, glossary, checks, memory, path, source_language) -> tuple[list[Finding], int]:
+def _check_catalog(
+    catalog: Catalog, lang: str, glossary: Glossary | None, checks: Sequence[Check], memory: TranslationMemory | None,
+    path: str | None, source_language: str,
+) -> tuple[list[Finding], int]:
     if path is None:
         path = catalog.path.as_posix() if catalog.path is not None else ""
     kept = kept_phrases(glossary, lang) if glossary is not None else ()

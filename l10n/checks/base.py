@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, Union
 from l10n.text.languages import Profile, profile
 
 if TYPE_CHECKING:
-    from l10n.po.catalog import Entry
+    from l10n.glossary.model import Glossary
+    from l10n.po.catalog import Catalog, Entry
     from l10n.po.memory import TranslationMemory
 
 Span = tuple[int, int]
@@ -73,7 +74,7 @@ class CheckContext:
 
     lang: str
     entry: Entry | None = None
-    glossary: Any = None
+    glossary: Glossary | None = None
     memory: TranslationMemory | None = None
     location: str = ""
     plural_index: int = 0
@@ -134,7 +135,7 @@ class Batch:
     entries: Sequence[Entry] = ()
     indexes: Sequence[int] = ()
     path: str = ""
-    glossary: Any = None
+    glossary: Glossary | None = None
     memory: TranslationMemory | None = None
 
     @cached_property
@@ -228,7 +229,7 @@ class Trigger:
 
 
 TriggerFunction = Callable[[Batch], Trigger]  # what the run (language, glossary, memory) makes of a check's trigger
-HeaderFunction = Callable[[Any, str], Iterable[tuple[int, str]]]  # (catalog, lang) -> (line, message)
+HeaderFunction = Callable[["Catalog", str], Iterable[tuple[int, str]]]  # (catalog, lang) -> (line, message)
 
 
 @dataclass(frozen=True)

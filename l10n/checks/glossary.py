@@ -1,6 +1,6 @@
 """``glossary`` and ``forbidden``: the term glossary, enforced on every translation.
 
-Matching (multi-word terms, plurals, case) is the glossary module's; these
+Matching (multi-word terms, plurals, case) is ``l10n.glossary.model``'s; these
 checks only turn its issues into messages.  Without a glossary they find
 nothing.
 """
@@ -8,20 +8,18 @@ nothing.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from typing import Iterator
 
 from l10n.checks.base import Batch, CheckContext, Problem, Trigger
-from l10n.glossary.model import IssueKind
+from l10n.glossary.model import Glossary, IssueKind, TermIssue, check_target
 
 
-def _issues(source: str, target: str, ctx: CheckContext, kind: IssueKind) -> Iterator[Any]:
+def _issues(source: str, target: str, ctx: CheckContext, kind: IssueKind) -> Iterator[TermIssue]:
     if ctx.glossary is None:
         return iter(())
     key = ("glossary", source, target)
     issues = ctx.shared.get(key)
     if issues is None:  # ``glossary`` and ``forbidden`` read the same issues: compute them once per pair
-        from l10n.glossary.model import check_target
-
         issues = ctx.shared[key] = check_target(source, target, ctx.glossary, ctx.lang)
     return (i for i in issues if i.kind == kind)
 
@@ -52,7 +50,7 @@ def check_forbidden(source: str, target: str, ctx: CheckContext) -> Iterator[Pro
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-def kept_phrases(glossary: Any, lang: str) -> tuple[str, ...]:
+def kept_phrases(glossary: Glossary | None, lang: str) -> tuple[str, ...]:
     """Return the Latin-script forms the glossary keeps in ``lang``, longest first.
 
     These are the do-not-translate terms and any approved target written in
