@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from l10n.po.catalog import TRANSLATED
+from l10n.po.catalog import EntryState
 from l10n.project.config import Settings
 from l10n.text.encoding import refuse_wide_unicode
 from l10n.errors import L10nError
@@ -33,7 +33,7 @@ class Unit:
     msgctxt: str | None
     msgid: str
     msgstr: str
-    status: str  # "translated", "fuzzy" or "untranslated"
+    status: EntryState  # translated, fuzzy or untranslated
     location: str
 
 
@@ -73,8 +73,8 @@ def project_units(settings: Settings, lang: str, domain: str | None = None) -> t
         order = [e for e in read_catalog(pot_path).active if e.msgid] if os.path.lexists(pot_path) else list(by_key.values())
         for template in order:
             entry = by_key.get(template.key)
-            status = "untranslated" if entry is None else entry.state
-            msgstr = entry.msgstr if entry is not None and status != "untranslated" else ""
+            status = EntryState.UNTRANSLATED if entry is None else entry.state
+            msgstr = entry.msgstr if entry is not None and status != EntryState.UNTRANSLATED else ""
             where = f"{settings.relative(po_path)}:{entry.line}" if entry is not None else settings.relative(pot_path)
             units.append(Unit(template.msgctxt, template.msgid, msgstr, status, where))
     return domains, units
@@ -146,7 +146,7 @@ def _po_references(path: Path, units: Sequence[Unit]) -> list[str | None]:
                 line=entry.line or None,
                 hint="the reference must be for the current source; run `l10n extract` and check the file",
             )
-        if entry.state == TRANSLATED:
+        if entry.state == EntryState.TRANSLATED:
             refs[i] = entry.msgstr
     return refs
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from l10n.po.catalog import Catalog, Entry
 from l10n.project.config import Settings
 from l10n.errors import L10nError
-from l10n.formats.base import choose, find_entry
+from l10n.formats.base import Unused, choose, find_entry
 from l10n.text.segment import Segment
 
 # Languages written without spaces between sentences (scriptio continua).
@@ -34,7 +34,7 @@ class Fallback:
 
     location: str  # "seeds/doc.txt:12"
     source: str
-    reason: str  # "untranslated", "fuzzy", "missing" (not in the catalogue) or "broken-codes"
+    reason: Unused
 
 
 @dataclass(frozen=True)
@@ -124,11 +124,11 @@ def render_document(
     for segment in segments:
         entry = find_entry(table, segment)
         text, reason = choose(entry, include_fuzzy)
-        fuzzy_excluded += reason == "fuzzy"
+        fuzzy_excluded += reason == Unused.FUZZY
         fuzzy_used += text is not None and entry is not None and entry.fuzzy
         if text is None:
             text = segment.text
-            fallbacks.append(Fallback(f"{segment.document}:{segment.line}", segment.text, reason or ""))
+            fallbacks.append(Fallback(f"{segment.document}:{segment.line}", segment.text, reason))
         paragraphs.setdefault(segment.paragraph, []).append(text)
     lines = [join_sentences(paragraphs[k], lang) for k in sorted(paragraphs)]
     return lines, fallbacks, fuzzy_used, fuzzy_excluded
@@ -152,10 +152,10 @@ def render_structured(document, table: dict[str, list[Entry]], include_fuzzy: bo
         segment = unit_segment(unit, document.path)
         entry = find_entry(table, segment)
         text, reason = choose(entry, include_fuzzy, unit.text)
-        counts["excluded"] += reason == "fuzzy"
+        counts["excluded"] += reason == Unused.FUZZY
         counts["used"] += text is not None and entry is not None and entry.fuzzy
         if text is None:
-            fallbacks.append(Fallback(f"{document.path}:{unit.line}", unit.text, reason or ""))
+            fallbacks.append(Fallback(f"{document.path}:{unit.line}", unit.text, reason))
         rows.append(Row(unit.text, unit.line, entry, text, reason, unit.codes))
         return text
 

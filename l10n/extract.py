@@ -14,8 +14,9 @@ from l10n.project.config import Settings
 from l10n.errors import L10nError
 from l10n.fsutil import check_input, check_name, using_policy
 
+from l10n.formats.base import UnitKind
 from l10n.formats.txt import segments_and_layout
-from l10n.text.segment import Segment, read_source
+from l10n.text.segment import Segment, SegmentKind, read_source
 
 TITLE_NOTE = "Title line: translate as a heading, without final punctuation."
 ATTRIBUTE_NOTE = "Text of an attribute (image alt text, a link title, a label or placeholder): plain text."
@@ -113,7 +114,7 @@ def structured_document(settings: Settings, path: Path):
 
 def unit_segment(unit, document: str) -> Segment:
     """Return the Segment (catalogue view) of one translatable unit of a document."""
-    kind = "title" if unit.kind == "title" else "sentence"
+    kind = SegmentKind.TITLE if unit.kind == UnitKind.TITLE else SegmentKind.SENTENCE
     return Segment(unit.text, document, unit.paragraph, unit.position, unit.line, kind)
 
 
@@ -130,7 +131,7 @@ def segments_and_notes(settings: Settings, path: Path) -> tuple[list[Segment], d
     for unit in reversed(units):  # the first occurrence's note wins
         if unit.codes:
             notes[unit.text] = (code_legend(unit),)
-        elif unit.kind == "attribute":
+        elif unit.kind == UnitKind.ATTRIBUTE:
             notes[unit.text] = (ATTRIBUTE_NOTE,)
     return [unit_segment(unit, document) for unit in units], notes
 
@@ -147,7 +148,7 @@ def template_entries(segments: list[Segment], notes: dict[str, tuple[str, ...]] 
     entries = []
     for text, occurrences in order.items():
         references = tuple(dict.fromkeys(f"{s.document}:{s.line}" for s in occurrences))
-        comments = (TITLE_NOTE,) if all(s.kind != "sentence" for s in occurrences) else ()
+        comments = (TITLE_NOTE,) if all(s.kind != SegmentKind.SENTENCE for s in occurrences) else ()
         comments += (notes or {}).get(text, ())
         entries.append(Entry(msgid=text, references=references, extracted_comments=comments))
     return tuple(entries)

@@ -310,7 +310,7 @@ def stats_table(rows: list[CatalogStats]) -> str:
 
 
 def _stats_cells(name: str, lang: str, entries: Counts, words: Counts) -> list[str]:
-    from l10n.stats import STATES
+    from l10n.po.catalog import STATES
 
     def cells(counts: Counts) -> list[str]:
         return [*(f"{getattr(counts, s)} ({counts.percent(s):.1f}%)" for s in STATES), str(counts.total)]

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from l10n.errors import L10nError
+from l10n.po.catalog import EntryState
 from l10n.glossary.model import Glossary
 from l10n.project.config import Settings
 from l10n.text.languages import profile
@@ -338,10 +339,10 @@ def score_project(
         report,
         total=len(units),
         skipped=len(units) - len(aligned),
-        translated=statuses["translated"],
-        fuzzy=statuses["fuzzy"],
-        untranslated=statuses["untranslated"],
-        untranslated_locations=tuple(u.location for u, _ in aligned if u.status == "untranslated"),
+        translated=statuses[EntryState.TRANSLATED],
+        fuzzy=statuses[EntryState.FUZZY],
+        untranslated=statuses[EntryState.UNTRANSLATED],
+        untranslated_locations=tuple(u.location for u, _ in aligned if u.status == EntryState.UNTRANSLATED),
         reference=str(reference),
         reference_format=fmt,
     )

@@ -30,13 +30,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from l10n.po.catalog import Catalog, Entry
+from l10n.po.catalog import STATES, Catalog, Entry, EntryState
 from l10n.project.config import Settings
 from l10n.errors import L10nError
 from l10n.po.postedit import PostEditing, catalog_post_editing, total
 
 SCHEMA = 1
-STATES = ("translated", "fuzzy", "untranslated")
 
 
 @dataclass(frozen=True)
@@ -60,9 +59,9 @@ class Counts:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the counts, total and percentages as a JSON-ready dict."""
-        data: dict[str, Any] = {s: getattr(self, s) for s in STATES}
+        data: dict[str, Any] = {s.value: getattr(self, s) for s in STATES}
         data["total"] = self.total
-        data["percent"] = {s: round(self.percent(s), 2) for s in STATES}
+        data["percent"] = {s.value: round(self.percent(s), 2) for s in STATES}
         return data
 
 
@@ -79,7 +78,7 @@ class CatalogStats:
     post_editing: PostEditing = field(default_factory=PostEditing, compare=False)
 
 
-def entry_state(entry: Entry) -> str:
+def entry_state(entry: Entry) -> EntryState:
     """Return ``translated``, ``fuzzy`` or ``untranslated`` for an active entry (``Entry.state``)."""
     return entry.state
 
@@ -99,7 +98,7 @@ def catalog_counts(catalog: Catalog, as_template: bool = False) -> tuple[Counts,
     for entry in catalog.active:
         if not entry.msgid:
             continue
-        state = "untranslated" if as_template else entry_state(entry)
+        state = EntryState.UNTRANSLATED if as_template else entry_state(entry)
         entries[state] += 1
         words[state] += source_words(entry)
     return Counts(**entries), Counts(**words)

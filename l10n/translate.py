@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Callable, Mapping, Sequence, TypedDict, Unpack
 
@@ -34,7 +35,7 @@ from l10n.po.memory import TranslationMemory
 from l10n.po.merge import stamped
 from l10n.drafting.planning import check_writable, plan_project
 from l10n.po.write import PAGE_WIDTH, encode_catalog
-from l10n.po.wrapping import page_width
+from l10n.po.wrapping import Wrap, page_width
 from l10n.po.provenance import DECODE_TAG, GLOSSARY_TAG
 from l10n.po import provenance
 
@@ -72,11 +73,23 @@ def draft_comment(info: EngineInfo, glossary_version: str, msgid: str, msgstr: s
     ``src``/``out`` fingerprint the source and the draft, so a later run can
     tell an untouched l10n draft (safe to redraft) from one a person edited.
     """
-    return provenance.marker(provenance.DRAFT, msgid, msgstr, info.name, info.quality, info.model, glossary_version)
+    return provenance.marker(provenance.MarkerState.DRAFT, msgid, msgstr, info.name, info.quality, info.model, glossary_version)
 
 
-def draft_state(entry: Entry) -> str:
-    """Classify an entry: "human", "human-fuzzy", "draft", "stale-draft", "edited-draft", "empty".
+class DraftState(StrEnum):
+    """Whose an entry's text is, as drafting sees it (``draft_state``)."""
+
+    HUMAN = "human"  # a person's translation
+    HUMAN_FUZZY = "human-fuzzy"  # a person's translation made fuzzy again (by update, or by hand)
+    DRAFT = "draft"  # an l10n draft as l10n wrote it
+    STALE_DRAFT = "stale-draft"  # an l10n draft whose source changed since
+    EDITED_DRAFT = "edited-draft"  # an l10n draft a person edited, still fuzzy
+    EMPTY = "empty"  # nothing to keep
+    PLURAL = "plural"  # an untranslated plural entry: drafting leaves plurals to people
+
+
+def draft_state(entry: Entry) -> DraftState:
+    """Classify an entry (a ``DraftState``): human, human-fuzzy, draft, stale-draft, edited-draft, empty, plural.
 
     A draft is an l10n-made fuzzy entry whose text is still what l10n wrote;
     it is stale when its source changed since (msgmerge gave it a ``#|``).
@@ -85,19 +98,19 @@ def draft_state(entry: Entry) -> str:
     it was reviewed (state ``r``).
     """
     if entry.msgid_plural is not None:
-        return "human" if entry.translated else "plural"
+        return DraftState.HUMAN if entry.translated else DraftState.PLURAL
     if not entry.msgstr:
-        return "empty"
+        return DraftState.EMPTY
     if not entry.fuzzy:
-        return "human"
+        return DraftState.HUMAN
     found = provenance.find(entry)
-    if found is None or found.state == provenance.REVIEWED:
-        return "human-fuzzy"
+    if found is None or found.state == provenance.MarkerState.REVIEWED:
+        return DraftState.HUMAN_FUZZY
     if not found.matches_text(entry.msgstr):
-        return "edited-draft"
+        return DraftState.EDITED_DRAFT
     if not found.matches_source(entry.msgid) or entry.previous_msgid is not None:
-        return "stale-draft"
-    return "draft"
+        return DraftState.STALE_DRAFT
+    return DraftState.DRAFT
 
 
 def apply_draft(entry: Entry, text: str, marker: str, draft: Draft | None = None, decode: str = "") -> Entry:
@@ -110,7 +123,7 @@ def apply_draft(entry: Entry, text: str, marker: str, draft: Draft | None = None
     kept, at = provenance.without_marker(entry)
     at = len(kept) if at is None else at
     ours = []
-    if draft_state(entry) in ("human-fuzzy", "edited-draft"):
+    if draft_state(entry) in (DraftState.HUMAN_FUZZY, DraftState.EDITED_DRAFT):
         flat = entry.msgstr.replace("\\", "\\\\").replace("\n", "\\n")
         ours.append(f"previous translation: {flat}")
     ours.append(marker)
@@ -156,7 +169,7 @@ class _Work:
     catalog: Catalog
     entries: list[Entry]
     todo: list[Key]
-    wrap: str | int | None = "gettext"
+    wrap: Wrap | int | None = Wrap.GETTEXT
     base: Catalog | None = None
     digest: str | None = None
     dirty: bool = False
@@ -187,7 +200,7 @@ class _Work:
                 self.theirs |= merged.theirs
                 self.concurrent = True
             stamped_catalog = stamped(catalog.with_header("PO-Revision-Date", now_stamp()))
-            text = encode_catalog(stamped_catalog, PAGE_WIDTH if self.wrap == "gettext" else self.wrap)[0]
+            text = encode_catalog(stamped_catalog, PAGE_WIDTH if self.wrap == Wrap.GETTEXT else self.wrap)[0]
             try:
                 written = replace_if_unchanged(self.path, text, on_disk)
             except OSError as exc:
@@ -210,11 +223,11 @@ def _plan(path: Path, catalog: Catalog, redraft: bool, redraft_fuzzy: bool) -> t
         if entry.obsolete:
             continue
         state = draft_state(entry)
-        if state in ("empty", "stale-draft") or (redraft and state == "draft") or (
-            redraft_fuzzy and state in ("draft", "edited-draft", "human-fuzzy")
+        if state in (DraftState.EMPTY, DraftState.STALE_DRAFT) or (redraft and state == DraftState.DRAFT) or (
+            redraft_fuzzy and state in (DraftState.DRAFT, DraftState.EDITED_DRAFT, DraftState.HUMAN_FUZZY)
         ):
             todo.append(entry.key)
-        elif state == "draft":
+        elif state == DraftState.DRAFT:
             counts["kept_drafts"] += 1
         else:
             counts["untouched"] += 1
@@ -364,9 +377,9 @@ class _LangPlan:
 
     @classmethod
     def make(
-        cls, spec: DraftSpec, catalogs: dict[Path, Catalog], redraft: bool, redraft_fuzzy: bool, wrap: str | int
+        cls, spec: DraftSpec, catalogs: dict[Path, Catalog], redraft: bool, redraft_fuzzy: bool, wrap: Wrap | int
     ) -> "_LangPlan":
-        plan = cls(spec, [], TranslationMemory(catalogs.values()))
+        plan = cls(spec, [], TranslationMemory((path.as_posix(), catalog) for path, catalog in catalogs.items()))
         for path, catalog in catalogs.items():
             work, counts = _plan(path, catalog, redraft, redraft_fuzzy)
             work.wrap = page_width(wrap, path)
@@ -474,7 +487,8 @@ class _Drafting:
             if match is not None and match.target != entry.msgstr:
                 origin = self.settings.relative(match.path) if match.path else "memory"
                 marker = provenance.marker(
-                    provenance.DRAFT, entry.msgid, match.target, "memory", "tm", Path(origin).stem, version
+                    provenance.MarkerState.DRAFT, entry.msgid, match.target, "memory", provenance.Quality.MEMORY,
+                    Path(origin).stem, version,
                 )
                 work.entries[i] = apply_draft(entry, match.target, marker)
                 work.dirty = True

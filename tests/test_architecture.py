@@ -165,10 +165,7 @@ def test_the_table_accepts_the_direction_it_describes():
 
 
 # One import path per name: ``from l10n.X import name`` must name a module or
-# something X defines, not a name X only imports.  Known exception, for now:
-# the checks package's facade (Check, CheckContext, Finding, Severity from
-# checks.base), left for the branch that rewrites l10n/checks/__init__.py.
-FACADES_ALLOWED = ("l10n.checks",)
+# something X defines, not a name X only imports (a package's facade included).
 
 
 def defined_and_imported(module: str) -> tuple[set[str], set[str]]:
@@ -206,7 +203,7 @@ def borrowed_imports(path: Path) -> list[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not (isinstance(node, ast.ImportFrom) and node.level == 0 and node.module):
             continue
-        if node.module.split(".")[0] != "l10n" or not resolves(node.module) or node.module in FACADES_ALLOWED:
+        if node.module.split(".")[0] != "l10n" or not resolves(node.module):
             continue
         _, only_imported = defined_and_imported(node.module)
         for alias in node.names:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from l10n.po.catalog import Catalog, Entry
 from l10n.checks import check_catalog, get_check
-from l10n.checks.consistency import build_memory, pairs
+from l10n.checks.base import pairs
+from l10n.po.memory import TranslationMemory
 
 CONSISTENCY = [get_check("consistency")]
 
@@ -14,7 +15,7 @@ def cat(*entries: Entry) -> Catalog:
 
 
 def run(catalogs: dict[str, Catalog]) -> list[tuple[str, int, str]]:
-    memory = build_memory(catalogs.items())
+    memory = TranslationMemory(catalogs.items())
     found = []
     for path, catalog in catalogs.items():
         found += [(f.path, f.line, f.message) for f in check_catalog(catalog, "zh", checks=CONSISTENCY, memory=memory, path=path)]

@@ -10,7 +10,7 @@ import pytest
 from l10n.po.catalog import Catalog, Entry
 from l10n.po.read import read_catalog
 from l10n.checks import CHECKS, check_catalog
-from l10n.checks.consistency import build_memory
+from l10n.po.memory import TranslationMemory
 
 DATA = Path(__file__).parent / "data"
 QA = DATA / "qa"
@@ -35,7 +35,7 @@ def expected_ids(entry: Entry) -> set[str] | None:
 
 def defect_findings(glossary) -> tuple[Catalog, dict[int, set[str]]]:
     defects, other = read_catalog(QA / "defects.po"), read_catalog(QA / "other.po")
-    memory = build_memory([("defects.po", defects), ("other.po", other)])
+    memory = TranslationMemory([("defects.po", defects), ("other.po", other)])
     found: dict[int, set[str]] = defaultdict(set)
     for finding in check_catalog(defects, "zh", glossary, memory=memory, path="defects.po"):
         found[finding.line].add(finding.check)

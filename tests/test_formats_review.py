@@ -11,6 +11,7 @@ import pytest
 
 from l10n.po.catalog import FUZZY, Entry
 from l10n.checks.base import Finding
+from l10n.formats.base import Unused
 from l10n.formats.source import FormatOptions
 from l10n.formats.markdown import read
 from l10n.formats.review import Row, code_legend, review_page
@@ -23,8 +24,8 @@ def page() -> str:
     rows = [
         Row("Click <g1>Save</g1>.", 3, Entry("Click <g1>Save</g1>.", "点击<g1>保存</g1>。", line=10), "点击<g1>保存</g1>。", None,
             (("<g1>", ("**",)), ("</g1>", ("**",)))),
-        Row("Draft <b>me</b>.", 4, Entry("Draft <b>me</b>.", "草稿", flags=(FUZZY,), line=14), None, "fuzzy"),
-        Row("Nobody did this.", 5, Entry("Nobody did this.", line=18), None, "untranslated"),
+        Row("Draft <b>me</b>.", 4, Entry("Draft <b>me</b>.", "草稿", flags=(FUZZY,), line=14), None, Unused.FUZZY),
+        Row("Nobody did this.", 5, Entry("Nobody did this.", line=18), None, Unused.UNTRANSLATED),
     ]  # fmt: skip
     findings = {14: [Finding("placeholders", "error", "x.po", 14, "Draft", "<b> of the source is missing from the translation")]}
     return review_page("seeds/doc.md", "zh", rows, findings)

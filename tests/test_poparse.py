@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n.po.catalog import FUZZY, OBSOLETE, TRANSLATED, UNTRANSLATED, Entry
+from l10n.po.catalog import Entry, EntryState
 from l10n.po.read import read_catalog
 from l10n.po.write import write_catalog
 from l10n.errors import L10nError
@@ -219,17 +219,17 @@ def test_plural_forms_must_not_skip_an_index(tmp_path, forms):
 @pytest.mark.parametrize(
     "entry, state",
     [
-        (Entry("a"), UNTRANSLATED),
-        (Entry("a", "b"), TRANSLATED),
-        (Entry("a", "b", flags=("fuzzy",)), FUZZY),
-        (Entry("a", "", flags=("fuzzy",)), UNTRANSLATED),  # gettext drops the flag and counts it untranslated
-        (Entry("a", msgid_plural="as", msgstr_plural=("x", "")), UNTRANSLATED),
-        (Entry("a", msgid_plural="as", msgstr_plural=("x", "y"), flags=("fuzzy",)), FUZZY),
-        (Entry("a", "b", obsolete=True), OBSOLETE),
+        (Entry("a"), EntryState.UNTRANSLATED),
+        (Entry("a", "b"), EntryState.TRANSLATED),
+        (Entry("a", "b", flags=("fuzzy",)), EntryState.FUZZY),
+        (Entry("a", "", flags=("fuzzy",)), EntryState.UNTRANSLATED),  # gettext drops the flag and counts it untranslated
+        (Entry("a", msgid_plural="as", msgstr_plural=("x", "")), EntryState.UNTRANSLATED),
+        (Entry("a", msgid_plural="as", msgstr_plural=("x", "y"), flags=("fuzzy",)), EntryState.FUZZY),
+        (Entry("a", "b", obsolete=True), EntryState.OBSOLETE),
     ],
 )
 def test_entry_state(entry, state):
-    assert entry.state == state
+    assert entry.state is state
 
 
 def test_update_keeps_header_lines_that_are_not_fields(tmp_path):

@@ -9,7 +9,8 @@ import jsonschema
 import pytest
 from junitparser import Failure, JUnitXml
 
-from l10n.checks import CHECKS, CheckResult, Finding
+from l10n.checks import CHECKS, CheckResult
+from l10n.checks.base import Finding
 from l10n.stats import CatalogStats, Counts
 from l10n.report import CheckFormat, SummaryFormat, render, render_stats, stats_table, render_json, render_junit, render_sarif, render_text, summary_line
 

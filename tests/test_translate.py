@@ -213,3 +213,12 @@ def test_unknown_engine_is_refused_before_anything_is_written(tmp_path):
     with pytest.raises(L10nError, match="unknown engine"):
         translate_project(load_settings(project), "zh", engine="deepl")
     assert not (project / "locales").exists()
+
+
+def test_draft_states_are_one_closed_set() -> None:
+    from l10n.po.catalog import Entry
+    from l10n.translate import DraftState
+
+    assert draft_state(Entry("a")) is DraftState.EMPTY and draft_state(Entry("a", "b")) is DraftState.HUMAN
+    assert draft_state(Entry("a", msgid_plural="as", msgstr_plural=("", ""))) is DraftState.PLURAL
+    assert draft_state(Entry("a", "b", flags=("fuzzy",))) == "human-fuzzy"  # prints and compares as before

@@ -2,8 +2,9 @@
 
 Every check is a row of ``CHECKS``: an id (what ``--only``/``--skip`` take),
 a severity, a pure function ``(source, target, ctx) -> problems`` and a
-screen that picks, from all pairs of a run at once, the ones the function may
-report (``l10n.checks.base``).  There is no other registration.
+trigger, what a pair must show before the function can report it, from which
+the screen is made that picks, from all pairs of a run at once, the ones the
+function may report (``l10n.checks.base``).  There is no other registration.
 
 What is checked: every active entry with a translation, reviewed or fuzzy
 (drafts are checked too, and their findings say so).  Untranslated entries
@@ -21,47 +22,46 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from l10n.checks.base import Batch, Check, CheckContext, Finding, Severity
-from l10n.checks.consistency import build_memory, check_consistency, pairs, screen_consistency
-from l10n.checks.drafts import check_confirmed_low, screen_confirmed_low
+from l10n.checks.base import Batch, Check, CheckContext, Finding, Severity, pairs
+from l10n.checks.consistency import check_consistency, trigger_consistency
+from l10n.checks.drafts import check_confirmed_low, trigger_confirmed_low
 from l10n.checks.header import check_plural_forms, no_pair_problems
-from l10n.checks.glossary import check_forbidden, check_glossary, kept_phrases, screen_glossary
-from l10n.checks.numbers import check_numbers, screen_numbers
-from l10n.checks.placeholders import check_placeholders, screen_placeholders
-from l10n.checks.punctuation import check_punctuation, screen_punctuation
+from l10n.checks.glossary import check_forbidden, check_glossary, kept_phrases, trigger_glossary
+from l10n.checks.numbers import check_numbers, trigger_numbers
+from l10n.checks.placeholders import check_placeholders, trigger_placeholders
+from l10n.checks.punctuation import check_punctuation, trigger_punctuation
 from l10n.checks.text import (
     check_doubled_word, check_empty, check_fuzzy, check_length, check_whitespace,
-    screen_doubled_word, screen_empty, screen_fuzzy, screen_length, screen_whitespace,
+    trigger_doubled_word, trigger_empty, trigger_fuzzy, trigger_length, trigger_whitespace,
 )
-from l10n.checks.untranslated import check_untranslated_text, screen_untranslated_text
+from l10n.checks.untranslated import check_untranslated_text, trigger_untranslated_text
 from l10n.po.read import language_catalogs
 from l10n.errors import L10nError
 
 if TYPE_CHECKING:
+    from l10n.glossary.model import Glossary
     from l10n.po.catalog import Catalog, Entry
+    from l10n.po.memory import TranslationMemory
     from l10n.project.config import Settings
 
-__all__ = [
-    "CHECKS", "GLOSSARY_CHECKS", "Check", "CheckContext", "CheckResult", "Finding", "Severity",
-    "check_catalog", "run_checks", "select_checks",
-]
+__all__ = ["CHECKS", "GLOSSARY_CHECKS", "CheckResult", "check_catalog", "run_checks", "select_checks"]
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CHECKS: tuple[Check, ...] = (
-    Check("empty", E, check_empty, "a translation that exists in name only (fuzzy and empty, blank, a missing plural form)", needs_target=False, screen=screen_empty),
-    Check("glossary", E, check_glossary, "a glossary term whose approved translation is missing", screen=screen_glossary),
-    Check("forbidden", E, check_forbidden, "a forbidden translation of a glossary term", screen=screen_glossary),
-    Check("numbers", E, check_numbers, "a number of the source missing from the translation, or one added", screen=screen_numbers),
-    Check("placeholders", E, check_placeholders, "printf/brace placeholders, tags, URLs, e-mail addresses not copied exactly", screen=screen_placeholders),
-    Check("punctuation", W, check_punctuation, "an ending unlike the source's, or ASCII punctuation in Chinese text", screen=screen_punctuation),
-    Check("untranslated-text", W, check_untranslated_text, "English words left in the translation", screen=screen_untranslated_text),
-    Check("whitespace", W, check_whitespace, "leading/trailing whitespace unlike the source's, spaces in Chinese, double spaces", screen=screen_whitespace),
-    Check("doubled-word", W, check_doubled_word, "a word written twice in a row (的的, the the)", screen=screen_doubled_word),
-    Check("length", W, check_length, "a translation implausibly short or long for its source", screen=screen_length),
-    Check("consistency", W, check_consistency, "one source translated differently in another catalogue", screen=screen_consistency),
-    Check("confirmed-low-draft", W, check_confirmed_low, "a low-quality dictionary draft confirmed without a change", screen=screen_confirmed_low),
-    Check("fuzzy", I, check_fuzzy, "an unreviewed draft (marked fuzzy)", needs_target=False, screen=screen_fuzzy),
+    Check("empty", E, check_empty, "a translation that exists in name only (fuzzy and empty, blank, a missing plural form)", needs_target=False, trigger=trigger_empty),
+    Check("glossary", E, check_glossary, "a glossary term whose approved translation is missing", trigger=trigger_glossary, glossary=True),
+    Check("forbidden", E, check_forbidden, "a forbidden translation of a glossary term", trigger=trigger_glossary, glossary=True),
+    Check("numbers", E, check_numbers, "a number of the source missing from the translation, or one added", trigger=trigger_numbers),
+    Check("placeholders", E, check_placeholders, "printf/brace placeholders, tags, URLs, e-mail addresses not copied exactly", trigger=trigger_placeholders),
+    Check("punctuation", W, check_punctuation, "an ending unlike the source's, or ASCII punctuation in Chinese text", trigger=trigger_punctuation),
+    Check("untranslated-text", W, check_untranslated_text, "English words left in the translation", trigger=trigger_untranslated_text, glossary=True),
+    Check("whitespace", W, check_whitespace, "leading/trailing whitespace unlike the source's, spaces in Chinese, double spaces", trigger=trigger_whitespace),
+    Check("doubled-word", W, check_doubled_word, "a word written twice in a row (的的, the the)", trigger=trigger_doubled_word),
+    Check("length", W, check_length, "a translation implausibly short or long for its source", trigger=trigger_length),
+    Check("consistency", W, check_consistency, "one source translated differently in another catalogue", trigger=trigger_consistency, memory=True),
+    Check("confirmed-low-draft", W, check_confirmed_low, "a low-quality dictionary draft confirmed without a change", trigger=trigger_confirmed_low),
+    Check("fuzzy", I, check_fuzzy, "an unreviewed draft (marked fuzzy)", needs_target=False, trigger=trigger_fuzzy),
     Check("plural-forms", E, no_pair_problems, "a Plural-Forms header gettext cannot use, or a plural entry with another number of forms than it says", needs_target=False, header=check_plural_forms),
 )  # fmt: skip
 GLOSSARY_CHECKS = ("glossary", "forbidden")
@@ -80,7 +80,7 @@ class CheckResult:
 
     def counts(self) -> dict[str, int]:
         """Return the number of findings per severity: ``{"error": n, "warning": n, "info": n}``."""
-        counts = dict.fromkeys((s.value for s in Severity), 0)
+        counts = dict.fromkeys((s.value for s in Severity), 0)  # plain keys: the JSON summary's
         for finding in self.findings:
             counts[finding.severity] += 1
         return counts
@@ -88,7 +88,7 @@ class CheckResult:
     def failed(self, fail_on: str | Severity = Severity.ERROR) -> bool:
         """Return True if any finding is at or above the ``fail_on`` severity."""
         rank = Severity(fail_on).rank
-        return any(Severity(f.severity).rank >= rank for f in self.findings)
+        return any(f.severity.rank >= rank for f in self.findings)
 
 
 def get_check(check_id: str) -> Check:
@@ -120,33 +120,36 @@ def select_checks(only: Iterable[str] = (), skip: Iterable[str] = (), glossary_o
 def check_catalog(
     catalog: Catalog,
     lang: str,
-    glossary=None,
+    glossary: Glossary | None = None,
     *,
     checks: Sequence[Check] = CHECKS,
-    memory=None,
+    memory: TranslationMemory | None = None,
     path: str | None = None,
     source_language: str = "en",
 ) -> list[Finding]:
     """Return the findings of ``checks`` on one catalogue, in file order then table order.
 
-    ``memory`` (from ``build_memory``) holds the language's other translations
-    for ``consistency``; ``path`` is how findings name the file (default: the
-    catalogue's own path).
+    ``memory`` (``l10n.po.memory.TranslationMemory``) holds the language's other
+    translations for ``consistency``; ``path`` is how findings name the file
+    (default: the catalogue's own path).
     """
-    return _check_catalog(catalog, lang, glossary, checks, memory or {}, path, source_language)[0]
+    return _check_catalog(catalog, lang, glossary, checks, memory, path, source_language)[0]
 
 
 # Below this many entries a second process costs more (fork, sending findings back) than it saves.
 PARALLEL_MIN_ENTRIES = 5000
 
 
-def _check_catalog(catalog, lang, glossary, checks, memory, path, source_language) -> tuple[list[Finding], int]:
+def _check_catalog(
+    catalog: Catalog, lang: str, glossary: Glossary | None, checks: Sequence[Check], memory: TranslationMemory | None,
+    path: str | None, source_language: str,
+) -> tuple[list[Finding], int]:
     if path is None:
         path = catalog.path.as_posix() if catalog.path is not None else ""
     kept = kept_phrases(glossary, lang) if glossary is not None else ()
     entries = catalog.active
     header = [
-        Finding(check.id, check.severity.value, path, line, "", message, False, lang)
+        Finding(check.id, check.severity, path, line, "", message, False, lang)
         for check in checks
         if check.header is not None
         for line, message in check.header(catalog, lang)
@@ -233,7 +236,7 @@ def _check_entries(entries, lang, glossary, checks, memory, path, source_languag
         work.extend((checked, entry, index, source, target) for index, (source, target) in enumerate(entry_pairs))
     batch = Batch([w[3] for w in work], [w[4] for w in work], lang, [w[1] for w in work], [w[2] for w in work],
                   path, glossary, memory)
-    picked = [set(check.screen(batch)) if screens and check.screen is not None else None for check in checks]
+    picked = [set(check.screen(batch)) if screens and check.trigger is not None else None for check in checks]
     todo = range(len(work)) if any(p is None for p in picked) else sorted(set().union(*picked))
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
@@ -255,7 +258,7 @@ def _check_entries(entries, lang, glossary, checks, memory, path, source_languag
                     continue
                 seen.add((check.id, message))
                 findings.append(
-                    Finding(check.id, check.severity.value, path, entry.line, _excerpt(entry.msgid),
+                    Finding(check.id, check.severity, path, entry.line, _excerpt(entry.msgid),
                             message, entry.fuzzy, lang, span)
                 )
     return findings, checked
@@ -279,11 +282,12 @@ def run_checks(
     an unreadable catalogue or glossary, and for ``glossary_only`` without a
     glossary (a glossary check with nothing to enforce would always pass).
     """
+    from l10n.po.memory import TranslationMemory
     from l10n.po.read import read_catalog
 
     checks = select_checks(only, skip, glossary_only)
     glossary = None
-    if any(c.id in (*GLOSSARY_CHECKS, "untranslated-text") for c in checks):
+    if any(c.glossary for c in checks):
         from l10n.glossary.files import glossary_files
         from l10n.glossary.load import load_glossary
 
@@ -308,7 +312,7 @@ def run_checks(
                 hint=f"run `l10n update --to {lang}` (or `l10n translate --to {lang}`) first, or pick another --to",
             )
         loaded = [(settings.relative(p), read_catalog(p)) for p in paths]
-        memory = build_memory(loaded) if any(c.id == "consistency" for c in checks) else {}
+        memory = TranslationMemory(loaded) if any(c.memory for c in checks) else None
         for rel, catalog in loaded:
             found, checked = _check_catalog(catalog, lang, glossary, checks, memory, rel, settings.source_language)
             findings.extend(found)

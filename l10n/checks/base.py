@@ -5,14 +5,18 @@ where a problem is a message, or a ``(message, (start, end))`` pair whose span
 indexes ``target``.  The runner in ``l10n.checks`` turns problems into
 ``Finding`` values with the catalogue location.
 
-A check may also have a screen: a function of the whole ``Batch`` of pairs a
-run checks that returns the indexes of the pairs that *may* have a problem.
-The runner calls the check on those only, so a screen must never leave out a
-pair the check would report (the tests hold every screen to that on the test
-corpora and on generated text); it may include pairs the check finds clean.
-Screens exist for speed: most pairs of a real catalogue have no problem, and
-one pattern run over the text of every pair at once costs far less than a
-Python call per pair.
+A check may also declare a ``Trigger``: what a pair must show before the
+check can report it, built from the check's own patterns and tests (the
+characters a placeholder needs, the patterns a doubled word is found with,
+the test of an implausible length).  The check's screen is made from the
+trigger alone: over the whole ``Batch`` of pairs a run checks, it picks the
+pairs that *may* have a problem, and the runner calls the check on those
+only.  So a trigger must never leave out a pair the check would report (the
+tests hold every check to that on generated text, on each check's trigger
+characters one by one, on the test corpora and on real editor saves); it may
+pick pairs the check finds clean.  Screens exist for speed: most pairs of a
+real catalogue have no problem, and one pattern run over the text of every
+pair at once costs far less than a Python call per pair.
 """
 
 from __future__ import annotations
@@ -20,14 +24,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence, Union
+from functools import cached_property, lru_cache
+from itertools import repeat
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, Union
 
 from l10n.text.languages import Profile, profile
 
 if TYPE_CHECKING:
-    from l10n.po.catalog import Entry
+    from l10n.glossary.model import Glossary
+    from l10n.po.catalog import Catalog, Entry
+    from l10n.po.memory import TranslationMemory
 
 Span = tuple[int, int]
 Problem = Union[str, tuple[str, Span]]
@@ -43,23 +50,32 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         """Return 2 for error, 1 for warning, 0 for info."""
-        return {"error": 2, "warning": 1, "info": 0}[self.value]
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
+
+
+class Side(StrEnum):
+    """One side of a ``(source, target)`` pair."""
+
+    SOURCE = "source"
+    TARGET = "target"
 
 
 @dataclass(frozen=True)
 class CheckContext:
     """What a check may know beyond the two strings.
 
-    ``memory`` maps a message key ``(msgctxt, msgid, plural_index)`` to every
-    ``(translation, location)`` the language has for it across catalogues; the
-    consistency check compares against it.  ``location`` is this entry's own
-    ``path:line`` so it can leave itself out.
+    ``memory`` is the language's translation memory across its catalogues
+    (None: none was built); the consistency check compares against it.
+    ``location`` is this entry's own ``path:line`` so it can leave itself out.
     """
 
     lang: str
     entry: Entry | None = None
-    glossary: Any = None
-    memory: Mapping[tuple[str | None, str, int], tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    glossary: Glossary | None = None
+    memory: TranslationMemory | None = None
     location: str = ""
     plural_index: int = 0
     source_language: str = "en"
@@ -75,10 +91,30 @@ class CheckContext:
     @property
     def fuzzy(self) -> bool:
         """Return True when the entry is an unreviewed draft."""
-        return self.entry is not None and self.entry.fuzzy
+        return is_draft(self.entry)
+
+
+def is_draft(entry: Entry | None) -> bool:
+    """Return True when ``entry`` is an unreviewed draft (fuzzy); False for None."""
+    return entry is not None and entry.fuzzy
 
 
 CheckFunction = Callable[[str, str, CheckContext], Iterable[Problem]]
+
+
+def pairs(entry: Entry) -> list[tuple[str, str]]:
+    """Return the ``(source, translation)`` pairs of an entry, one per msgstr: what the checks see.
+
+    A plural entry pairs msgstr[0] with msgid and the others with
+    msgid_plural; with a single form (Chinese) msgstr[0] serves every number,
+    so it is paired with msgid_plural, the form that carries the placeholders.
+    """
+    if entry.msgid_plural is None:
+        return [(entry.msgid, entry.msgstr)]
+    forms = entry.msgstr_plural or ("",)
+    if len(forms) == 1:
+        return [(entry.msgid_plural, forms[0])]
+    return [(entry.msgid if i == 0 else entry.msgid_plural, form) for i, form in enumerate(forms)]
 
 
 # Joins the texts of a batch: no check pattern matches it, and no PO file holds it.
@@ -99,8 +135,8 @@ class Batch:
     entries: Sequence[Entry] = ()
     indexes: Sequence[int] = ()
     path: str = ""
-    glossary: Any = None
-    memory: Mapping[tuple[str | None, str, int], tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    glossary: Glossary | None = None
+    memory: TranslationMemory | None = None
 
     @cached_property
     def profile(self) -> Profile:
@@ -112,18 +148,21 @@ class Batch:
         line = self.entries[i].line
         return f"{self.path}:{line}" if line else self.path
 
-    def matching(self, pattern: re.Pattern[str], side: str = "target") -> set[int]:
-        """Return the indexes of the pairs whose ``side`` ("source" or "target") ``pattern`` matches.
+    def matching(self, pattern: re.Pattern[str], side: Side = Side.TARGET) -> set[int]:
+        """Return the indexes of the pairs whose ``side`` ``pattern`` matches.
 
         The pattern runs once over every text joined by NUL characters, so it
         must not match a NUL nor rely on ``^``, ``$``, ``\\A`` or ``\\Z``.
         """
-        joined, starts = self._target_text if side == "target" else self._source_text
+        joined, starts = self._text(side)
         return {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(joined)}
 
-    def joined(self, side: str = "target") -> str:
+    def joined(self, side: Side = Side.TARGET) -> str:
         """Return the texts of ``side`` joined by NUL characters (one pass over them all)."""
-        return (self._target_text if side == "target" else self._source_text)[0]
+        return self._text(side)[0]
+
+    def _text(self, side: Side) -> tuple[str, list[int]]:
+        return self._target_text if Side(side) is Side.TARGET else self._source_text
 
     @cached_property
     def _target_text(self) -> tuple[str, list[int]]:
@@ -143,8 +182,54 @@ def _join(texts: Sequence[str]) -> tuple[str, list[int]]:
     return _SEPARATOR.join(texts), starts
 
 
-Screen = Callable[[Batch], Iterable[int]]
-HeaderFunction = Callable[[Any, str], Iterable[tuple[int, str]]]  # (catalog, lang) -> (line, message)
+PairTest = Callable[[str, str, "Entry | None"], bool]  # (source, target, entry) -> may the check report it?
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What a pair must show before a check can report it; the check's screen is made from it.
+
+    A pair is picked when any part picks it:
+
+    - ``target`` / ``source``: patterns found somewhere in that side (run once
+      over the whole batch, see ``Batch.matching``);
+    - ``test``: a test of one pair ``(source, target, entry)`` (entry None when
+      the batch has none);
+    - ``batch_test``: a test of the whole batch at once, returning the indexes it picks;
+    - ``every``: every pair (the check has no cheap test in this run).
+
+    ``Trigger()`` picks no pair: the check cannot report anything in this run.
+    """
+
+    target: tuple[re.Pattern[str], ...] = ()
+    source: tuple[re.Pattern[str], ...] = ()
+    test: PairTest | None = None
+    batch_test: Callable[[Batch], Iterable[int]] | None = None
+    every: bool = False
+
+    def picks(self, batch: Batch) -> set[int] | range:
+        """Return the indexes of the pairs of ``batch`` this trigger picks."""
+        if self.every:
+            return range(len(batch.targets))
+        picked: set[int] = set()
+        for pattern in self.target:
+            picked |= batch.matching(pattern, Side.TARGET)
+        for pattern in self.source:
+            picked |= batch.matching(pattern, Side.SOURCE)
+        if self.test is not None:
+            test = self.test
+            entries = batch.entries or repeat(None)
+            picked.update(
+                i for i, (source, target, entry) in enumerate(zip(batch.sources, batch.targets, entries))
+                if test(source, target, entry)
+            )
+        if self.batch_test is not None:
+            picked.update(self.batch_test(batch))
+        return picked
+
+
+TriggerFunction = Callable[[Batch], Trigger]  # what the run (language, glossary, memory) makes of a check's trigger
+HeaderFunction = Callable[["Catalog", str], Iterable[tuple[int, str]]]  # (catalog, lang) -> (line, message)
 
 
 @dataclass(frozen=True)
@@ -152,10 +237,14 @@ class Check:
     """One row of the check table: id, severity, function, one-line description.
 
     ``needs_target`` False means the check also sees pairs whose translation is
-    empty (only ``empty`` and ``fuzzy`` want that).  ``screen``, when given,
-    narrows the pairs the function is called on (see the module docstring).
-    A row with ``header`` checks the catalogue once, ``(catalog, lang) ->
-    (line, message)`` problems, and its ``function`` sees no pairs.
+    empty (only ``empty`` and ``fuzzy`` want that).  ``trigger``, when given,
+    builds the run's ``Trigger``, whose picks narrow the pairs the function is
+    called on (``screen``; see the module docstring).  A row with ``header``
+    checks the catalogue once, ``(catalog, lang) -> (line, message)``
+    problems, and its ``function`` sees no pairs.  ``glossary`` and
+    ``memory`` say what the function reads from its context: the runner
+    loads the glossary and builds the translation memory only for a run of
+    checks that read them.
     """
 
     id: str
@@ -163,16 +252,28 @@ class Check:
     function: CheckFunction
     description: str
     needs_target: bool = True
-    screen: Screen | None = None
+    trigger: TriggerFunction | None = None
     header: HeaderFunction | None = None  # a check of the catalogue's header, not of its pairs
+    glossary: bool = False  # reads ``CheckContext.glossary``
+    memory: bool = False  # reads ``CheckContext.memory``
+
+    def screen(self, batch: Batch) -> set[int] | range:
+        """Return the pairs of ``batch`` the function may report: all of them without a trigger."""
+        if self.trigger is None:
+            return range(len(batch.targets))
+        return self.trigger(batch).picks(batch)
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem found in one catalogue entry."""
+    """One problem found in one catalogue entry.
+
+    ``severity`` is always a ``Severity`` (a string given is turned into one, so a
+    wrong one fails here); it prints and serialises as its plain value.
+    """
 
     check: str
-    severity: str  # "error" | "warning" | "info"
+    severity: Severity
     path: str  # catalogue path, relative to the project root where possible
     line: int  # line of the entry's msgid in the catalogue (0 if unknown)
     msgid: str  # excerpt of the source
@@ -180,6 +281,10 @@ class Finding:
     fuzzy: bool = False
     lang: str = ""
     span: Span | None = None  # character span in the translation, when known
+
+    def __post_init__(self) -> None:
+        if type(self.severity) is not Severity:
+            object.__setattr__(self, "severity", Severity(self.severity))
 
     @property
     def location(self) -> str:

@@ -1,6 +1,6 @@
 """``glossary`` and ``forbidden``: the term glossary, enforced on every translation.
 
-Matching (multi-word terms, plurals, case) is the glossary module's; these
+Matching (multi-word terms, plurals, case) is ``l10n.glossary.model``'s; these
 checks only turn its issues into messages.  Without a glossary they find
 nothing.
 """
@@ -8,41 +8,39 @@ nothing.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from typing import Iterator
 
-from l10n.checks.base import Batch, CheckContext, Problem
+from l10n.checks.base import Batch, CheckContext, Problem, Trigger
+from l10n.glossary.model import Glossary, IssueKind, TermIssue, check_target
 
 
-def _issues(source: str, target: str, ctx: CheckContext, kind: str) -> Iterator[Any]:
+def _issues(source: str, target: str, ctx: CheckContext, kind: IssueKind) -> Iterator[TermIssue]:
     if ctx.glossary is None:
         return iter(())
     key = ("glossary", source, target)
     issues = ctx.shared.get(key)
     if issues is None:  # ``glossary`` and ``forbidden`` read the same issues: compute them once per pair
-        from l10n.glossary.model import check_target
-
         issues = ctx.shared[key] = check_target(source, target, ctx.glossary, ctx.lang)
     return (i for i in issues if i.kind == kind)
 
 
-def screen_glossary(batch: Batch) -> range | tuple[()]:
-    """Return every pair when the glossary has a term for the language (none without one)."""
+def trigger_glossary(batch: Batch) -> Trigger:
+    """Every pair when the glossary enforces a term in the language (``Glossary.enforces``, the
+    terms ``check_target`` looks for); none otherwise."""
     glossary = batch.glossary
-    if glossary is None or not any(t.approved and t.target(batch.lang) is not None for t in glossary.terms):
-        return ()
-    return range(len(batch.targets))
+    return Trigger(every=True) if glossary is not None and glossary.enforces(batch.lang) else Trigger()
 
 
 def check_glossary(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
     """Yield a message per source term whose approved translation is missing."""
-    for issue in _issues(source, target, ctx, "missing"):
+    for issue in _issues(source, target, ctx, IssueKind.MISSING):
         where = f" (glossary {issue.term.location})" if issue.term.location else ""
         yield f"the term “{source[issue.source_start:issue.source_end]}” must be translated as “{issue.expected}”{where}"
 
 
 def check_forbidden(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
     """Yield a message per forbidden variant of a term found in the translation."""
-    for issue in _issues(source, target, ctx, "forbidden"):
+    for issue in _issues(source, target, ctx, IssueKind.FORBIDDEN):
         message = (
             f"“{issue.found}” is a forbidden translation of the term “{issue.term.source}”: use “{issue.expected}”"
         )
@@ -52,7 +50,7 @@ def check_forbidden(source: str, target: str, ctx: CheckContext) -> Iterator[Pro
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-def kept_phrases(glossary: Any, lang: str) -> tuple[str, ...]:
+def kept_phrases(glossary: Glossary | None, lang: str) -> tuple[str, ...]:
     """Return the Latin-script forms the glossary keeps in ``lang``, longest first.
 
     These are the do-not-translate terms and any approved target written in

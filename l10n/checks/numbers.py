@@ -21,7 +21,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterator, Mapping
 
-from l10n.checks.base import Batch, CheckContext, Problem
+from l10n.checks.base import Batch, CheckContext, Problem, Trigger
 
 
 def check_numbers(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
@@ -64,20 +64,20 @@ def check_numbers(source: str, target: str, ctx: CheckContext) -> Iterator[Probl
         )
 
 
-def screen_numbers(batch: Batch) -> list[int] | range:
-    """Return the pairs whose numbers may not match: for han numbers, all but those whose
-    numbers are plain figures with the same values on both sides (most pairs)."""
+def trigger_numbers(batch: Batch) -> Trigger:
+    """The pairs whose numbers may not match: for han numbers, all but those whose numbers are
+    plain figures with the same values on both sides (most pairs); every pair otherwise."""
     language = batch.profile
     if not language.han_numbers:
-        return range(len(batch.targets))
+        return Trigger(every=True)
     from l10n.text.numerals import plain_figures_en, plain_figures_zh
 
     fold = language.numeral_fold
-    return [
-        i
-        for i, (source, target) in enumerate(zip(batch.sources, batch.targets))
-        if (figures := plain_figures_en(source)) is None or figures != plain_figures_zh(target, fold)
-    ]
+
+    def differ(source: str, target: str, entry: object) -> bool:
+        return (figures := plain_figures_en(source)) is None or figures != plain_figures_zh(target, fold)
+
+    return Trigger(test=differ)
 
 
 _ZH_DIGIT = {1: "一", 2: "二两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}

@@ -19,7 +19,7 @@ from collections import Counter
 from typing import Iterator
 
 from l10n.text.patterns import EMAIL_RE, URL_RE
-from l10n.checks.base import Batch, CheckContext, Problem
+from l10n.checks.base import Batch, CheckContext, Problem, Trigger
 from l10n.formats.base import CODE_RE, codes_problems
 
 # A printf conversion in full, as C and Python accept it.
@@ -55,21 +55,23 @@ _BRACE_FLAGS = ("python-brace-format", "csharp-format", "java-format", "javascri
 PLACEHOLDER_RE = re.compile(f"{_PRINTF_SAFE.pattern}|{_BRACE.pattern}", re.VERBOSE)
 
 
+# What every URL, e-mail address, placeholder, tag and inline code holds: one of these.
+TOKEN_HINTS = ("%", "{", "<", "@", "://", "www.")
+_TOKEN_HINT = re.compile("|".join(re.escape(hint) for hint in TOKEN_HINTS))
+
+
 def may_have_tokens(text: str) -> bool:
     """Return False when ``text`` cannot hold a URL, e-mail address, placeholder or tag.
 
-    Each of those needs one of a few characters (``%`` ``{`` ``<`` ``@``, ``://``
-    or ``www.``); most prose has none, and this test is far cheaper than the patterns.
+    Each of those needs one of ``TOKEN_HINTS``; most prose has none, and this
+    test is far cheaper than the patterns.
     """
-    return "%" in text or "{" in text or "<" in text or "@" in text or "://" in text or "www." in text
+    return _TOKEN_HINT.search(text) is not None
 
 
-_TOKEN_HINT = re.compile(r"[%{<@]|://|www\.")  # what may_have_tokens looks for
-
-
-def screen_placeholders(batch: Batch) -> set[int]:
-    """Return the pairs where either side may hold a token (see ``may_have_tokens``)."""
-    return batch.matching(_TOKEN_HINT, "source") | batch.matching(_TOKEN_HINT, "target")
+def trigger_placeholders(batch: Batch) -> Trigger:
+    """A token hint on either side (``may_have_tokens``): a pair without one has no token to compare."""
+    return Trigger(source=(_TOKEN_HINT,), target=(_TOKEN_HINT,))
 
 
 def tokens(text: str, flags: tuple[str, ...] = ()) -> Counter[str]:

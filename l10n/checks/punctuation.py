@@ -18,25 +18,38 @@ A language whose profile says ``fullwidth`` (Chinese, Japanese) also gets:
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from functools import lru_cache
 from typing import Iterator
 
 from l10n.text.patterns import EMAIL_RE, URL_RE
-from l10n.checks.base import Batch, CheckContext, Problem, letters_re, mask, native_re
+from l10n.checks.base import Batch, CheckContext, Problem, Side, Trigger, letters_re, mask, native_re
 from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE, may_have_tokens
+
+
+class Ending(StrEnum):
+    """The kind of a text's final punctuation; a language profile's ``marks`` has one mark for each."""
+
+    STOP = "stop"
+    QUESTION = "question"
+    EXCLAMATION = "exclamation"
+    COLON = "colon"
+    SEMICOLON = "semicolon"
+    ELLIPSIS = "ellipsis"
+
 
 # Final mark → kind of ending; "..." is recognised separately.
 _KIND = {
-    ".": "stop", "。": "stop",
-    "?": "question", "？": "question",
-    "!": "exclamation", "！": "exclamation",
-    ":": "colon", "：": "colon",
-    ";": "semicolon", "；": "semicolon",
-    "…": "ellipsis",
+    ".": Ending.STOP, "。": Ending.STOP,
+    "?": Ending.QUESTION, "？": Ending.QUESTION,
+    "!": Ending.EXCLAMATION, "！": Ending.EXCLAMATION,
+    ":": Ending.COLON, "：": Ending.COLON,
+    ";": Ending.SEMICOLON, "；": Ending.SEMICOLON,
+    "…": Ending.ELLIPSIS,
 }
 _NAME = {
-    "stop": "a full stop", "question": "a question mark", "exclamation": "an exclamation mark",
-    "colon": "a colon", "semicolon": "a semicolon", "ellipsis": "an ellipsis",
+    Ending.STOP: "a full stop", Ending.QUESTION: "a question mark", Ending.EXCLAMATION: "an exclamation mark",
+    Ending.COLON: "a colon", Ending.SEMICOLON: "a semicolon", Ending.ELLIPSIS: "an ellipsis",
 }
 # Closing quotes and brackets of every language, and the spaces French puts inside them.
 _CLOSERS = "”’\"')）」』》〉】]»«›‹“„‘‚\u00a0\u202f\u2009 "
@@ -44,11 +57,10 @@ _QUOTES = "“”‘’\"'«»‹›„‚「」『』"
 _ASCII = ",.;:?!()\""
 
 
-def ending(text: str) -> tuple[str | None, str]:
+def ending(text: str) -> tuple[Ending | None, str]:
     """Return ``(kind, tail)``: the kind of final punctuation and the trailing marks.
 
-    ``kind`` is "stop", "question", "exclamation", "colon", "semicolon",
-    "ellipsis" or None; ``tail`` is the run of closing quotes, brackets and
+    ``kind`` is an ``Ending`` or None; ``tail`` is the run of closing quotes, brackets and
     punctuation at the end of the text.
     """
     stripped = text.rstrip()
@@ -62,7 +74,7 @@ def ending(text: str) -> tuple[str | None, str]:
     if not marks:
         return None, tail
     if "…" in marks or _dotted(tail):
-        return "ellipsis", tail
+        return Ending.ELLIPSIS, tail
     return _KIND[marks[-1]], tail
 
 
@@ -81,18 +93,22 @@ _ASCII_MARK = re.compile("[" + re.escape(_ASCII) + "]")
 
 
 @lru_cache(maxsize=512)
-def _tail_kind(tail: str) -> str | None:
+def _tail_kind(tail: str) -> Ending | None:
     return ending(tail)[0]
 
 
-def _kinds(batch: Batch, side: str) -> list[str | None]:
+def _kinds(batch: Batch, side: Side) -> list[Ending | None]:
     return [_tail_kind(m.group(1) or "") for m in _TAIL.finditer(batch.joined(side) + "\0")]
 
 
-def screen_punctuation(batch: Batch) -> set[int]:
-    """Return the pairs whose endings differ in kind and, in a full-width language, those with any ASCII mark."""
-    found = {i for i, (a, b) in enumerate(zip(_kinds(batch, "source"), _kinds(batch, "target"))) if a != b}
-    return found | batch.matching(_ASCII_MARK) if batch.profile.fullwidth else found
+def _endings_differ(batch: Batch) -> list[int]:
+    """The pairs whose endings differ in kind (``ending`` read over the whole batch at once)."""
+    return [i for i, (a, b) in enumerate(zip(_kinds(batch, Side.SOURCE), _kinds(batch, Side.TARGET))) if a != b]
+
+
+def trigger_punctuation(batch: Batch) -> Trigger:
+    """Endings that differ in kind and, in a full-width language, any ASCII mark of the translation."""
+    return Trigger(target=(_ASCII_MARK,) if batch.profile.fullwidth else (), batch_test=_endings_differ)
 
 
 def check_punctuation(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
@@ -105,7 +121,7 @@ def check_punctuation(source: str, target: str, ctx: CheckContext) -> Iterator[P
         yield from _ascii_ending(target, tgt_tail, language)
     if src_kind == tgt_kind:
         return
-    if src_kind is None and tgt_kind == "stop" and any(c in _QUOTES for c in src_tail):
+    if src_kind is None and tgt_kind == Ending.STOP and any(c in _QUOTES for c in src_tail):
         return  # “a quoted phrase” may become a sentence of its own
     if src_kind is None:
         expected = "leave the end without punctuation, as in a title"
@@ -120,7 +136,7 @@ def check_punctuation(source: str, target: str, ctx: CheckContext) -> Iterator[P
     )
 
 
-def _has(kind: str | None) -> str:
+def _has(kind: Ending | None) -> str:
     return f"ends with {_NAME[kind]}" if kind else "has no final punctuation"
 
 
@@ -140,7 +156,7 @@ def _ascii_ending(target: str, tail: str, language) -> Iterator[Problem]:
         return  # Ltd.  — the dot of a Latin abbreviation
     if _dotted(tail):
         dots = len(tail[offset:]) - len(tail[offset:].lstrip("."))
-        char, mark = "." * max(dots, 1), language.marks["ellipsis"]
+        char, mark = "." * max(dots, 1), language.marks[Ending.ELLIPSIS]
     else:
         mark = language.native.get(char, char)
     yield (f"the translation ends with the ASCII ‘{char}’: use the full-width ‘{mark}’",
@@ -170,7 +186,7 @@ def _ascii_marks(target: str, tail_start: int, language) -> Iterator[Problem]:
             seen[key] = (first, count + 1)
         i = run + 1
     for key, (first, count) in seen.items():
-        mark = language.marks["ellipsis"] if key == "..." else native[key]
+        mark = language.marks[Ending.ELLIPSIS] if key == "..." else native[key]
         where = "" if count == 1 else f" ({count} times)"
         yield (f"ASCII ‘{key}’ in {language.name} text{where}: use the full-width ‘{mark}’", (first, first + len(key)))
 

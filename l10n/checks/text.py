@@ -14,16 +14,26 @@ Entry states, decided once here and in the runner:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
-from functools import lru_cache
+from l10n.checks.base import Batch, CheckContext, Problem, Trigger, is_draft
+from l10n.text.languages import Profile
 
-from l10n.checks.base import Batch, CheckContext, Problem
+
+def _blank(source: str, target: str, entry: object = None) -> bool:
+    """Whether the translation is empty or whitespace (the only ones ``empty`` reports)."""
+    return not target.strip()
+
+
+def trigger_empty(batch: Batch) -> Trigger:
+    """``empty`` reports blank translations only."""
+    return Trigger(test=_blank)
 
 
 def check_empty(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
     """Yield a message when a translation exists in name only."""
-    if target.strip():
+    if not _blank(source, target):
         return
     entry = ctx.entry
     if target:
@@ -34,14 +44,13 @@ def check_empty(source: str, target: str, ctx: CheckContext) -> Iterator[Problem
         yield "the entry is marked fuzzy but has no translation: draft it or remove the fuzzy flag"
 
 
-def screen_empty(batch: Batch) -> list[int]:
-    """Return the pairs whose translation is empty or blank (the only ones ``empty`` reports)."""
-    return [i for i, target in enumerate(batch.targets) if not target.strip()]
+def _draft(source: str, target: str, entry) -> bool:
+    return is_draft(entry)
 
 
-def screen_fuzzy(batch: Batch) -> list[int]:
-    """Return the pairs of unreviewed drafts."""
-    return [i for i, entry in enumerate(batch.entries) if entry.fuzzy]
+def trigger_fuzzy(batch: Batch) -> Trigger:
+    """``fuzzy`` reports unreviewed drafts only."""
+    return Trigger(test=_draft)
 
 
 def check_fuzzy(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
@@ -62,28 +71,33 @@ def _gap(letters: str) -> re.Pattern[str]:
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
 
 
-_ANY_SPACE = re.compile(r"\s")
+def _gaps(language: Profile) -> re.Pattern[str] | None:
+    """The language's pattern of a space where it writes none (None for a spaced script)."""
+    return _gap(language.letters) if not language.spaced and language.letters else None
 
 
-def screen_whitespace(batch: Batch) -> set[int]:
-    """Return the pairs with whitespace in the translation or around the source.
+def _edged(source: str, target: str, entry: object = None) -> bool:
+    """Whether either side starts or ends with whitespace (else the edges agree: none on both)."""
+    return source[:1].isspace() or source[-1:].isspace() or target[:1].isspace() or target[-1:].isspace()
 
-    Without either, the edges match (none on both sides) and there is no gap
-    or double space to find.
-    """
-    edged = {i for i, source in enumerate(batch.sources) if source[:1].isspace() or source[-1:].isspace()}
-    return edged | batch.matching(_ANY_SPACE)
+
+def trigger_whitespace(batch: Batch) -> Trigger:
+    """What ``whitespace`` reports: whitespace at an edge, its gap pattern, a double space."""
+    gaps = _gaps(batch.profile)
+    return Trigger(target=(_DOUBLE_SPACE,) if gaps is None else (_DOUBLE_SPACE, gaps), test=_edged)
 
 
 def check_whitespace(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
     """Yield messages for leading/trailing mismatches, spaces in an unspaced script, double spaces."""
-    for side, src, tgt in (("leading", _lead(source), _lead(target)), ("trailing", _trail(source), _trail(target))):
-        if src != tgt:
-            yield (f"{side} whitespace differs: the source has {_describe(src)}, the translation "
-                   f"{_describe(tgt)}; copy the source's")
+    if _edged(source, target):
+        for side, src, tgt in (("leading", _lead(source), _lead(target)), ("trailing", _trail(source), _trail(target))):
+            if src != tgt:
+                yield (f"{side} whitespace differs: the source has {_describe(src)}, the translation "
+                       f"{_describe(tgt)}; copy the source's")
     language = ctx.profile
-    if not language.spaced and language.letters:
-        for match in _gap(language.letters).finditer(target):
+    gaps = _gaps(language)
+    if gaps is not None:
+        for match in gaps.finditer(target):
             yield (f"a space between {language.name} characters: remove it "
                    f"({language.name} is written without spaces)", match.span())
     if not _DOUBLE_SPACE.search(source):
@@ -120,11 +134,10 @@ _WORD_DOUBLED = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\s+\1(?![A-Za-z])", re.IGNO
 _WORD_OK = {"had", "that", "is", "nous", "vous", "no", "very", "ha", "la", "bye", "so", "das", "die", "der", "sie"}
 
 
-def screen_doubled_word(batch: Batch) -> set[int]:
-    """Return the pairs whose translation has a doubled word (legitimate ones included)."""
-    found = batch.matching(_WORD_DOUBLED)
+def trigger_doubled_word(batch: Batch) -> Trigger:
+    """``doubled-word`` reports matches of its two patterns only (legitimate doubles are picked too)."""
     never = batch.profile.never_doubled
-    return found | batch.matching(_doubled(never)) if never else found
+    return Trigger(target=(_WORD_DOUBLED, _doubled(never)) if never else (_WORD_DOUBLED,))
 
 
 def check_doubled_word(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
@@ -150,27 +163,30 @@ def check_doubled_word(source: str, target: str, ctx: CheckContext) -> Iterator[
 _MIN_SOURCE = 20  # shorter sources vary too much to judge
 
 
-def screen_length(batch: Batch) -> list[int]:
-    """Return the pairs ``length`` reports: its test is cheap enough to run here in full."""
-    low, high = batch.profile.ratio
-    out = []
-    for i, (source, target) in enumerate(zip(batch.sources, batch.targets)):
-        src = len(source.strip())
-        if src >= _MIN_SOURCE:
-            ratio = len("".join(target.split())) / src
-            if ratio < low or ratio > high:
-                out.append(i)
-    return out
+def _measure(source: str, target: str, bounds: tuple[float, float]) -> tuple[int, int, float] | None:
+    """``(source length, translation length, ratio)`` when the ratio is outside ``bounds``, else None."""
+    src = len(source.strip())
+    if src < _MIN_SOURCE:
+        return None
+    tgt = len("".join(target.split()))
+    ratio = tgt / src
+    low, high = bounds
+    return (src, tgt, ratio) if ratio < low or ratio > high else None
+
+
+def trigger_length(batch: Batch) -> Trigger:
+    """``length``'s whole test is cheap enough to be its trigger."""
+    bounds = batch.profile.ratio
+    return Trigger(test=lambda source, target, entry: _measure(source, target, bounds) is not None)
 
 
 def check_length(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:
     """Yield a message when the translation is implausibly short or long for its source."""
-    src = len(source.strip())
-    if src < _MIN_SOURCE:
-        return
-    tgt = len("".join(target.split()))
     low, high = ctx.profile.ratio
-    ratio = tgt / src
+    measured = _measure(source, target, (low, high))
+    if measured is None:
+        return
+    src, tgt, ratio = measured
     pair = f"expected {low}–{high} for {ctx.profile.name}"
     if ratio < low:
         yield f"the translation is short for its source ({tgt} characters for {src}, ratio {ratio:.2f}; {pair}): is part of the sentence missing?"

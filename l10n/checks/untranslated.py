@@ -17,7 +17,7 @@ import re
 from typing import Iterator
 
 from l10n.text.patterns import EMAIL_RE, URL_RE
-from l10n.checks.base import Batch, CheckContext, Problem, mask
+from l10n.checks.base import Batch, CheckContext, Problem, Trigger, mask
 from l10n.checks.glossary import kept_phrases
 from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE, may_have_tokens
 
@@ -58,11 +58,9 @@ def _glosses(source: str, target: str) -> list[re.Pattern[str]]:
 _TWO_LETTERS = re.compile(r"[A-Za-z][A-Za-z0-9&'’./\-]*[A-Za-z]")
 
 
-def screen_untranslated_text(batch: Batch) -> set[int] | tuple[()]:
-    """Return the pairs whose translation (into a non-Latin script) has a Latin word of two letters or more."""
-    if batch.profile.latin:
-        return ()
-    return batch.matching(_TWO_LETTERS)
+def trigger_untranslated_text(batch: Batch) -> Trigger:
+    """A Latin word of two letters or more in a translation into a non-Latin script; nothing for a Latin one."""
+    return Trigger() if batch.profile.latin else Trigger(target=(_TWO_LETTERS,))
 
 
 def check_untranslated_text(source: str, target: str, ctx: CheckContext) -> Iterator[Problem]:

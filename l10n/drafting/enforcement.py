@@ -21,7 +21,7 @@ from typing import Sequence
 
 from l10n.drafting.guard import guard
 from l10n.engines import PLACEHOLDER, Engine, NBestEngine, TermAwareEngine, placeholder
-from l10n.glossary.model import Glossary, TermMatch, check_target, find_terms
+from l10n.glossary.model import Glossary, IssueKind, TermMatch, check_target, find_terms
 
 NBEST = 4
 
@@ -113,7 +113,7 @@ class Enforcer:
     def repair(self, source: str, text: str, matches: Sequence[TermMatch]) -> str:
         """Return ``text`` with forbidden variants and untranslated terms replaced by targets."""
         for issue in check_target(source, text, self.glossary, self.lang):
-            if issue.kind == "forbidden" and issue.found:
+            if issue.kind == IssueKind.FORBIDDEN and issue.found:
                 text = text.replace(issue.found, issue.expected)
         for match in matches:
             if match.target is None or any(accepted in text for accepted in match.term.accepted(self.lang)):
@@ -125,7 +125,7 @@ class Enforcer:
     def verify(self, source: str, text: str, matches: Sequence[TermMatch]) -> Draft:
         """Return the draft with its count of enforced terms and the terms still missing."""
         issues = check_target(source, text, self.glossary, self.lang)
-        missing = tuple(dict.fromkeys((i.term.source, i.expected) for i in issues if i.kind == "missing"))
+        missing = tuple(dict.fromkeys((i.term.source, i.expected) for i in issues if i.kind == IssueKind.MISSING))
         missing_terms = {term for term, _ in missing}
         occurrences = [m for m in matches if m.target is not None]
         missed = sum(1 for m in occurrences if m.term.source in missing_terms)

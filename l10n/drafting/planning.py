@@ -30,7 +30,7 @@ from l10n.po.read import language_catalogs
 from l10n.update import plan_update
 from l10n.po.merge import stamped
 from l10n.po.write import PAGE_WIDTH, encode_catalog
-from l10n.po.wrapping import page_width
+from l10n.po.wrapping import Wrap, page_width
 
 T = TypeVar("T")
 
@@ -61,7 +61,7 @@ class ProjectPlan:
             if merged != old:
                 width = page_width(self.settings.wrap, path)
                 written_catalog = stamped(merged)
-                text = encode_catalog(written_catalog, PAGE_WIDTH if width == "gettext" else width)[0]
+                text = encode_catalog(written_catalog, PAGE_WIDTH if width == Wrap.GETTEXT else width)[0]
                 try:
                     written = replace_if_unchanged(path, text, self.digests.get(path))
                 except OSError as exc:

@@ -38,7 +38,7 @@ class EngineInfo:
 
     name: str  # registry name: "argos", "fallback", ...
     model: str  # model identity, e.g. "translate-en_zh-1.9" or "cc-cedict-20240101"
-    quality: str = "draft"  # "draft", or "low" for dictionary drafts
+    quality: str = "draft"  # "draft", or "low" for dictionary drafts (l10n.po.provenance.Quality: engines may not import po)
     keeps_placeholders: bool = False  # copies {{T0}} placeholders verbatim
     settings: str = ""  # decoding settings, compact: "cpu,int8,beam4"; "" when none matter
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING, Callable, Iterator, Union
 
 if TYPE_CHECKING:
@@ -30,6 +31,14 @@ CODE_RE = re.compile(r"<(/?)g(\d+)>|<x(\d+)/>")
 Part = Union[str, "Unit"]
 
 
+class UnitKind(StrEnum):
+    """What a translatable unit of a document is."""
+
+    SENTENCE = "sentence"
+    TITLE = "title"  # a heading, a one-line label
+    ATTRIBUTE = "attribute"  # an attribute value: alt text, a title
+
+
 @dataclass(frozen=True)
 class Unit:
     """One translatable segment of a document: a sentence, a heading, an attribute value."""
@@ -40,7 +49,7 @@ class Unit:
     line: int  # 1-based line of the source where the unit starts
     paragraph: int = 0  # block number within the document
     position: int = 0  # sentence number within the block
-    kind: str = "sentence"  # "sentence", "title" (heading, one-line label), "attribute"
+    kind: UnitKind = UnitKind.SENTENCE
     escape: str = "text"  # how translated text is written back (see ``escape_text``)
 
     def markup(self, token: str) -> tuple[Part, ...]:
@@ -246,19 +255,28 @@ def find_entry(table: dict[str, list[Entry]], segment: Segment) -> Entry | None:
     plain = [e for e in candidates if e.msgctxt is None]
     return plain[0] if plain else candidates[0]
 
-def choose(entry: Entry | None, include_fuzzy: bool, source: str | None = None) -> tuple[str | None, str | None]:
+class Unused(StrEnum):
+    """Why a segment's translation is not used (the source is written in its place)."""
+
+    MISSING = "missing"  # no entry in the catalogue
+    UNTRANSLATED = "untranslated"
+    FUZZY = "fuzzy"  # an unreviewed draft, and fuzzy ones are not included
+    BROKEN_CODES = "broken-codes"  # its inline codes would break the document
+
+
+def choose(entry: Entry | None, include_fuzzy: bool, source: str | None = None) -> tuple[str | None, Unused | None]:
     """Return (translation to use, or None; why not, or None) for one segment's entry.
 
     With ``source`` (a msgid with inline codes), a translation whose codes are
     missing, added or unpaired is not used: it would break the document.
     """
     if entry is None:
-        return None, "missing"
+        return None, Unused.MISSING
     if not entry.msgstr:
-        return None, "untranslated"
+        return None, Unused.UNTRANSLATED
     if entry.fuzzy and not include_fuzzy:
-        return None, "fuzzy"
+        return None, Unused.FUZZY
     if source is not None and "<" in source + entry.msgstr:
         if codes_problems(source, entry.msgstr):
-            return None, "broken-codes"
+            return None, Unused.BROKEN_CODES
     return entry.msgstr, None

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from html.parser import HTMLParser
 
 from l10n.formats.base import Document, Part, merge_strings
-from l10n.formats.inline import Context, Item, text_items
+from l10n.formats.inline import CodeKind, Context, Item, text_items
 from l10n.formats.source import FormatOptions, line_table
 
 TRANSLATED_ATTRIBUTES = frozenset({"title", "alt", "placeholder", "aria-label"})
@@ -77,13 +77,13 @@ def inline_tag(tag: str, start: int, context: Context) -> tuple[str, str, list[P
     match = _TAG_NAME.match(tag)
     parts = tag_parts(tag, start, context)
     if not match:
-        return "isolated", "", parts
+        return CodeKind.ISOLATED, "", parts
     name = match.group(2).lower()
     if match.group(1):
-        return "close", name, parts
+        return CodeKind.CLOSE, name, parts
     if name in VOID or tag.rstrip().endswith("/>"):
-        return "isolated", name, parts
-    return "open", name, parts
+        return CodeKind.ISOLATED, name, parts
+    return CodeKind.OPEN, name, parts
 
 
 class _Tokens(HTMLParser):
@@ -173,7 +173,7 @@ def html_parts(text: str, base: int, context: Context) -> list[Part]:
             body = text[end : tokens[close][2]] if close > index else text[end:]
             parts = [*tag_parts(raw, at, context), body]
             if name in INLINE:
-                run.append(Item("", parts, at, "isolated", name))
+                run.append(Item("", parts, at, CodeKind.ISOLATED, name))
             else:
                 flush()
                 out.extend(parts)
@@ -184,10 +184,10 @@ def html_parts(text: str, base: int, context: Context) -> list[Part]:
         elif kind == "ref":
             run.append(Item(html.unescape(raw), [raw], at))
         elif kind == "comment":
-            run.append(Item("", [raw], at, "isolated"))
+            run.append(Item("", [raw], at, CodeKind.ISOLATED))
         elif kind in ("start", "empty", "end") and name in INLINE:
             code, tag, parts = inline_tag(raw, at, context)
-            run.append(Item("", parts, at, "isolated" if kind == "empty" else code, tag))
+            run.append(Item("", parts, at, CodeKind.ISOLATED if kind == "empty" else code, tag))
         elif kind in ("start", "empty"):
             flush()
             out.extend(tag_parts(raw, at, context))

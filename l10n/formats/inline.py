@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Callable
 
 from l10n.text.patterns import EMAIL_RE, URL_RE
-from l10n.formats.base import CODE_RE, Part, Unit, merge_strings
+from l10n.formats.base import CODE_RE, Part, Unit, UnitKind, merge_strings
 from l10n.text.sentences import split_sentences
 
 STAND_IN = "Xx"  # how a code that stands alone (other than a line break) reads to the sentence splitter
@@ -37,6 +38,14 @@ _WS_OR_CODE = re.compile(
 )
 
 
+class CodeKind(StrEnum):
+    """What a piece of inline markup does."""
+
+    OPEN = "open"  # opens a span: <b>, **, [
+    CLOSE = "close"  # closes one
+    ISOLATED = "isolated"  # stands alone: <br>, an image, a code span
+
+
 @dataclass(slots=True)
 class Item:
     """One piece of a block: text, or markup that opens, closes or stands alone."""
@@ -44,7 +53,7 @@ class Item:
     norm: str  # text as the msgid shows it ("" for markup)
     raw: list[Part]  # the source as written
     start: int  # offset in the source (for line numbers)
-    code: str | None = None  # None (text), "open", "close", "isolated"
+    code: CodeKind | None = None  # None for text
     name: str = ""  # what an opening code matches its closing code by
     pair: int = field(default=-1)
 
@@ -71,7 +80,7 @@ def text_items(raw: str, start: int) -> list[Item]:
             items.append(Item(raw[last : match.start()], [raw[last : match.start()]], start + last))
         piece = match.group(0)
         if piece.strip(" \t\n\r\f"):
-            items.append(Item("", [piece], start + match.start(), "isolated"))
+            items.append(Item("", [piece], start + match.start(), CodeKind.ISOLATED))
         else:
             items.append(Item(" ", [piece], start + match.start()))
         last = match.end()
@@ -85,21 +94,21 @@ def pair_codes(items: list[Item]) -> None:
     stack: list[int] = []
     number = 0
     for index, item in enumerate(items):
-        if item.code == "open":
+        if item.code == CodeKind.OPEN:
             stack.append(index)
-        elif item.code == "close":
+        elif item.code == CodeKind.CLOSE:
             match = next((k for k in range(len(stack) - 1, -1, -1) if items[stack[k]].name == item.name), None)
             if match is None:
-                item.code = "isolated"
+                item.code = CodeKind.ISOLATED
                 continue
             for lone in stack[match + 1 :]:
-                items[lone].code = "isolated"
+                items[lone].code = CodeKind.ISOLATED
             opener = stack[match]
             del stack[match:]
             items[opener].pair = item.pair = number
             number += 1
     for lone in stack:
-        items[lone].code = "isolated"
+        items[lone].code = CodeKind.ISOLATED
 
 
 def block_parts(
@@ -107,7 +116,7 @@ def block_parts(
     line_of: Callable[[int], int],
     paragraph: int,
     *,
-    kind: str = "sentence",
+    kind: UnitKind = UnitKind.SENTENCE,
     escape: str = "text",
     split: bool = True,
 ) -> list[Part]:
@@ -132,9 +141,9 @@ def block_parts(
             out.append(units[-1])
             last = hi + 1
         out += [p for item in body[last:] for p in item.raw]
-        if kind == "sentence" and len(units) == 1 and not _FINAL_PUNCT.search(words.rstrip()):
+        if kind == UnitKind.SENTENCE and len(units) == 1 and not _FINAL_PUNCT.search(words.rstrip()):
             index = out.index(units[0])
-            out[index] = Unit(**{**units[0].__dict__, "kind": "title"})
+            out[index] = Unit(**{**units[0].__dict__, "kind": UnitKind.TITLE})
     out += [p for item in tail for p in item.raw]
     return list(merge_strings(out))
 
@@ -144,11 +153,11 @@ def _trim(items: list[Item]) -> tuple[list[Item], list[Item], list[Item]]:
     lo, hi = 0, len(items)
     while True:
         before = (lo, hi)
-        while lo < hi and (items[lo].blank or items[lo].code == "isolated"):
+        while lo < hi and (items[lo].blank or items[lo].code == CodeKind.ISOLATED):
             lo += 1
-        while hi > lo and (items[hi - 1].blank or items[hi - 1].code == "isolated"):
+        while hi > lo and (items[hi - 1].blank or items[hi - 1].code == CodeKind.ISOLATED):
             hi -= 1
-        if hi - lo >= 2 and items[lo].code == "open" and items[hi - 1].code == "close" and items[lo].pair == items[hi - 1].pair:
+        if hi - lo >= 2 and items[lo].code == CodeKind.OPEN and items[hi - 1].code == CodeKind.CLOSE and items[lo].pair == items[hi - 1].pair:
             lo, hi = lo + 1, hi - 1
         if (lo, hi) == before:
             break
@@ -197,15 +206,15 @@ def _sentence_ranges(items: list[Item]) -> list[tuple[int, int]]:
     for k, rng in enumerate(ranges):
         limit = ranges[k + 1][0] if k + 1 < len(ranges) else len(items)
         j = rng[1] + 1
-        while j < limit and (items[j].code == "close" or items[j].blank):
-            if items[j].code == "close":
+        while j < limit and (items[j].code == CodeKind.CLOSE or items[j].blank):
+            if items[j].code == CodeKind.CLOSE:
                 rng[1] = j
             j += 1
     for k, rng in enumerate(ranges):
         limit = ranges[k - 1][1] if k > 0 else -1
         j = rng[0] - 1
-        while j > limit and (items[j].code == "open" or items[j].blank):
-            if items[j].code == "open":
+        while j > limit and (items[j].code == CodeKind.OPEN or items[j].blank):
+            if items[j].code == CodeKind.OPEN:
                 rng[0] = j
             j -= 1
     return _balance([tuple(r) for r in ranges], items)
@@ -215,7 +224,7 @@ def plain_of(item: Item) -> str:
     """Return what the sentence splitter sees of one item: a line break reads as a space."""
     if item.code is None:
         return item.norm
-    if item.code == "isolated":
+    if item.code == CodeKind.ISOLATED:
         return " " if item.name == "br" else STAND_IN
     return ""
 
@@ -249,12 +258,12 @@ def _balance(ranges: list[tuple[int, int]], items: list[Item]) -> list[tuple[int
 def _balanced(items: list[Item], lo: int, hi: int) -> bool:
     seen: dict[int, int] = {}
     for item in items[lo : hi + 1]:
-        if item.code in ("open", "close"):
+        if item.code in (CodeKind.OPEN, CodeKind.CLOSE):
             seen[item.pair] = seen.get(item.pair, 0) + 1
     return all(count == 2 for count in seen.values())
 
 
-def _unit(items: list[Item], line_of: Callable[[int], int], paragraph: int, position: int, kind: str, escape: str) -> Unit:
+def _unit(items: list[Item], line_of: Callable[[int], int], paragraph: int, position: int, kind: UnitKind, escape: str) -> Unit:
     text = []
     codes = []
     numbers: dict[int, int] = {}
@@ -265,11 +274,11 @@ def _unit(items: list[Item], line_of: Callable[[int], int], paragraph: int, posi
         if item.code is None:
             text.append(item.norm)
             continue
-        if item.code == "open":
+        if item.code == CodeKind.OPEN:
             count += 1
             numbers[item.pair] = count
             token = f"<g{count}>"
-        elif item.code == "close":
+        elif item.code == CodeKind.CLOSE:
             token = f"</g{numbers[item.pair]}>"
         else:
             count += 1
@@ -298,4 +307,4 @@ class Context:
         text = " ".join(norm.split())
         if not any(ch.isalpha() for ch in text) or URL_RE.fullmatch(text) or EMAIL_RE.fullmatch(text):
             return raw  # nothing to translate: no words, or a URL or e-mail address
-        return Unit(text, (raw,), (), self.line_of(start), self.paragraph, 0, "attribute", escape)
+        return Unit(text, (raw,), (), self.line_of(start), self.paragraph, 0, UnitKind.ATTRIBUTE, escape)

@@ -21,8 +21,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
-from l10n.formats.base import Document, Part, merge_strings
-from l10n.formats.inline import Context, Item, text_items
+from l10n.formats.base import Document, Part, UnitKind, merge_strings
+from l10n.formats.inline import CodeKind, Context, Item, text_items
 from l10n.formats.mdinline import Aligner, MisAligned
 from l10n.formats.source import FormatOptions, line_table
 
@@ -103,11 +103,11 @@ class _Reader(Context):
             if at < 0:
                 return None
             pieces.append((start + at, start + at + len(content)))
-        kind = "title" if opener.type == "heading_open" else "sentence"
+        kind = UnitKind.TITLE if opener.type == "heading_open" else UnitKind.SENTENCE
         task = opener.type == "paragraph_open" and opener.level > 0 and _TASK.match(inline.content) is not None
         return self._inline(inline.children or [], pieces, kind, "md", task)
 
-    def _inline(self, children: list[Any], pieces: list[tuple[int, int]], kind: str, escape: str, task: bool = False):
+    def _inline(self, children: list[Any], pieces: list[tuple[int, int]], kind: UnitKind, escape: str, task: bool = False):
         try:
             items = Aligner(self, pieces).align(children)
         except (MisAligned, ValueError, IndexError):  # str.index: a delimiter the tokens promised is absent
@@ -115,7 +115,7 @@ class _Reader(Context):
             return None
         if task:  # a GFM task-list box "[ ]" / "[x]" is markup, not text
             end = pieces[0][0] + 3
-            rest = [Item("", [self.body[pieces[0][0] : end]], pieces[0][0], "isolated")]
+            rest = [Item("", [self.body[pieces[0][0] : end]], pieces[0][0], CodeKind.ISOLATED)]
             for item in items:
                 if item.start >= end:
                     rest.append(item)
@@ -139,7 +139,7 @@ class _Reader(Context):
         spans = []
         for inline, (cell_start, cell_end) in zip(inlines, cells):
             if cell_end > cell_start:
-                found = self._inline(inline.children or [], [(cell_start, cell_end)], "sentence", "md-cell")
+                found = self._inline(inline.children or [], [(cell_start, cell_end)], UnitKind.SENTENCE, "md-cell")
                 if found is not None:
                     spans.append(found)
         return spans
@@ -168,7 +168,7 @@ class _Reader(Context):
                 at = match.start(group)
                 norm = value.replace("''", "'") if group == "sq" else value
                 item = Item(norm, [value], at)
-                parts = self.block([item], kind="sentence", escape=escape, split=False)
+                parts = self.block([item], kind=UnitKind.SENTENCE, escape=escape, split=False)
                 spans.append((at, at + len(value), parts))
         return spans
 

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from typing import Any
 
 from l10n.formats.base import Part
-from l10n.formats.inline import Item, text_items
+from l10n.formats.inline import CodeKind, Item, text_items
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SPAN_END = {"strong_close": "strong", "em_close": "em", "s_close": "s"}
@@ -87,35 +87,35 @@ class Aligner:
             match = re.compile(r"\\?[ \t]*\n[ \t]*").match(c, self.p)
             if not match:
                 raise MisAligned("hardbreak")
-            self._code(match.end(), "isolated", "br")
+            self._code(match.end(), CodeKind.ISOLATED, "br")
         elif kind == "code_inline":
             match = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)").match(c, self.p)
             if not match:
                 raise MisAligned("code")
-            self._code(match.end(), "isolated")
+            self._code(match.end(), CodeKind.ISOLATED)
         elif kind in _SPAN_OPEN or kind in _SPAN_END:
             self._expect(token.markup)
             name = _SPAN_OPEN.get(kind) or _SPAN_END[kind]
-            self._code(self.p + len(token.markup), "open" if kind in _SPAN_OPEN else "close", name)
+            self._code(self.p + len(token.markup), CodeKind.OPEN if kind in _SPAN_OPEN else CodeKind.CLOSE, name)
         elif kind == "link_open" and token.markup == "autolink":
             self._expect("<")
-            self._code(c.index(">", self.p) + 1, "isolated")
+            self._code(c.index(">", self.p) + 1, CodeKind.ISOLATED)
             while children[index].type != "link_close":
                 index += 1
         elif kind == "link_open":
             self._expect("[")
-            self._code(self.p + 1, "open", "link")
+            self._code(self.p + 1, CodeKind.OPEN, "link")
         elif kind == "link_close":
             self._expect("]")
             end, parts = self._tail(self.p + 1, [])
-            self._code(end, "close", "link", parts)
+            self._code(end, CodeKind.CLOSE, "link", parts)
         elif kind == "image":
             self._image()
         elif kind == "html_inline":
             self._html(token.content)
         elif kind == "footnote_ref":
             self._expect("[^")
-            self._code(c.index("]", self.p) + 1, "isolated")
+            self._code(c.index("]", self.p) + 1, CodeKind.ISOLATED)
         else:
             raise MisAligned(kind)
         return index + 1
@@ -185,7 +185,7 @@ class Aligner:
         alt_raw = self.slice(self.p + 2, q)
         alt = self.reader.attribute_unit(alt_raw, _unescape(alt_raw), self.src(self.p + 2), "md-alt")
         end, tail = self._tail(q + 1, [])
-        self._code(end, "isolated", parts=[self.slice(self.p, self.p + 2), alt, *tail])
+        self._code(end, CodeKind.ISOLATED, parts=[self.slice(self.p, self.p + 2), alt, *tail])
 
     def _html(self, content: str) -> None:
         from l10n.formats.html import inline_tag

@@ -13,9 +13,10 @@ from __future__ import annotations
 import html
 from collections import Counter
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
-from l10n.formats.base import CODE_RE, Part, Unit, choose, find_entry, flat
+from l10n.formats.base import CODE_RE, Part, Unit, Unused, choose, find_entry, flat
 
 LEGEND_LIMIT = 40  # characters of markup shown per code in the extracted comment
 
@@ -28,7 +29,7 @@ class Row:
     line: int  # source line
     entry: Any  # the catalogue entry (l10n.po.catalog.Entry) or None
     used: str | None  # the translation the build used, or None (fell back to the source)
-    reason: str | None  # why not: "missing", "untranslated", "fuzzy", "broken-codes"
+    reason: Unused | None  # why not
     codes: tuple[tuple[str, tuple[Part, ...]], ...] = ()
 
 
@@ -94,22 +95,36 @@ def _with_codes(text: str, codes: dict[str, str]) -> str:
     return "".join(pieces)
 
 
-def _state(row: Row) -> str:
+class RowState(StrEnum):
+    """What a row of the review page shows (also its CSS class)."""
+
+    TRANSLATED = "translated"
+    FUZZY = "fuzzy"
+    UNTRANSLATED = "untranslated"
+    BROKEN = "broken"  # a translation not used: its inline codes would break the document
+    MISSING = "missing"  # no entry in the catalogue
+
+
+def _state(row: Row) -> RowState:
     if row.entry is None:
-        return "missing"
+        return RowState.MISSING
     if not row.entry.msgstr:
-        return "untranslated"
-    if row.reason == "broken-codes":
-        return "broken"
-    return "fuzzy" if row.entry.fuzzy else "translated"
+        return RowState.UNTRANSLATED
+    if row.reason == Unused.BROKEN_CODES:
+        return RowState.BROKEN
+    return RowState.FUZZY if row.entry.fuzzy else RowState.TRANSLATED
 
 
 _LABELS = {
-    "translated": "translated",
-    "fuzzy": "fuzzy draft (unreviewed)",
-    "untranslated": "untranslated: the source is used",
-    "missing": "not in the catalogue: run l10n update",
-    "broken": "not used (inline codes broken): the source is used",
+    RowState.TRANSLATED: "translated",
+    RowState.FUZZY: "fuzzy draft (unreviewed)",
+    RowState.UNTRANSLATED: "untranslated: the source is used",
+    RowState.MISSING: "not in the catalogue: run l10n update",
+    RowState.BROKEN: "not used (inline codes broken): the source is used",
+}
+_SUMMARY = {  # the page's summary line, in this order
+    RowState.TRANSLATED: "translated", RowState.FUZZY: "fuzzy", RowState.UNTRANSLATED: "untranslated",
+    RowState.BROKEN: "codes broken", RowState.MISSING: "missing",
 }
 
 
@@ -120,14 +135,14 @@ def review_page(document: str, lang: str, rows: list[Row], findings: dict[int, l
     (``l10n.checks.Finding``); the "fuzzy" check is left out, the row's state
     says it.
     """
-    states: Counter[str] = Counter()
+    states: Counter[RowState] = Counter()
     body = []
     problems = 0
     for row in rows:
         state = _state(row)
         states[state] += 1
         found = [f for f in findings.get(row.entry.line, []) if f.check != "fuzzy"] if row.entry is not None else []
-        if row.reason == "broken-codes" and not any(f.check == "placeholders" for f in found):
+        if row.reason == Unused.BROKEN_CODES and not any(f.check == "placeholders" for f in found):
             found.append(_Note("error", "placeholders", "inline codes broken: the source is used"))
         problems += len(found)
         codes = {token: flat(parts) for token, parts in row.codes}
@@ -145,10 +160,7 @@ def review_page(document: str, lang: str, rows: list[Row], findings: dict[int, l
         )
     summary = "".join(
         f"<span>{html.escape(label)}: {states[key]}</span>"
-        for key, label in (
-            ("translated", "translated"), ("fuzzy", "fuzzy"), ("untranslated", "untranslated"),
-            ("broken", "codes broken"), ("missing", "missing"),
-        )  # fmt: skip
+        for key, label in _SUMMARY.items()
     ) + f"<span>QA findings: {problems}</span>"
     title = f"Review: {document} ({lang})"
     return (

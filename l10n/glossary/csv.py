@@ -28,7 +28,7 @@ from typing import Iterable
 
 from l10n.text.encoding import wide_unicode
 from l10n.errors import L10nError
-from l10n.glossary.model import FLAGS, STATUSES, GlossaryProblem, LangMap, Term
+from l10n.glossary.model import FLAGS, STATUSES, GlossaryProblem, LangMap, Status, Term
 from l10n.glossary.files import read_bytes
 
 FORBIDDEN_PREFIX = "forbidden:"
@@ -169,7 +169,7 @@ def _row_to_term(cells: dict[str, str], line: int, problems: _Problems) -> Term 
         do_not_translate=dnt,
         note=cells.get("note", ""),
         pos=cells.get("pos", ""),
-        status=status,
+        status=Status(status),
         file=problems.path,
         line=line,
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, TypeVar
@@ -22,7 +23,16 @@ from l10n.errors import L10nError
 
 V = TypeVar("V")
 
-STATUSES = ("approved", "proposed")
+
+
+class Status(StrEnum):
+    """A term's status: only approved terms are enforced."""
+
+    APPROVED = "approved"
+    PROPOSED = "proposed"
+
+
+STATUSES = tuple(Status)
 FLAGS = ("case-sensitive", "do-not-translate")
 
 
@@ -68,7 +78,7 @@ class Term:
     do_not_translate: bool = False
     note: str = ""
     pos: str = ""
-    status: str = "approved"
+    status: Status = Status.APPROVED
     file: Path | None = field(default=None, compare=False)
     line: int = field(default=0, compare=False)
 
@@ -83,7 +93,11 @@ class Term:
     @property
     def approved(self) -> bool:
         """True if the term is enforced."""
-        return self.status == "approved"
+        return self.status == Status.APPROVED
+
+    def enforced_in(self, lang: str) -> bool:
+        """True if the checks enforce the term in ``lang``: approved, with a target there."""
+        return self.approved and self.target(lang) is not None
 
     def target(self, lang: str) -> str | None:
         """Return the required (preferred) target in ``lang``: the source itself if do-not-translate.
@@ -170,11 +184,18 @@ class TermMatch:
     target: str | None  # the required target in the requested language
 
 
+class IssueKind(StrEnum):
+    """What is wrong with a translation, for one glossary term."""
+
+    MISSING = "missing"  # the required target (or an accepted variant) is absent
+    FORBIDDEN = "forbidden"  # a forbidden variant is present
+
+
 @dataclass(frozen=True)
 class TermIssue:
     """A target text that breaks the glossary."""
 
-    kind: str  # "missing": required target absent; "forbidden": a forbidden variant present
+    kind: IssueKind
     term: Term
     lang: str
     expected: str  # the required target
@@ -187,7 +208,7 @@ class TermIssue:
     @property
     def message(self) -> str:
         """Return a sentence a translator understands."""
-        if self.kind == "missing":
+        if self.kind == IssueKind.MISSING:
             others = "".join(f" or “{v}”" for v in self.term.variants_in(self.lang))
             return f"“{self.term.source}” must be translated as “{self.expected}”{others}"
         return f"“{self.found}” is a forbidden translation of “{self.term.source}”; use “{self.expected}”"
@@ -215,6 +236,10 @@ class Glossary:
     version: str = ""
     files: tuple[Path, ...] = ()
 
+    def enforces(self, lang: str) -> bool:
+        """True if some term is enforced in ``lang`` (else ``check_target`` finds nothing there)."""
+        return any(term.enforced_in(lang) for term in self.terms)
+
     @property
     def languages(self) -> tuple[str, ...]:
         """Return the sorted languages any term has a target or forbidden variant for."""
@@ -236,6 +261,8 @@ def find_terms(text: str, glossary: Glossary, lang: str | None = None, *, includ
     """
 
     def accept(term: Term) -> bool:
+        if lang is not None and not include_proposed:
+            return term.enforced_in(lang)
         if not include_proposed and not term.approved:
             return False
         return lang is None or term.target(lang) is not None
@@ -268,14 +295,14 @@ def check_target(source: str, target: str, glossary: Glossary, lang: str) -> lis
             folded[lower] = _fold_target(target, lower)
         hay, positions = folded[lower]
         if not any(_fold_target(accepted, lower)[0] in hay for accepted in term.accepted(lang)):
-            issues.append(TermIssue("missing", term, lang, match.target, source_start=match.start, source_end=match.end))
+            issues.append(TermIssue(IssueKind.MISSING, term, lang, match.target, source_start=match.start, source_end=match.end))
         for variant in term.forbidden_in(lang):
             pattern = _fold_target(variant, lower)[0]
             at = hay.find(pattern) if pattern else -1
             while at >= 0:
                 start, end = positions[at], positions[at + len(pattern) - 1] + 1
                 issues.append(
-                    TermIssue("forbidden", term, lang, match.target, target[start:end], start, end, match.start, match.end)
+                    TermIssue(IssueKind.FORBIDDEN, term, lang, match.target, target[start:end], start, end, match.start, match.end)
                 )
                 at = hay.find(pattern, at + len(pattern))
     return issues

@@ -23,7 +23,7 @@ from typing import Iterable
 from xml.etree import ElementTree as ET
 
 from l10n.errors import L10nError
-from l10n.glossary.model import FLAGS, LangMap, Term
+from l10n.glossary.model import FLAGS, LangMap, Status, Term
 from l10n.fsutil import atomic_write_text
 from l10n.fsutil import read_input
 
@@ -198,7 +198,7 @@ def _entry_to_term(entry: ET.Element, source_lang: str, path: Path, where: str, 
         note="; ".join(notes),
         pos=pos,
         # A term without a status is not enforced until someone approves it.
-        status="approved" if status == PREFERRED else "proposed",
+        status=Status.APPROVED if status == PREFERRED else Status.PROPOSED,
         file=path,
         line=0,
     )

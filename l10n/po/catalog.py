@@ -18,13 +18,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 
 
-FUZZY = "fuzzy"
-# An entry's state, one definition for every command (``Entry.state``).
-UNTRANSLATED, TRANSLATED, OBSOLETE = "untranslated", "translated", "obsolete"
-STATES = (TRANSLATED, FUZZY, UNTRANSLATED)
+FUZZY = "fuzzy"  # the gettext flag of an unreviewed translation
+
+
+class EntryState(StrEnum):
+    """An entry's state, one definition for every command (``Entry.state``)."""
+
+    TRANSLATED = "translated"
+    FUZZY = "fuzzy"
+    UNTRANSLATED = "untranslated"
+    OBSOLETE = "obsolete"
+
+
+STATES = (EntryState.TRANSLATED, EntryState.FUZZY, EntryState.UNTRANSLATED)  # an active entry's, in report order
 
 
 @dataclass(frozen=True)
@@ -64,7 +74,7 @@ class Entry:
         return bool(self.msgstr)
 
     @property
-    def state(self) -> str:
+    def state(self) -> EntryState:
         """``obsolete``, ``untranslated``, ``fuzzy`` or ``translated``.
 
         A fuzzy entry without a complete translation is untranslated: GNU
@@ -72,10 +82,10 @@ class Entry:
         and ``msgfmt --statistics`` counts it as untranslated.
         """
         if self.obsolete:
-            return OBSOLETE
+            return EntryState.OBSOLETE
         if not self.translated:
-            return UNTRANSLATED
-        return FUZZY if FUZZY in self.flags else TRANSLATED
+            return EntryState.UNTRANSLATED
+        return EntryState.FUZZY if FUZZY in self.flags else EntryState.TRANSLATED
 
 
 @dataclass(frozen=True)

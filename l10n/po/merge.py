@@ -117,7 +117,7 @@ def merge(pot: Catalog, po: Catalog | None, lang: str) -> tuple[Catalog, MergeSt
             if not source.fuzzy:
                 # A reviewed l10n draft turning fuzzy stays a person's translation: its
                 # marker now says so, so translate never takes it for its own stale draft.
-                inherited = provenance.with_state(inherited, provenance.REVIEWED)
+                inherited = provenance.with_state(inherited, provenance.MarkerState.REVIEWED)
             merged.append(
                 replace(
                     inherited,
@@ -163,7 +163,7 @@ def stamped(catalog: Catalog) -> Catalog:
     if catalog.header_value("X-Generator") is None and catalog.header:
         catalog = catalog.with_header("X-Generator", f"l10n {__version__}")
     entries = tuple(
-        provenance.with_state(e, provenance.REVIEWED) if e.translator_comments and not e.fuzzy and e.translated else e
+        provenance.with_state(e, provenance.MarkerState.REVIEWED) if e.translator_comments and not e.fuzzy and e.translated else e
         for e in catalog.entries
     )
     return replace(catalog, entries=entries) if entries != catalog.entries else catalog

@@ -22,7 +22,7 @@ from typing import Any, Iterable, Mapping
 
 from l10n.po.catalog import Catalog
 from l10n.po.journal import read_journal
-from l10n.po.provenance import REVIEWED, find
+from l10n.po.provenance import MarkerState, find
 
 
 _COUNTS = ("pending", "confirmed", "edited", "distance_total", "distance_measured")
@@ -94,7 +94,7 @@ def post_editing(catalog: Catalog, journal: dict[str, str] | None = None) -> Pos
             if original is not None:
                 counts["distance_total"] += Levenshtein.distance(original, entry.msgstr)
                 counts["distance_measured"] += 1
-        elif entry.fuzzy and found.state != REVIEWED:
+        elif entry.fuzzy and found.state != MarkerState.REVIEWED:
             counts["pending"] += 1
         else:
             counts["confirmed"] += 1

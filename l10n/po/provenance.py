@@ -27,11 +27,28 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from l10n.po.catalog import Entry
 
 MAX_MARKER = 70  # characters after "# "; polib wraps a comment line longer than 78, Babel one longer than 76
-DRAFT, REVIEWED = "d", "r"
+
+
+class MarkerState(StrEnum):
+    """The state of the entry when l10n last saw it, as its marker says."""
+
+    DRAFT = "d"  # an l10n draft, fuzzy, not yet reviewed
+    REVIEWED = "r"  # a person reviewed it; update made it fuzzy again since: a person's translation
+
+
+class Quality(StrEnum):
+    """What an engine says of its drafts (the marker's ``quality``); a marker may hold another word."""
+
+    DRAFT = "draft"  # a translation model's draft
+    LOW = "low"  # word-by-word dictionary drafts
+    MEMORY = "tm"  # a reviewed translation reused from translation memory
+
+
 GLOSSARY_TAG = "l10n-glossary"
 DECODE_TAG = "l10n-decode"  # "l10n-decode: cpu,int8,beam4", the engine's decoding settings
 _NOTES = (GLOSSARY_TAG, DECODE_TAG)
@@ -50,11 +67,11 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._+-]+")
 class Provenance:
     """What a draft marker says, and where it sits among the entry's translator comments."""
 
-    state: str  # DRAFT or REVIEWED
+    state: MarkerState
     src: str  # hex prefix of the source's digest
     out: str  # hex prefix of the draft text's digest
     engine: str = ""
-    quality: str = ""
+    quality: str = ""  # a Quality, or what the marker says
     model: str = ""
     glossary: str = ""
     index: int = 0  # position of the marker's first line in translator_comments
@@ -91,14 +108,14 @@ def _token(value: str) -> str:
 
 
 def marker(
-    state: str, msgid: str, msgstr: str, engine: str, quality: str, model: str, glossary: str
+    state: MarkerState, msgid: str, msgstr: str, engine: str, quality: str, model: str, glossary: str
 ) -> str:
     """Return the marker comment (without ``# ``) of a draft of ``msgid`` whose text is ``msgstr``."""
     p = Provenance(state, digest(msgid), digest(msgstr), engine, quality, model, glossary)
     return marker_from(p, state)
 
 
-def with_state(entry: Entry, state: str) -> Entry:
+def with_state(entry: Entry, state: MarkerState) -> Entry:
     """Return ``entry`` with its marker's state set to ``state`` (unchanged without a marker)."""
     found = find(entry)
     if found is None or found.state == state:
@@ -109,7 +126,7 @@ def with_state(entry: Entry, state: str) -> Entry:
     return replace(entry, translator_comments=tuple(comments))
 
 
-def marker_from(p: Provenance, state: str) -> str:
+def marker_from(p: Provenance, state: MarkerState) -> str:
     """Return a new-form marker line carrying ``p``'s fingerprints with ``state``."""
     head = f"l10n: {state} {p.src[:8]} {p.out[:8]} g={_token(p.glossary)[:8] or 'none'}"
     label = f"{_token(p.engine)[:16] or '?'}/{_token(p.quality)[:8]}/"
@@ -148,7 +165,7 @@ def _new(m: re.Match[str], comments: tuple[str, ...], i: int) -> Provenance:
     fields = _NEW_REST.match(rest)
     values = fields.groupdict(default="") if fields else {}
     return Provenance(
-        state=m["state"],
+        state=MarkerState(m["state"]),
         src=m["src"],
         out=m["out"],
         engine=values.get("engine", ""),
@@ -180,7 +197,7 @@ def _old(comments: tuple[str, ...], i: int) -> Provenance | None:
     if engine.startswith("memory"):  # "engine=memory origin=PATH"
         engine, model = "memory", ""
     return Provenance(
-        state=DRAFT,
+        state=MarkerState.DRAFT,
         src=src,
         out=out,
         engine=engine,

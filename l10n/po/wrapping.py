@@ -14,15 +14,25 @@ written at all (``l10n.po.merge``, ``l10n.translate``).
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 from l10n.errors import L10nError
 
-CHOICES = ("gettext", "no-wrap", "keep")
+
+class Wrap(StrEnum):
+    """The named ``wrap`` settings (a number is the other kind)."""
+
+    GETTEXT = "gettext"
+    NO_WRAP = "no-wrap"
+    KEEP = "keep"
+
+
+CHOICES = tuple(Wrap)
 MIN_WIDTH = 20
 
 
-def check_wrap(value: object, pyproject: Path) -> str | int:
+def check_wrap(value: object, pyproject: Path) -> Wrap | int:
     """Return the ``wrap`` setting validated (L10nError naming the file otherwise)."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise L10nError(
@@ -40,18 +50,18 @@ def check_wrap(value: object, pyproject: Path) -> str | int:
             path=pyproject,
             hint='use "gettext", "no-wrap", "keep" or a page width such as 79',
         )
-    return value
+    return Wrap(value)
 
 
-def page_width(setting: str | int, path: Path | None = None) -> str | int | None:
+def page_width(setting: Wrap | int, path: Path | None = None) -> Wrap | int | None:
     """Return what ``write_catalog`` takes as ``width`` for a catalogue at ``path``."""
-    if setting == "no-wrap":
+    if setting == Wrap.NO_WRAP:
         return None
-    if setting == "keep" and path is not None:
-        return None if looks_unwrapped(path) else "gettext"
+    if setting == Wrap.KEEP and path is not None:
+        return None if looks_unwrapped(path) else Wrap.GETTEXT
     if isinstance(setting, int):
         return setting
-    return "gettext"
+    return Wrap.GETTEXT
 
 
 def looks_unwrapped(path: Path, page: int = 79) -> bool:

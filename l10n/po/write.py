@@ -27,6 +27,7 @@ from l10n.fsutil import atomic_write_bytes
 
 from l10n.po.catalog import FUZZY, Catalog, Entry
 from l10n.po.charset import encode_po
+from l10n.po.wrapping import Wrap
 from l10n.text.linebreak import break_positions
 
 PAGE_WIDTH = 79
@@ -414,7 +415,7 @@ def _python_directives(s: str) -> list[tuple[int, int]]:
     return spans
 
 
-def write_catalog(path: Path, catalog: Catalog, width: int | None | str = "gettext") -> bool:
+def write_catalog(path: Path, catalog: Catalog, width: int | None | Wrap = Wrap.GETTEXT) -> bool:
     """Write ``catalog`` to ``path`` as GNU gettext writes it, atomically.
 
     ``width`` is the page width of msgcat's ``-w``, None for ``--no-wrap``,
@@ -426,7 +427,7 @@ def write_catalog(path: Path, catalog: Catalog, width: int | None | str = "gette
     """
     path = Path(path)
     try:
-        return atomic_write_bytes(path, encode_catalog(catalog, PAGE_WIDTH if width == "gettext" else width)[0])
+        return atomic_write_bytes(path, encode_catalog(catalog, PAGE_WIDTH if width == Wrap.GETTEXT else width)[0])
     except OSError as exc:
         hint = "Check that the directory can be created and written to."
         raise L10nError(f"cannot write: {exc.strerror or exc}", path=path, hint=hint) from None

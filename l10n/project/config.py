@@ -10,8 +10,9 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 
 from l10n.errors import L10nError
-from l10n.text.layout import MODES as PARAGRAPH_MODES
-from l10n.text.segrules import QUOTES, Rules, project_rules
+from l10n.po.wrapping import Wrap
+from l10n.text.layout import MODES as PARAGRAPH_MODES, Layout
+from l10n.text.segrules import QUOTES, Quotes, Rules, project_rules
 
 PYPROJECT = "pyproject.toml"
 
@@ -28,12 +29,12 @@ class Settings:
     glossary: Path = Path("glossary")
     build: Path = Path("build")
     ignore_lines: tuple[str, ...] = ()
-    wrap: str | int = "gettext"  # how catalogues are wrapped when l10n writes them (``l10n.po.wrapping``)
+    wrap: Wrap | int = Wrap.GETTEXT  # how catalogues are wrapped when l10n writes them (``l10n.po.wrapping``)
     front_matter_keys: tuple[str, ...] = ("title", "description")  # translated front-matter keys (Markdown)
     max_input_mb: float = 64.0  # no input file (seed, catalogue, glossary, reference) may be larger
     allow_external_links: bool = False  # seeds/glossary files may be symbolic links leading outside the project
-    paragraphs: str = "auto"  # "lines", "blank-lines" or "auto" (l10n.text.layout)
-    quotes: str = "split"  # "split" quotations sentence by sentence, or keep them "whole"
+    paragraphs: str = Layout.AUTO  # a Layout: lines, blank-lines or auto (l10n.text.layout)
+    quotes: str = Quotes.SPLIT  # a Quotes: split quotations sentence by sentence, or keep them whole
     abbreviations: tuple[str, ...] | tuple[tuple[str, tuple[str, ...]], ...] = ()
     no_break: tuple[tuple[str, str], ...] = ()  # (before, after) regular expressions
     seed: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()  # (name or glob, (setting, value)...)

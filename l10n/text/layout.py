@@ -16,8 +16,18 @@ in the length of the text.
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
-MODES = ("lines", "blank-lines", "auto")
+
+class Layout(StrEnum):
+    """How a plain-text document's lines make paragraphs (the ``paragraphs`` setting)."""
+
+    LINES = "lines"
+    BLANK_LINES = "blank-lines"
+    AUTO = "auto"
+
+
+MODES = tuple(Layout)
 
 
 def is_wrap(before: str, after: str) -> bool:
@@ -37,17 +47,17 @@ def is_wrap(before: str, after: str) -> bool:
     return head in ".,;:!?" or (head == "(" and spaced)
 
 
-def choose(lines: list[str]) -> str:
+def choose(lines: list[str]) -> Layout:
     """``"blank-lines"`` when at least one line break in three (between non-blank lines) is a wrap."""
     breaks = wraps = 0
     for before, after in zip(lines, lines[1:]):
         if before.strip() and after.strip():
             breaks += 1
             wraps += is_wrap(before, after)
-    return "blank-lines" if wraps and 3 * wraps >= breaks else "lines"
+    return Layout.BLANK_LINES if wraps and 3 * wraps >= breaks else Layout.LINES
 
 
-def paragraphs(text: str, mode: str = "auto", ignore: list[re.Pattern[str]] | tuple = ()) -> list[tuple[int, str]]:
+def paragraphs(text: str, mode: Layout | str = Layout.AUTO, ignore: list[re.Pattern[str]] | tuple = ()) -> list[tuple[int, str]]:
     """Return ``(first line number, paragraph text)`` for every paragraph of ``text``.
 
     ``text`` uses ``\\n`` line ends.  A paragraph of several lines keeps its
@@ -60,7 +70,7 @@ def paragraphs(text: str, mode: str = "auto", ignore: list[re.Pattern[str]] | tu
     start = None
     for number, line in enumerate([*lines, ""], start=1):
         if start is not None and line.strip():
-            if mode == "blank-lines" or (mode == "auto" and is_wrap(lines[number - 2], line)):
+            if mode is Layout.BLANK_LINES or (mode is Layout.AUTO and is_wrap(lines[number - 2], line)):
                 continue  # the paragraph goes on
         if start is not None:
             blocks.append((start, "\n".join(lines[start - 1 : number - 1])))
@@ -70,14 +80,14 @@ def paragraphs(text: str, mode: str = "auto", ignore: list[re.Pattern[str]] | tu
     return blocks
 
 
-def resolve(text: str, mode: str, ignore: list[re.Pattern[str]] | tuple = ()) -> str:
+def resolve(text: str, mode: Layout | str, ignore: list[re.Pattern[str]] | tuple = ()) -> Layout:
     """Return how ``paragraphs`` rebuilds ``text``: ``"lines"`` or ``"blank-lines"``."""
-    return "blank-lines" if _resolve(_lines(text, ignore), mode) == "blank-lines" else "lines"
+    return Layout.BLANK_LINES if _resolve(_lines(text, ignore), mode) is Layout.BLANK_LINES else Layout.LINES
 
 
-def separator(mode: str) -> str:
+def separator(mode: Layout) -> str:
     """What goes between two rebuilt paragraphs: a line end, or a blank line too."""
-    return "\n\n" if mode == "blank-lines" else "\n"
+    return "\n\n" if mode == Layout.BLANK_LINES else "\n"
 
 
 def _lines(text: str, ignore: list[re.Pattern[str]] | tuple) -> list[str]:
@@ -93,10 +103,10 @@ def _lines(text: str, ignore: list[re.Pattern[str]] | tuple) -> list[str]:
     return lines
 
 
-def _resolve(lines: list[str], mode: str) -> str:
-    """``"lines"``, ``"blank-lines"``, or ``"auto"`` for lines joined at wraps."""
+def _resolve(lines: list[str], mode: Layout | str) -> Layout:
+    """``lines``, ``blank-lines``, or ``auto`` for lines joined at wraps."""
     if mode not in MODES:
         raise ValueError(f"paragraphs must be one of {', '.join(MODES)}, not {mode!r}")
-    if mode == "auto" and choose(lines) == "blank-lines":
-        return "blank-lines"
-    return mode
+    if mode == Layout.AUTO and choose(lines) is Layout.BLANK_LINES:
+        return Layout.BLANK_LINES
+    return Layout(mode)

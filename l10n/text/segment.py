@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from l10n.text import layout
@@ -72,9 +73,18 @@ from l10n.errors import L10nError
 from l10n.text.segrules import Rules
 from l10n.text.sentences import sentence_spans
 
-__all__ = ["KINDS", "Segment", "paragraphs", "read_source", "segment_document"]
+__all__ = ["KINDS", "Segment", "SegmentKind", "paragraphs", "read_source", "segment_document"]
 
-KINDS = ("sentence", "title", "dateline")
+
+class SegmentKind(StrEnum):
+    """What a segment of a source document is."""
+
+    SENTENCE = "sentence"  # an ordinary sentence of a paragraph
+    TITLE = "title"  # a heading or one-line title
+    DATELINE = "dateline"  # a line with a date and place
+
+
+KINDS = tuple(SegmentKind)
 
 
 @dataclass(frozen=True)
@@ -86,7 +96,7 @@ class Segment:
     paragraph: int  # 0-based paragraph index within the document
     position: int  # 0-based sentence index within the paragraph
     line: int  # 1-based line of the source file where the segment starts
-    kind: str = "sentence"  # "sentence", "title" (a heading or one-line title), "dateline"
+    kind: SegmentKind = SegmentKind.SENTENCE
 
 
 # --- reading ---------------------------------------------------------------
@@ -127,7 +137,7 @@ def segment_document(
     text: str,
     document: str,
     ignore_lines: tuple[str, ...] = (),
-    paragraphs: str = "auto",
+    paragraphs: str = layout.Layout.AUTO,
     rules: Rules | None = None,
 ) -> list[Segment]:
     """Return the segments of a whole document, in document order.
@@ -145,9 +155,9 @@ def segment_document(
     blocks = layout.paragraphs(_normalise(text), paragraphs, ignore)
     for number, (first_line, block) in enumerate(blocks):
         spans = sentence_spans(block, rules)
-        kind = "sentence"
+        kind = SegmentKind.SENTENCE
         if len(spans) == 1 and block.rstrip().rstrip(_CLOSERS)[-1:] not in _FINAL:
-            kind = "dateline" if _DATELINE.match(block.lstrip()) else "title"
+            kind = SegmentKind.DATELINE if _DATELINE.match(block.lstrip()) else SegmentKind.TITLE
         if "\n" not in block:  # one line: the common case
             segments.extend(
                 Segment(block[start:end], document, number, position, first_line, kind)

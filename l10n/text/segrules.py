@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,7 +30,16 @@ from l10n.errors import L10nError
 
 DATA = Path(__file__).resolve().parent / "data" / "segment-rules.toml"
 CLASSES = ("inner", "numbered", "ambiguous", "suffixes")
-QUOTES = ("split", "whole")
+
+
+class Quotes(StrEnum):
+    """What segmentation does with a quotation of several sentences (the ``quotes`` setting)."""
+
+    SPLIT = "split"  # sentence by sentence
+    WHOLE = "whole"  # one segment
+
+
+QUOTES = tuple(Quotes)
 WINDOW = 200  # characters of context a no-break rule sees on either side
 
 
@@ -58,7 +68,7 @@ class Rules:
     openers: frozenset[str]
     time_words: frozenset[str]
     no_break: tuple[NoBreak, ...] = ()
-    quotes: str = "split"
+    quotes: Quotes = Quotes.SPLIT
     known: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
@@ -74,13 +84,14 @@ def default_rules() -> Rules:
 
 
 def project_rules(
-    abbreviations: object = (), no_break: object = (), quotes: str = "split", *, source: Path | None = None
+    abbreviations: object = (), no_break: object = (), quotes: str = Quotes.SPLIT, *, source: Path | None = None
 ) -> Rules:
     """The built-in rules plus a project's own; L10nError names the bad setting."""
     rules = default_rules()
     if quotes not in QUOTES:
         raise L10nError(f"[tool.l10n] quotes must be one of {', '.join(QUOTES)}, not {quotes!r}", path=source)
-    if not abbreviations and not no_break and quotes == "split":
+    quotes = Quotes(quotes)
+    if not abbreviations and not no_break and quotes is Quotes.SPLIT:
         return rules
     extra: dict[str, set[str]] = {name: set() for name in CLASSES}
     if isinstance(abbreviations, dict):

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from l10n.text.segrules import Rules, default_rules
+from l10n.text.segrules import Quotes, Rules, default_rules
 from l10n.text.spans import FIRST, Marker, aside_after_quotation, bracket_spans, markers, quotation_spans, values
 
 OPENERS = "“\"‘'«(["
@@ -124,7 +124,7 @@ def sentence_spans(paragraph: str, rules: Rules | None = None) -> list[tuple[int
     """Return the (start, end) of every sentence of ``paragraph``, stripped of whitespace."""
     rules = rules or default_rules()
     state = _State(len(paragraph) - len(paragraph.lstrip()), rules.known)
-    if rules.quotes == "whole":
+    if rules.quotes == Quotes.WHOLE:
         state.quotes = quotation_spans(paragraph)
     if "(" in paragraph or "[" in paragraph:
         state.brackets = bracket_spans(paragraph)
