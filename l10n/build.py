@@ -1,10 +1,12 @@
 """build: translated documents in the source's paragraph structure, and .mo files.
 
-For every source document ``seeds/<domain>.txt`` the document is segmented
-again exactly as ``extract`` does; each segment is looked up in
+For every source document (``.txt``, ``.md``, ``.html``) the document is
+read again exactly as ``extract`` reads it; each unit is looked up in
 ``locales/<lang>/LC_MESSAGES/<domain>.po`` and the translations are written
-to ``build/<lang>/<domain>.txt``, one paragraph per line.  The catalogue is
-compiled to ``build/<lang>/LC_MESSAGES/<domain>.mo``.
+to ``build/<lang>/<document>`` in the source's structure (plain text: one
+paragraph per line or per blank-line block, as laid out; Markdown and HTML:
+the source with each unit replaced, byte for byte elsewhere).  The
+catalogue is compiled to ``build/<lang>/LC_MESSAGES/<domain>.mo``.
 
 Fuzzy drafts are left out unless asked for (as ``msgfmt`` does); a segment
 without a usable translation falls back to its English source, and in strict
@@ -22,8 +24,6 @@ from l10n.project.config import Settings
 from l10n.errors import L10nError
 from l10n.formats.base import Unused, choose, find_entry
 from l10n.text.segment import Segment
-
-# Languages written without spaces between sentences (scriptio continua).
 
 MO_MAGIC = 0x950412DE
 

@@ -42,7 +42,7 @@ from typing import Any, Sequence
 
 from l10n.errors import L10nError
 from l10n.po.catalog import EntryState
-from l10n.glossary.model import Glossary
+from l10n.glossary.model import QUOTES, Glossary, find_terms
 from l10n.project.config import Settings
 from l10n.text.languages import profile
 
@@ -245,11 +245,10 @@ def term_accuracy(sources: Sequence[str], hypotheses: Sequence[str], glossary: G
     A term occurring n times in a source counts as found min(n, k) times,
     where k is how often its approved target (or, if more often, one of its
     accepted variants) occurs in the hypothesis.  Texts
-    are compared as ``glossary.check_target`` compares them: NFKC, whitespace
-    and quote marks ignored, case ignored unless the term is case-sensitive.
+    are compared much as ``l10n.glossary.model.check_target`` compares them:
+    NFKC, whitespace and the same quote marks ignored, case ignored (here by
+    ``casefold`` over the whole text) unless the term is case-sensitive.
     """
-    from l10n.glossary.model import find_terms
-
     found = total = 0
     occurrences: Counter[tuple[str, str]] = Counter()
     missed: Counter[tuple[str, str]] = Counter()
@@ -281,13 +280,10 @@ def term_accuracy(sources: Sequence[str], hypotheses: Sequence[str], glossary: G
     return TermAccuracy(found, total, misses)
 
 
-_QUOTES = frozenset("\"'“”‘’「」『』〝〞")
-
-
 def _fold(text: str) -> str:
     import unicodedata
 
-    return "".join(c for c in unicodedata.normalize("NFKC", text) if not c.isspace() and c not in _QUOTES)
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if not c.isspace() and c not in QUOTES)
 
 
 # --- the project --------------------------------------------------------------

@@ -78,11 +78,6 @@ class CatalogStats:
     post_editing: PostEditing = field(default_factory=PostEditing, compare=False)
 
 
-def entry_state(entry: Entry) -> EntryState:
-    """Return ``translated``, ``fuzzy`` or ``untranslated`` for an active entry (``Entry.state``)."""
-    return entry.state
-
-
 def source_words(entry: Entry) -> int:
     """Return the number of whitespace-separated words of the entry's msgid."""
     return len(entry.msgid.split())
@@ -98,7 +93,7 @@ def catalog_counts(catalog: Catalog, as_template: bool = False) -> tuple[Counts,
     for entry in catalog.active:
         if not entry.msgid:
             continue
-        state = EntryState.UNTRANSLATED if as_template else entry_state(entry)
+        state = EntryState.UNTRANSLATED if as_template else entry.state
         entries[state] += 1
         words[state] += source_words(entry)
     return Counts(**entries), Counts(**words)

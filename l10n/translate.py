@@ -142,15 +142,6 @@ def apply_draft(entry: Entry, text: str, marker: str, draft: Draft | None = None
     )
 
 
-def refuse_unsupported(choice: EngineChoice) -> None:
-    """Raise L10nError when the chosen engine cannot draft the pair (the fallback drafts Chinese only)."""
-    if choice.name == "fallback":
-        from l10n.engines.fallback import covers, refusal
-
-        if not covers(choice.source, choice.target):
-            raise refusal(choice.source, choice.target)
-
-
 def project_glossary(settings: Settings) -> Glossary | None:
     """Return the project's glossary, or None if it has no glossary files."""
     return load_glossary(settings.glossary) if glossary_files(settings.glossary) else None
@@ -309,9 +300,6 @@ def translate_languages(
             notice(warning)
     glossary = project_glossary(settings)
     executor = executor or LocalExecutor()
-    if build_engine is None:
-        for choice in choices.values():
-            refuse_unsupported(choice)  # before anything is written
     with project_lock(settings.locales):
         project = plan_project(settings, langs)
         plans = []

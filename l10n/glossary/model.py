@@ -308,7 +308,8 @@ def check_target(source: str, target: str, glossary: Glossary, lang: str) -> lis
     return issues
 
 
-_QUOTES = frozenset("\"'“”‘’「」『』〝〞")
+# Quote marks a target may gain or lose in translation without changing the term.
+QUOTES = frozenset("\"'“”‘’「」『』〝〞")
 
 
 def _fold_target(text: str, lower: bool) -> tuple[str, list[int]]:
@@ -318,7 +319,7 @@ def _fold_target(text: str, lower: bool) -> tuple[str, list[int]]:
     for index, ch in enumerate(text):
         folded = unicodedata.normalize("NFKC", ch)
         for out in folded.lower() if lower else folded:
-            if out.isspace() or out in _QUOTES:
+            if out.isspace() or out in QUOTES:
                 continue
             chars.append(out)
             positions.append(index)
