@@ -25,6 +25,7 @@ from l10n.po.parse import REGENERATE_HINT, UNESCAPE, parse
 from l10n.po.charset import decode_po, python_codec
 from l10n.text.encoding import refuse_wide_unicode
 
+
 def read_catalog(path: Path) -> Catalog:
     """Return the catalogue stored in the PO or POT file at ``path``.
 
