@@ -18,7 +18,7 @@ CRLF line ends, a header without a charset, with the template's CHARSET
 placeholder or naming a legacy charset over text that is valid UTF-8: read as
 the UTF-8 it is): those must be read correctly instead, and ``update`` writes
 them back in canonical UTF-8.  Text in a legacy charset its header declares is
-read as GNU gettext reads it (tests/test_poparse.py).  A few inputs are
+read as GNU gettext reads it (tests/test_po_parse.py).  A few inputs are
 generated here rather than committed (a 10 MB single line), and things git
 cannot hold are made in place (``SPECIAL``: a FIFO, a symbolic link to
 /etc/passwd or /dev/zero, a 2 GB sparse file, a file name with a line break
