@@ -33,8 +33,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import gen  # noqa: E402
-from measure import best_of, l10n, peer_main, tool  # noqa: E402
+import gen
+from measure import best_of, l10n, peer_main, tool
 
 POFILTER_TESTS = (
     "blank", "numbers", "printf", "pythonbraceformat", "xmltags", "urls", "emails", "endpunc", "startpunc",

@@ -55,10 +55,10 @@ def main() -> int:
     from tinymodel import TinyConfig, build_argosmodel, transformer_base
 
     from l10n.drafting.cluster import DaskExecutor
-    from l10n.engines.registry import choose_engine
     from l10n.drafting.executor import Batch, DraftSpec, LocalExecutor
-    from l10n.glossary.load import load_glossary
     from l10n.engines.packages import install_model
+    from l10n.engines.registry import choose_engine
+    from l10n.glossary.load import load_glossary
 
     work = Path(tempfile.mkdtemp(prefix="bench-cluster-"))
     os.environ["ARGOS_PACKAGES_DIR"] = str(work / "packages")  # before any worker starts

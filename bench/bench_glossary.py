@@ -55,8 +55,8 @@ def run(small: int = 10, large: int = 10_000, repeats: int = 15) -> dict:
     """Return timings (seconds, best of ``repeats``) for compiling and matching the seed
     with a small and a large glossary, and the large/small matching ratio."""
     sys.path.insert(0, str(ROOT))
-    from l10n.glossary.model import Glossary, find_terms
     from l10n.glossary.load import load_glossary
+    from l10n.glossary.model import Glossary, find_terms
 
     text = SEED.read_text(encoding="utf-8")
     real = [t for t in load_glossary(GLOSSARY).terms if t.approved]

@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import gen  # noqa: E402
-from measure import Timing, best_of, fresh_copy, l10n  # noqa: E402
+import gen
+from measure import Timing, best_of, fresh_copy, l10n
 
 SIZES = (2_000, 20_000, 200_000)
 GLOSSARY_SIZES = (10, 1_000, 10_000)

@@ -115,8 +115,9 @@ def speed(repeats: int = 15) -> dict:
 
 def linear(size: int = 100_000, repeats: int = 3) -> dict:
     """CPU seconds at ``size`` and ``2 * size`` characters for each adversarial shape, and their ratio."""
-    from l10n.text.sentences import split_sentences
     from test_sentences import SHAPES
+
+    from l10n.text.sentences import split_sentences
 
     rows = {}
     for name, make in SHAPES.items():

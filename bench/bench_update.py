@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import gen  # noqa: E402
-from measure import best_of, fresh_copy, l10n, peer_main, tool  # noqa: E402
+import gen
+from measure import best_of, fresh_copy, l10n, peer_main, tool
 
 TARGET = 2.0  # l10n update within 2x of msgmerge's time
 

@@ -18,13 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from l10n.errors import L10nError  # noqa: E402
-from l10n.formats.base import render  # noqa: E402
-from l10n.formats.source import FormatOptions  # noqa: E402
-from l10n.formats import html as html_format  # noqa: E402
-from l10n.formats import markdown  # noqa: E402
-from l10n.formats.base import codes_problems  # noqa: E402
-from l10n.formats.source import read_text  # noqa: E402
+from l10n.errors import L10nError
+from l10n.formats import html as html_format
+from l10n.formats import markdown
+from l10n.formats.base import codes_problems, render
+from l10n.formats.source import FormatOptions, read_text
 
 BLOCKS = ("fence", "code_block", "html_block", "hr", "front_matter")
 

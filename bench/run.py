@@ -27,10 +27,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import bench_check  # noqa: E402
-import bench_scale  # noqa: E402
-import bench_update  # noqa: E402
-from measure import ROOT, Timing, best_of, l10n, machine, tool  # noqa: E402
+import bench_check
+import bench_scale
+import bench_update
+from measure import ROOT, Timing, best_of, l10n, machine, tool
 
 RESULTS = HERE / "RESULTS.md"
 NOOP_TARGET = 1.5  # seconds for a translate run with nothing to do ("about a second")

@@ -15,15 +15,14 @@ order, with its msgstr and state.  Reference files, chosen by suffix:
 from __future__ import annotations
 
 import os
-
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from l10n.errors import L10nError
 from l10n.po.catalog import EntryState
 from l10n.project.config import Settings
 from l10n.text.encoding import refuse_wide_unicode
-from l10n.errors import L10nError
 
 
 @dataclass(frozen=True)
@@ -43,9 +42,7 @@ def project_units(settings: Settings, lang: str, domain: str | None = None) -> t
     The template (``.pot``) gives the order and the set of segments where it
     exists; the language's PO gives the hypotheses.
     """
-    from l10n.po.read import read_catalog
-
-    from l10n.po.read import language_catalogs
+    from l10n.po.read import language_catalogs, read_catalog
 
     directory = settings.po_path(lang, "x").parent
     domains = [p.stem for p in language_catalogs(settings.locales, lang)]

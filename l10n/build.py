@@ -19,10 +19,11 @@ import struct
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from l10n.errors import L10nError
+from l10n.formats.base import Unused, codes_problems
+from l10n.formats.review import Row
 from l10n.po.catalog import Catalog, Entry
 from l10n.project.config import Settings
-from l10n.errors import L10nError
-from l10n.formats.base import Unused, choose, find_entry
 from l10n.text.segment import Segment
 
 MO_MAGIC = 0x950412DE
@@ -114,16 +115,54 @@ def lookup_table(catalog: Catalog) -> dict[str, list[Entry]]:
     return table
 
 
+def find_entry(table: dict[str, list[Entry]], segment: Segment) -> Entry | None:
+    """Return the entry translating ``segment``, or None.
+
+    Where one sentence has several entries (told apart by msgctxt), the one
+    whose ``#:`` reference names the segment's place wins, then the one
+    without msgctxt.
+    """
+    candidates = table.get(segment.text, [])
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    place = f"{segment.document}:{segment.line}"
+    for entry in candidates:
+        if place in entry.references:
+            return entry
+    plain = [e for e in candidates if e.msgctxt is None]
+    return plain[0] if plain else candidates[0]
+
+
+def choose(entry: Entry | None, include_fuzzy: bool, source: str | None = None) -> tuple[str | None, Unused | None]:
+    """Return (translation to use, or None; why not, or None) for one segment's entry.
+
+    With ``source`` (a msgid with inline codes), a translation whose codes are
+    missing, added or unpaired is not used: it would break the document.
+    """
+    if entry is None:
+        return None, Unused.MISSING
+    if not entry.msgstr:
+        return None, Unused.UNTRANSLATED
+    if entry.fuzzy and not include_fuzzy:
+        return None, Unused.FUZZY
+    if source is not None and "<" in source + entry.msgstr:
+        if codes_problems(source, entry.msgstr):
+            return None, Unused.BROKEN_CODES
+    return entry.msgstr, None
+
+
 def render_document(
     segments: list[Segment], table: dict[str, list[Entry]], lang: str, include_fuzzy: bool
-) -> tuple[list[str], list[Fallback], int, int]:
-    """Return (paragraphs, fallbacks, fuzzy used, fuzzy excluded) for one document."""
+) -> tuple[list[str], list[Fallback], int, int, list[Row]]:
+    """Return (paragraphs, fallbacks, fuzzy used, fuzzy excluded, review rows) for one plain-text document."""
     paragraphs: dict[int, list[str]] = {}
     fallbacks: list[Fallback] = []
+    rows: list[Row] = []
     fuzzy_used = fuzzy_excluded = 0
     for segment in segments:
         entry = find_entry(table, segment)
         text, reason = choose(entry, include_fuzzy)
+        rows.append(Row(segment.text, segment.line, entry, text, reason))
         fuzzy_excluded += reason == Unused.FUZZY
         fuzzy_used += text is not None and entry is not None and entry.fuzzy
         if text is None:
@@ -131,7 +170,7 @@ def render_document(
             fallbacks.append(Fallback(f"{segment.document}:{segment.line}", segment.text, reason))
         paragraphs.setdefault(segment.paragraph, []).append(text)
     lines = [join_sentences(paragraphs[k], lang) for k in sorted(paragraphs)]
-    return lines, fallbacks, fuzzy_used, fuzzy_excluded
+    return lines, fallbacks, fuzzy_used, fuzzy_excluded, rows
 
 
 def render_structured(document, table: dict[str, list[Entry]], include_fuzzy: bool) -> tuple[str, list[Fallback], int, int, list]:
@@ -142,8 +181,6 @@ def render_structured(document, table: dict[str, list[Entry]], include_fuzzy: bo
     """
     from l10n.extract import unit_segment
     from l10n.formats.base import render
-    from l10n.formats.review import Row
-
     fallbacks: list[Fallback] = []
     rows: list[Row] = []
     counts = {"used": 0, "excluded": 0}
@@ -219,12 +256,12 @@ def build(
     ``build/<lang>/<document>.review.html`` is written beside each document.
     Missing or unreadable catalogues raise L10nError.
     """
-    from l10n.po.read import read_catalog
     from l10n.extract import document_layout, source_documents, structured_document
-    from l10n.fsutil import atomic_write_bytes, atomic_write_text, check_output
     from l10n.formats import format_of
-    from l10n.text.layout import separator
+    from l10n.fsutil import atomic_write_bytes, atomic_write_text, check_output
     from l10n.po.plural_forms import header_problem
+    from l10n.po.read import read_catalog
+    from l10n.text.layout import separator
 
     planned = []
     findings = _review_findings(settings, lang) if review else {}
@@ -246,19 +283,17 @@ def build(
         page = None
         if format_of(source) == "txt":
             segments, layout = document_layout(settings, source)
-            lines, fallbacks, used, excluded = render_document(segments, table, lang, include_fuzzy)
+            lines, fallbacks, used, excluded, rows = render_document(segments, table, lang, include_fuzzy)
             text = separator(layout).join(lines) + "\n" if lines else ""
-            count, name, rows, paragraph_count = len(segments), f"{domain}.txt", None, len(lines)
+            count, name, paragraph_count = len(segments), f"{domain}.txt", len(lines)
         else:
             document = structured_document(settings, source)
             text, fallbacks, used, excluded, rows = render_structured(document, table, include_fuzzy)
             count, name = len(rows), source.name
             paragraph_count = len({unit.paragraph for unit in document.units()})
         if review:
-            from l10n.formats.review import review_page, txt_rows
+            from l10n.formats.review import review_page
 
-            if rows is None:
-                rows = txt_rows(segments, table, include_fuzzy)
             page = review_page(settings.relative(source), lang, rows, findings.get(settings.relative(po_path), {}))
         messages = mo_messages(catalog, include_fuzzy)
         result = DocumentBuild(

@@ -7,15 +7,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from l10n import __version__
+from l10n.errors import L10nError
+from l10n.formats.base import UnitKind
+from l10n.formats.txt import segments_and_layout
+from l10n.fsutil import check_input, check_name, using_policy
 from l10n.po.catalog import FUZZY, Catalog, Entry
 from l10n.po.read import read_catalog
 from l10n.po.write import write_catalog
 from l10n.project.config import Settings
-from l10n.errors import L10nError
-from l10n.fsutil import check_input, check_name, using_policy
-
-from l10n.formats.base import UnitKind
-from l10n.formats.txt import segments_and_layout
 from l10n.text.segment import Segment, SegmentKind, read_source
 
 TITLE_NOTE = "Title line: translate as a heading, without final punctuation."

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from l10n.po.read import read_catalog
 from l10n.fsutil import atomic_write_bytes
+from l10n.po.read import read_catalog
 from l10n.po.write import PAGE_WIDTH, encode_catalog
 
 

@@ -41,8 +41,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from l10n.errors import L10nError
-from l10n.po.catalog import EntryState
 from l10n.glossary.model import QUOTES, Glossary, find_terms
+from l10n.po.catalog import EntryState
 from l10n.project.config import Settings
 from l10n.text.languages import profile
 

@@ -30,10 +30,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from l10n.po.catalog import STATES, Catalog, Entry, EntryState
-from l10n.project.config import Settings
 from l10n.errors import L10nError
+from l10n.po.catalog import STATES, Catalog, Entry, EntryState
 from l10n.po.postedit import PostEditing, catalog_post_editing, total
+from l10n.project.config import Settings
 
 SCHEMA = 1
 

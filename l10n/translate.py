@@ -16,28 +16,28 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Callable, Mapping, Sequence, TypedDict, Unpack
 
-from l10n.po.catalog import FUZZY, Catalog, Entry
-from l10n.po.concurrent import Key, file_digest, merge3, read_settled, replace_if_unchanged, text_digest
-from l10n.project.config import Settings
-from l10n.engines import Engine, EngineInfo
-from l10n.engines.registry import EngineChoice, choose_engine
 from l10n.drafting.enforcement import Draft
 from l10n.drafting.executor import Batch, BatchResult, DraftSpec, Executor, LocalExecutor
+from l10n.drafting.planning import check_writable, plan_project
+from l10n.engines import Engine, EngineInfo
+from l10n.engines.registry import EngineChoice, choose_engine
 from l10n.errors import L10nError
 from l10n.extract import now_stamp
-from l10n.glossary.model import Glossary
 from l10n.glossary.files import glossary_files
 from l10n.glossary.load import load_glossary
-from l10n.text.languages import normalize_language
-from l10n.project.lock import project_lock
+from l10n.glossary.model import Glossary
+from l10n.po import provenance
+from l10n.po.catalog import FUZZY, Catalog, Entry
+from l10n.po.concurrent import Key, file_digest, merge3, read_settled, replace_if_unchanged, text_digest
 from l10n.po.journal import read_journal, write_journal
 from l10n.po.memory import TranslationMemory
 from l10n.po.merge import stamped
-from l10n.drafting.planning import check_writable, plan_project
-from l10n.po.write import PAGE_WIDTH, encode_catalog
-from l10n.po.wrapping import Wrap, page_width
 from l10n.po.provenance import DECODE_TAG, GLOSSARY_TAG
-from l10n.po import provenance
+from l10n.po.wrapping import Wrap, page_width
+from l10n.po.write import PAGE_WIDTH, encode_catalog
+from l10n.project.config import Settings
+from l10n.project.lock import project_lock
+from l10n.text.languages import normalize_language
 
 ProgressCallback = Callable[[int, int], None]
 

@@ -19,6 +19,7 @@ from l10n.po.write import write_catalog
 from l10n.project.config import Settings
 from l10n.text.languages import normalize_language
 
+
 @dataclass(frozen=True)
 class UpdateResult:
     """What updating one catalogue did."""

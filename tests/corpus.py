@@ -28,10 +28,10 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from l10n.po.catalog import Catalog
-from l10n.po.read import read_catalog
-from l10n.po.charset import bytes_charset, python_codec
 from l10n.errors import L10nError
+from l10n.po.catalog import Catalog
+from l10n.po.charset import bytes_charset, python_codec
+from l10n.po.read import read_catalog
 from l10n.po.write import GETTEXT_021_FORMATS, canonical, encode_catalog
 
 _KNOWN = {"fuzzy", "no-wrap", "wrap"}

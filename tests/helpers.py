@@ -17,8 +17,7 @@ import pytest
 
 from l10n.extract import extract_all
 from l10n.formats import read_document
-from l10n.formats.base import render
-from l10n.formats.base import Document, codes_problems
+from l10n.formats.base import Document, codes_problems, render
 from l10n.po.catalog import Catalog
 from l10n.po.read import read_catalog
 from l10n.po.write import write_catalog

@@ -13,8 +13,8 @@ import pytest
 
 from l10n.engines import NBestEngine
 from l10n.engines.argos import MAX_INPUT_TOKENS, ArgosEngine
-from l10n.errors import L10nError
 from l10n.engines.packages import argos_code, find_package, install_model
+from l10n.errors import L10nError
 
 try:
     from tinymodel import TinyConfig, build_argosmodel

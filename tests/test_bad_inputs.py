@@ -41,7 +41,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from helpers import run_cli
 
 CORPUS = Path(__file__).parent / "data" / "bad"
@@ -297,10 +296,10 @@ def template_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small valid project: seed, glossary, reference, template and a catalogue with one human translation."""
     from dataclasses import replace
 
+    from l10n.extract import extract_all
     from l10n.po.read import read_catalog
     from l10n.po.write import write_catalog
     from l10n.project.config import load_settings
-    from l10n.extract import extract_all
     from l10n.update import update_all
 
     root = tmp_path_factory.mktemp("bad-inputs") / "project"

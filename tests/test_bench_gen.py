@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-import gen  # noqa: E402
+import gen
 
 
 def test_generated_project_is_valid(tmp_path: Path) -> None:

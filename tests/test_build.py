@@ -7,15 +7,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import reference_project
 
-from l10n.build import build, join_sentences, lookup_table, mo_bytes, mo_messages, render_document
-from l10n.formats.base import find_entry
+from l10n.build import build, find_entry, join_sentences, lookup_table, mo_bytes, mo_messages, render_document
 from l10n.po.catalog import Catalog, Entry
 from l10n.po.read import read_catalog
 from l10n.project.config import load_settings
 from l10n.text.segment import Segment, read_source, segment_document
-
-from helpers import reference_project
 
 needs_msgunfmt = pytest.mark.skipif(shutil.which("msgunfmt") is None, reason="GNU gettext not installed")
 
@@ -70,7 +68,7 @@ CATALOG = Catalog(
 
 
 def test_render_excludes_fuzzy_by_default_and_falls_back_to_source():
-    lines, fallbacks, used, excluded = render_document(SEGMENTS, lookup_table(CATALOG), "zh", include_fuzzy=False)
+    lines, fallbacks, used, excluded, _ = render_document(SEGMENTS, lookup_table(CATALOG), "zh", include_fuzzy=False)
     assert lines == ["标题", "第一句。第二句。", "A draft. Nobody translated this.", "第一句。Not in the catalogue."]
     assert [(f.location, f.reason) for f in fallbacks] == [
         ("seeds/doc.txt:3", "fuzzy"),
@@ -81,7 +79,7 @@ def test_render_excludes_fuzzy_by_default_and_falls_back_to_source():
 
 
 def test_render_includes_fuzzy_when_asked():
-    lines, fallbacks, used, excluded = render_document(SEGMENTS, lookup_table(CATALOG), "zh", include_fuzzy=True)
+    lines, fallbacks, used, excluded, _ = render_document(SEGMENTS, lookup_table(CATALOG), "zh", include_fuzzy=True)
     assert lines[2] == "草稿。Nobody translated this."
     assert [f.reason for f in fallbacks] == ["untranslated", "missing"]
     assert (used, excluded) == (1, 0)

@@ -7,13 +7,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 from typer.testing import CliRunner
 
+from l10n.cli.app import app
 from l10n.po.read import read_catalog
 from l10n.po.write import write_catalog
-from l10n.cli.app import app
-
-from helpers import run_cli
 
 CORPUS = Path(__file__).parent / "data" / "documents"
 PYPROJECT = '[tool.l10n]\ntarget-languages = ["zh"]\nfront-matter-keys = ["title", "description"]\n'

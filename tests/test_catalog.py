@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pogen import HEADER, catalogs, msgcat
 
+from l10n.errors import L10nError
 from l10n.po.catalog import Catalog, Entry
 from l10n.po.read import read_catalog
-from l10n.po.write import write_catalog
-from l10n.errors import L10nError
-from l10n.po.write import canonical, format_catalog
-from pogen import HEADER, catalogs, msgcat
+from l10n.po.write import canonical, format_catalog, write_catalog
 
 DATA = Path(__file__).parent / "data" / "po"
 PACKAGE = Path(__file__).parent.parent / "l10n"
@@ -247,7 +246,7 @@ def test_a_string_may_continue_after_blank_lines_as_gnu_gettext_reads_it():
 
 # --- the two readers: the plain-form reader must read exactly what the exact reader reads ---
 
-from l10n.po.read import _read_entries, _read_plain  # noqa: E402
+from l10n.po.read import _read_entries, _read_plain
 
 TESTS = Path(__file__).parent
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from l10n.po.catalog import Catalog, Entry
 from l10n.checks import check_catalog, get_check
 from l10n.checks.base import pairs
+from l10n.po.catalog import Catalog, Entry
 from l10n.po.memory import TranslationMemory
 
 CONSISTENCY = [get_check("consistency")]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from l10n.po.catalog import Catalog, Entry
-from l10n.po.read import read_catalog
 from l10n.checks import CHECKS, check_catalog
+from l10n.po.catalog import Catalog, Entry
 from l10n.po.memory import TranslationMemory
+from l10n.po.read import read_catalog
 
 DATA = Path(__file__).parent / "data"
 QA = DATA / "qa"

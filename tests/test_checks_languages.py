@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from l10n.po.catalog import Catalog, Entry
 from l10n.checks import check_catalog
 from l10n.glossary.load import load_glossary
+from l10n.po.catalog import Catalog, Entry
 
 GLOSSARY = Path(__file__).parents[1] / "glossary"
 

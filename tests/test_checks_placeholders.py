@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.po.catalog import Entry
 from l10n.checks.base import CheckContext
 from l10n.checks.placeholders import check_placeholders, tokens
+from l10n.po.catalog import Entry
 
 
 def messages(source: str, target: str, flags: tuple[str, ...] = ()) -> list[str]:

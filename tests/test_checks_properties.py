@@ -6,11 +6,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.po.catalog import Entry
 from l10n.checks import CHECKS
 from l10n.checks.base import CheckContext
 from l10n.checks.numbers import check_numbers
 from l10n.checks.placeholders import check_placeholders
+from l10n.po.catalog import Entry
 
 # Letters, digits, Han, ASCII and full-width punctuation, quotes, spaces, and the
 # pieces placeholders, URLs and numbers are made of.

@@ -5,19 +5,12 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pogen import catalogs
 
-from l10n.po.catalog import Catalog, Entry
-from l10n.checks import (
-    CHECKS,
-    GLOSSARY_CHECKS,
-    CheckResult,
-    check_catalog,
-    get_check,
-    select_checks,
-)
+from l10n.checks import CHECKS, GLOSSARY_CHECKS, CheckResult, check_catalog, get_check, select_checks
 from l10n.checks.base import Finding, Severity
 from l10n.errors import L10nError
-from pogen import catalogs
+from l10n.po.catalog import Catalog, Entry
 
 EXPECTED_TABLE = {
     "empty": "error",
@@ -177,7 +170,6 @@ def test_a_failed_child_leaves_its_half_to_the_parent(monkeypatch: pytest.Monkey
 def test_any_catalogue_the_reader_accepts_can_be_checked(catalog: Catalog, lang: str) -> None:
     """Plural entries, drafts, obsolete entries, escapes, empty forms: every check runs, screens or not."""
     import l10n.checks as checks
-
     from l10n.po.memory import TranslationMemory
 
     memory = TranslationMemory([("doc.po", catalog)])

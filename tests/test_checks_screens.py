@@ -17,18 +17,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.po.catalog import Catalog, Entry
-from l10n.po.read import read_catalog
 from l10n.checks import CHECKS, _check_entries, get_check
 from l10n.checks.base import Batch, CheckContext, Side, Trigger
+from l10n.po.catalog import Catalog, Entry
+from l10n.po.read import read_catalog
 
 TESTS = Path(__file__).parent
 sys.path.insert(0, str(TESTS.parent / "bench"))
 
-import gen  # noqa: E402
-from test_checks_numbers import FAIL as NUMBER_FAIL  # noqa: E402
-from test_checks_numbers import PASS as NUMBER_PASS  # noqa: E402
-from test_numerals import MATCH, MISMATCH, SEED_PAIRS  # noqa: E402
+import gen
+from test_checks_numbers import FAIL as NUMBER_FAIL
+from test_checks_numbers import PASS as NUMBER_PASS
+from test_numerals import MATCH, MISMATCH, SEED_PAIRS
 
 SCREENED = [check for check in CHECKS if check.trigger is not None]
 
@@ -152,8 +152,8 @@ def test_runner_finds_the_same_with_and_without_screens_on_a_generated_catalogue
     ids=lambda p: p.name,
 )
 def test_runner_finds_the_same_with_and_without_screens_on_the_corpora(path) -> None:
-    from l10n.po.memory import TranslationMemory
     from l10n.glossary.load import load_glossary
+    from l10n.po.memory import TranslationMemory
 
     glossary = load_glossary(TESTS / "data" / "qa" / "glossary")
     entries = read_catalog(path).active

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.po.catalog import Entry
 from l10n.checks.base import CheckContext
 from l10n.checks.text import check_doubled_word, check_empty, check_fuzzy, check_length, check_whitespace
+from l10n.po.catalog import Entry
 
 ZH = CheckContext("zh")
 EN = CheckContext("en_GB")

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from l10n.po.read import read_catalog
-from l10n.project.config import load_settings
 from l10n.engines import EngineInfo
 from l10n.errors import L10nError
 from l10n.extract import extract_all
-from l10n.update import update_all
+from l10n.po.read import read_catalog
+from l10n.project.config import load_settings
 from l10n.translate import translate_project
+from l10n.update import update_all
 
 REPO = Path(__file__).resolve().parents[1]
 EDITORS = Path(__file__).parent / "data" / "editors"

@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 from typer.testing import CliRunner
 
 from l10n import __version__
-from l10n.po.read import read_catalog
 from l10n.cli.app import app
-
-from helpers import run_cli
+from l10n.po.read import read_catalog
 
 REPO = Path(__file__).resolve().parent.parent
 REFERENCE = REPO / "tests" / "data" / "reference" / "zh" / "zhejiang-stories.po"

@@ -21,16 +21,15 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from l10n.po.read import read_catalog
-from l10n.project.config import load_settings
-from l10n.engines import EngineInfo
-from l10n.errors import L10nError
-from l10n.drafting.executor import LocalExecutor
-from l10n.translate import translate_languages, translate_project
-
 from helpers import run_cli
 
 from l10n.drafting.cluster import DaskExecutor  # noqa: E402  (after the importorskip)
+from l10n.drafting.executor import LocalExecutor
+from l10n.engines import EngineInfo
+from l10n.errors import L10nError
+from l10n.po.read import read_catalog
+from l10n.project.config import load_settings
+from l10n.translate import translate_languages, translate_project
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent

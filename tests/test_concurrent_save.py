@@ -16,8 +16,8 @@ from pathlib import Path
 import polib
 
 from l10n.po.catalog import Catalog, Entry
-from l10n.po.read import read_catalog
 from l10n.po.concurrent import merge3
+from l10n.po.read import read_catalog
 
 REPO = Path(__file__).resolve().parents[1]
 SLOWCLI = Path(__file__).with_name("slowcli.py")
@@ -97,8 +97,8 @@ def test_merge3_keeps_the_persons_entries_and_our_drafts_elsewhere() -> None:
 
 def test_a_save_while_the_model_loads_is_merged_with_the_update(tmp_path: Path) -> None:
     """The person saves after translate read the catalogue but before it wrote the update."""
-    from l10n.project.config import load_settings
     from l10n.engines import EngineInfo
+    from l10n.project.config import load_settings
     from l10n.translate import translate_project
 
     root = tmp_path / "project"

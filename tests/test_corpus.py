@@ -14,11 +14,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from corpus import listed_difference, po_files, run
-from l10n.po.read import _read_entries
-from l10n.po.charset import decode_po
+
 from l10n.errors import L10nError
+from l10n.po.charset import decode_po
+from l10n.po.read import _read_entries
 
 SAMPLE = Path(__file__).parent / "data" / "corpus"
 

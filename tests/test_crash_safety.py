@@ -42,11 +42,11 @@ def planted_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dic
     every 2nd entry gets the reference translation, every 7th of the rest a
     fuzzy human translation (no l10n provenance).
     """
+    from l10n.extract import extract_all
     from l10n.po.catalog import FUZZY
     from l10n.po.read import read_catalog
     from l10n.po.write import write_catalog
     from l10n.project.config import load_settings
-    from l10n.extract import extract_all
     from l10n.update import update_all
 
     root = tmp_path_factory.mktemp("crash") / "project"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from l10n.engines import EngineInfo
 from l10n.drafting.enforcement import Enforcer, mask, unmask
+from l10n.engines import EngineInfo
 from l10n.glossary.model import Glossary, Term, find_terms
 
 BRAIN = Term("City Brain", targets={"zh": "城市大脑"}, forbidden={"zh": ("城市之脑",)})

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from l10n.drafting.enforcement import Enforcer
+from l10n.drafting.guard import guard, place_codes, strip_codes
 from l10n.engines import EngineInfo
 from l10n.engines.fallback import FallbackEngine
 from l10n.formats.base import codes_problems
-from l10n.drafting.guard import guard, place_codes, strip_codes
 from l10n.glossary.model import Glossary, Term
 
 BRAIN = Term("City Brain", targets={"zh": "城市大脑"})

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from l10n.po.read import read_catalog
+from helpers import run_cli
+
 from l10n.engines.openai import OpenAIEngine, check_base_url, clean_reply
 from l10n.engines.registry import choose_engine
 from l10n.errors import L10nError
-
-from helpers import run_cli
+from l10n.po.read import read_catalog
 
 REPO = Path(__file__).resolve().parent.parent
 KEY = "sk-test-5ecret-key-never-written-9f3a"

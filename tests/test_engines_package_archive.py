@@ -15,14 +15,13 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-
-from l10n.engines import packages as models
-from l10n.errors import L10nError
-from l10n.engines.package_archive import Limits, read_metadata
-from l10n.engines.packages import STAGING_PREFIX, install_model, installed_models
-
 from helpers import TINY_TOP as TOP
 from helpers import Members, package_members, with_metadata, write_package
+
+from l10n.engines import packages as models
+from l10n.engines.package_archive import Limits, read_metadata
+from l10n.engines.packages import STAGING_PREFIX, install_model, installed_models
+from l10n.errors import L10nError
 
 
 def with_link(members: Members) -> Members:

@@ -10,12 +10,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 
-from l10n.errors import L10nError
 from l10n.engines.package_index import fetch_index, install_pair, parse_index, search
 from l10n.engines.packages import STAGING_PREFIX, install_model, installed_models
-
-from helpers import run_cli
+from l10n.errors import L10nError
 
 TOP = "translate-en_zh-tiny"
 

@@ -10,15 +10,14 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from typer.testing import CliRunner
-
-from l10n.engines import packages as models
-from l10n.cli.app import app, main
-from l10n.errors import L10nError
-from l10n.engines.packages import find_package, install_model, installed_models, packages_dir
-
 from helpers import TINY_TOP as TOP
 from helpers import Members, package_members, with_metadata, write_package
+from typer.testing import CliRunner
+
+from l10n.cli.app import app, main
+from l10n.engines import packages as models
+from l10n.engines.packages import find_package, install_model, installed_models, packages_dir
+from l10n.errors import L10nError
 
 
 def _renamed(members: Members, top: str) -> Members:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from l10n.extract import TITLE_NOTE, extract_all
 from l10n.po.read import read_catalog
 from l10n.project.config import load_settings
-from l10n.extract import TITLE_NOTE, extract_all
 from l10n.translate import translate_project
 
 REPO = Path(__file__).resolve().parent.parent

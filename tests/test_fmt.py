@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from l10n.po.read import read_catalog
-from l10n.fmt import format_files, project_files
-
 from helpers import run_cli
 from pogen import msgcat
+
+from l10n.fmt import format_files, project_files
+from l10n.po.read import read_catalog
 
 REPO = Path(__file__).resolve().parent.parent
 # Not in canonical form: a long line msgcat wraps, "#,c-format", a one-line entry, an unknown flag.

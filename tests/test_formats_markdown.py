@@ -5,13 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from l10n.formats.base import render
-from l10n.formats.source import FormatOptions
-from l10n.formats.base import flat
-from l10n.formats.markdown import _Reader, read
-
 from helpers import assert_corpus_round_trip, assert_nothing_non_translatable
+
+from l10n.formats.base import flat, render
+from l10n.formats.markdown import _Reader, read
+from l10n.formats.source import FormatOptions
 
 CORPUS = Path(__file__).parent / "data" / "documents"
 DOCUMENTS = sorted(CORPUS.glob("*.md"))

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+from helpers import assert_renders_back
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.formats.base import render
-from l10n.formats.source import FormatOptions
 from l10n.formats import html as html_format
 from l10n.formats import markdown
-from l10n.formats.base import codes_problems
-
-from helpers import assert_renders_back
+from l10n.formats.base import codes_problems, render
+from l10n.formats.source import FormatOptions
 
 WORDS = st.sampled_from(["alpha", "Beta", "gamma.", "Delta?", "e.g.", "café", "&amp;", "&#169;", "\\*", "x_y", "3.5", "U.S.", "“quoted”", "—"])
 NEWLINES = st.sampled_from(["\n", "\r\n", "\r"])

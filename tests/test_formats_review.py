@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from l10n.po.catalog import FUZZY, Entry
 from l10n.checks.base import Finding
 from l10n.formats.base import Unused
-from l10n.formats.source import FormatOptions
 from l10n.formats.markdown import read
 from l10n.formats.review import Row, code_legend, review_page
+from l10n.formats.source import FormatOptions
+from l10n.po.catalog import FUZZY, Entry
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (CI installs it: .ci/run)")

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from l10n.errors import L10nError
+from l10n.glossary.csv import format_glossary_csv, read_glossary_file
+from l10n.glossary.load import load_glossary
 from l10n.glossary.model import Glossary, LangMap, Term, check_target, find_terms
 from l10n.glossary.validation import validate
-from l10n.glossary.load import load_glossary
-from l10n.glossary.csv import format_glossary_csv, read_glossary_file
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data" / "glossary"

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from l10n.errors import L10nError
-from l10n.glossary.model import LangMap, Term
 from l10n.glossary.load import load_glossary
+from l10n.glossary.model import LangMap, Term
 from l10n.glossary.tbx import format_tbx, parse_tbx, read_tbx
 
 REPO = Path(__file__).resolve().parents[1]

@@ -9,12 +9,12 @@ import pytest
 from l10n.drafting.enforcement import Enforcer
 from l10n.engines import EngineInfo
 from l10n.errors import L10nError
-from l10n.glossary.model import Glossary, check_target, find_terms
-from l10n.glossary.validation import validate
-from l10n.glossary.load import load_glossary
 from l10n.glossary.csv import format_glossary_csv, read_glossary_file
-from l10n.score import term_accuracy
+from l10n.glossary.load import load_glossary
+from l10n.glossary.model import Glossary, check_target, find_terms
 from l10n.glossary.tbx import ADMITTED, format_tbx, parse_tbx
+from l10n.glossary.validation import validate
+from l10n.score import term_accuracy
 
 CSV = """\
 source,zh,zh-Hant,status,flags,variants:zh,forbidden:zh,pos,note

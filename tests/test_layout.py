@@ -5,17 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import translate_by_hand
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.text import layout
-from l10n.po.read import read_catalog
-from l10n.project.config import load_settings
 from l10n.errors import L10nError
 from l10n.extract import extract_all
+from l10n.po.read import read_catalog
+from l10n.project.config import load_settings
+from l10n.text import layout
 from l10n.text.segment import segment_document
-
-from helpers import translate_by_hand
 
 WRAPPED = """The council met on Monday and agreed
 on a new budget for the schools. It will

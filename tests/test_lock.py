@@ -34,7 +34,7 @@ def test_temporary_files_of_a_killed_writer_are_removed(tmp_path):
 
 # --- lock files l10n cannot use: a clear error, exit 2 in the CLI ------------
 
-import os  # noqa: E402
+import os
 
 
 @pytest.mark.parametrize("make", ["directory", "symlink", "fifo"])

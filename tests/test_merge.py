@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from l10n.extract import extract_all
 from l10n.po.catalog import Catalog, Entry
+from l10n.po.merge import merge
 from l10n.po.read import read_catalog
 from l10n.po.write import write_catalog
 from l10n.project.config import load_settings
-from l10n.extract import extract_all
-from l10n.po.merge import merge
 from l10n.update import update_all
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "zhejiang-stories.txt"

@@ -10,8 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.text.numerals import Quantity, find_numbers_en, find_numbers_zh, same_quantity, to_chinese
-from l10n.text.numerals import _cn_int_fast, _cn_render, _cn_value
+from l10n.text.numerals import (
+    Quantity,
+    _cn_int_fast,
+    _cn_render,
+    _cn_value,
+    find_numbers_en,
+    find_numbers_zh,
+    same_quantity,
+    to_chinese,
+)
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "zhejiang-stories.txt"
 

@@ -12,13 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.po.plural_forms import (
-    MAX_DEPTH,
-    PluralFormsError,
-    parse_expression,
-    parse_plural_forms,
-    plural_forms_problem,
-)
+from l10n.po.plural_forms import MAX_DEPTH, PluralFormsError, parse_expression, parse_plural_forms, plural_forms_problem
 
 
 def test_every_rule_gettext_and_babel_ship_is_accepted_and_agrees_with_python() -> None:
@@ -204,8 +198,8 @@ def _catalog(tmp_path: Path, header: str, forms: int = 2) -> Path:
 
 
 def _findings(po: Path):
-    from l10n.po.read import read_catalog
     from l10n.checks import check_catalog, select_checks
+    from l10n.po.read import read_catalog
 
     return [(f.check, f.line, f.message) for f in check_catalog(read_catalog(po), "ru", checks=select_checks(["plural-forms"]))]
 

@@ -11,13 +11,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pogen import msgcat
 
+from l10n.errors import L10nError
 from l10n.po.catalog import Entry, EntryState
 from l10n.po.read import read_catalog
-from l10n.po.write import write_catalog
-from l10n.errors import L10nError
-from l10n.po.write import encode_catalog, format_catalog
-from pogen import msgcat
+from l10n.po.write import encode_catalog, format_catalog, write_catalog
 
 UTF8 = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 

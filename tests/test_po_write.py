@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
+from pogen import HEADER, assert_msgcat_keeps, catalogs, msgcat, msgfmt_check, random_catalog
 
 from l10n.po.catalog import Catalog, Entry
 from l10n.po.write import canonical, canonical_flags, canonical_reference, format_catalog, format_entry
-from pogen import HEADER, assert_msgcat_keeps, catalogs, msgcat, msgfmt_check, random_catalog
 
 DATA = Path(__file__).parent / "data" / "po"
 
@@ -277,10 +277,10 @@ def test_plural_entry_without_forms_gets_two_empty_ones():
 # --- _wrap's shortcuts (whole pieces that fit, the fast break route) against
 # the plain per-character wrap written on linebreak's reference walk.
 
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import strategies as st
 
-from l10n.text.linebreak import POSSIBLE, PROHIBITED, width_breaks  # noqa: E402
-from l10n.po.write import _ESCAPES, PAGE_WIDTH, _directive_finder, _wrap  # noqa: E402
+from l10n.po.write import _ESCAPES, PAGE_WIDTH, _directive_finder, _wrap
+from l10n.text.linebreak import POSSIBLE, PROHIBITED, width_breaks
 
 
 def reference_wrap(prefix: str, keyword: str, value: str, locked: set[int], do_wrap: bool) -> list[str]:

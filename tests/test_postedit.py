@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from l10n.po.read import read_catalog
-from l10n.po.write import write_catalog
 from l10n.cli.app import app
-from l10n.project.config import load_settings
 from l10n.engines import EngineInfo
 from l10n.po.journal import journal_path
 from l10n.po.postedit import EngineCounts, PostEditing, post_editing, total
+from l10n.po.read import read_catalog
+from l10n.po.write import write_catalog
+from l10n.project.config import load_settings
 from l10n.stats import project_stats
 from l10n.translate import translate_project
 

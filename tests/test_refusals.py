@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from l10n.project.config import load_settings
 from l10n.engines import EngineInfo
+from l10n.project.config import load_settings
 from l10n.translate import translate_project
 
 REPO = Path(__file__).resolve().parents[1]

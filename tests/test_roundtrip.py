@@ -26,12 +26,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.po.read import read_catalog
-from l10n.project.config import load_settings
 from l10n.engines import EngineInfo
 from l10n.extract import extract_all
-from l10n.update import update_all
+from l10n.po.read import read_catalog
+from l10n.project.config import load_settings
 from l10n.translate import draft_state, translate_project
+from l10n.update import update_all
 
 SENTENCES = [
     "The river town opened a new library for the children.",

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 import sacrebleu
-
-from l10n.project.config import load_settings
-from l10n.errors import L10nError
-from l10n.score import score, score_project, worst_segments
-
 from helpers import reference_project
+
+from l10n.errors import L10nError
+from l10n.project.config import load_settings
+from l10n.score import score, score_project, worst_segments
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = json.loads((DATA / "score" / "golden.json").read_text(encoding="utf-8"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.text.languages import tokenizer_available
 from l10n.score import score
+from l10n.text.languages import tokenizer_available
 
 
 @pytest.mark.parametrize("lang, tok", [("zh", "tok:zh"), ("zh_TW", "tok:zh"), ("zh_HK", "tok:zh"), ("de", "tok:13a"), ("fr", "tok:13a")])

@@ -6,16 +6,15 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from helpers import translate_by_hand
 
-from l10n.po.read import read_catalog
-from l10n.project.config import load_settings
 from l10n.errors import L10nError
 from l10n.extract import extract_all
-from l10n.update import update_all
+from l10n.po.read import read_catalog
+from l10n.project.config import load_settings
 from l10n.text.segrules import CLASSES, DATA, default_rules, project_rules
 from l10n.text.sentences import split_sentences
-
-from helpers import translate_by_hand
+from l10n.update import update_all
 
 
 def test_rule_tables_are_data() -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from l10n.errors import L10nError
 from l10n.po.catalog import Catalog, Entry
 from l10n.project.config import load_settings
-from l10n.errors import L10nError
 from l10n.stats import CatalogStats, Counts, catalog_counts, project_stats, stats_to_dict
 
 CATALOG = Catalog(

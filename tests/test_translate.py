@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from l10n.engines import EngineInfo
+from l10n.po import provenance
 from l10n.po.read import read_catalog
 from l10n.po.write import write_catalog
 from l10n.project.config import load_settings
-from l10n.engines import EngineInfo
-from l10n.po import provenance
 from l10n.translate import draft_state, translate_project
 
 GLOSSARY = """\

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from l10n.engines.registry import choose_engine
 from l10n.po.read import read_catalog
 from l10n.po.write import write_catalog
 from l10n.project.config import load_settings
-from l10n.engines.registry import choose_engine
 from l10n.translate import translate_project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -86,8 +86,8 @@ def test_translate_end_to_end_through_argos(project, argos_home, no_network):
     for entry in po.active:
         if "City Brain" in entry.msgid and "城市大脑" not in entry.msgstr:
             assert any("城市大脑" in c for c in entry.translator_comments)
-    from l10n.glossary.model import find_terms
     from l10n.glossary.load import load_glossary
+    from l10n.glossary.model import find_terms
 
     glossary = load_glossary(project / "glossary")
     occurrences = sum(len(find_terms(e.msgid, glossary, "zh")) for e in po.active)

@@ -6,11 +6,10 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 
 from l10n.engines import fallback
 from l10n.engines.fallback import FallbackEngine, build_lexicon, covers
-
-from helpers import run_cli
 
 TEXT = "Hangzhou built the City Brain for 1.16 million people. It cost 2 billion yuan.\n"
 GLOSSARY = "source,zh,status,flags,forbidden:zh,pos,note\nCity Brain,城市大脑,approved,,城市之脑,noun,\n"

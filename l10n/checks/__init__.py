@@ -25,18 +25,26 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from l10n.checks.base import Batch, Check, CheckContext, Finding, Severity, pairs
 from l10n.checks.consistency import check_consistency, trigger_consistency
 from l10n.checks.drafts import check_confirmed_low, trigger_confirmed_low
-from l10n.checks.header import check_plural_forms, no_pair_problems
 from l10n.checks.glossary import check_forbidden, check_glossary, kept_phrases, trigger_glossary
+from l10n.checks.header import check_plural_forms, no_pair_problems
 from l10n.checks.numbers import check_numbers, trigger_numbers
 from l10n.checks.placeholders import check_placeholders, trigger_placeholders
 from l10n.checks.punctuation import check_punctuation, trigger_punctuation
 from l10n.checks.text import (
-    check_doubled_word, check_empty, check_fuzzy, check_length, check_whitespace,
-    trigger_doubled_word, trigger_empty, trigger_fuzzy, trigger_length, trigger_whitespace,
+    check_doubled_word,
+    check_empty,
+    check_fuzzy,
+    check_length,
+    check_whitespace,
+    trigger_doubled_word,
+    trigger_empty,
+    trigger_fuzzy,
+    trigger_length,
+    trigger_whitespace,
 )
 from l10n.checks.untranslated import check_untranslated_text, trigger_untranslated_text
-from l10n.po.read import language_catalogs
 from l10n.errors import L10nError
+from l10n.po.read import language_catalogs
 
 if TYPE_CHECKING:
     from l10n.glossary.model import Glossary

@@ -18,9 +18,9 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from l10n.text.patterns import EMAIL_RE, URL_RE
 from l10n.checks.base import Batch, CheckContext, Problem, Trigger
 from l10n.formats.base import CODE_RE, codes_problems
+from l10n.text.patterns import EMAIL_RE, URL_RE
 
 # A printf conversion in full, as C and Python accept it.
 _PRINTF_FULL = re.compile(

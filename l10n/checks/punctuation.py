@@ -22,9 +22,9 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Iterator
 
-from l10n.text.patterns import EMAIL_RE, URL_RE
 from l10n.checks.base import Batch, CheckContext, Problem, Side, Trigger, letters_re, mask, native_re
 from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE, may_have_tokens
+from l10n.text.patterns import EMAIL_RE, URL_RE
 
 
 class Ending(StrEnum):

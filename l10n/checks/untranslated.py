@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from l10n.text.patterns import EMAIL_RE, URL_RE
 from l10n.checks.base import Batch, CheckContext, Problem, Trigger, mask
 from l10n.checks.glossary import kept_phrases
 from l10n.checks.placeholders import PLACEHOLDER_RE, TAG_RE, may_have_tokens
+from l10n.text.patterns import EMAIL_RE, URL_RE
 
 _WORD = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9]*(?:[&'’.\-/][A-Za-z0-9]+)*\$?")
 _GAP = re.compile(r"[\s\-'’]*")

@@ -67,8 +67,8 @@ def settings(ctx: typer.Context):
 
     Its input policy (size cap, external links) holds until the command ends.
     """
-    from l10n.project.config import load_settings
     from l10n.fsutil import using_policy
+    from l10n.project.config import load_settings
 
     obj = ctx.find_root().obj or {}
     loaded = load_settings(obj.get("root"))

@@ -18,8 +18,8 @@ app.add_typer(model_app, name="model")
 
 def _project_pair(ctx: typer.Context) -> tuple[str | None, tuple[str, ...] | None]:
     """Return the project's (source, targets), or (None, None) outside any project."""
-    from l10n.project.config import find_root, load_settings
     from l10n.errors import L10nError
+    from l10n.project.config import find_root, load_settings
 
     root = (ctx.find_root().obj or {}).get("root")
     if root is None:
@@ -33,9 +33,9 @@ def _project_pair(ctx: typer.Context) -> tuple[str | None, tuple[str, ...] | Non
 
 def _index(ctx: typer.Context, explicit: str | None) -> str:
     """Return the model index URL: --index, $L10N_MODEL_INDEX, [tool.l10n] model-index, argos's public index."""
-    from l10n.project.config import find_root, load_settings
-    from l10n.errors import L10nError
     from l10n.engines.package_index import index_url
+    from l10n.errors import L10nError
+    from l10n.project.config import find_root, load_settings
 
     configured = None
     root = (ctx.find_root().obj or {}).get("root")
@@ -71,8 +71,8 @@ def install(
     ] = 30.0,
 ) -> None:
     """Install a translation model from a local .argosmodel file, or download one by language pair (verified, atomic)."""
-    from l10n.errors import L10nError
     from l10n.engines.packages import install_model, packages_dir
+    from l10n.errors import L10nError
 
     if len(what) == 2 and not what[0].endswith(".argosmodel"):
         from l10n.engines.package_index import install_pair
@@ -102,7 +102,8 @@ def search(
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait on the network.")] = 30.0,
 ) -> None:
     """List the models the index offers for a language pair (needs the network, or a local index copy)."""
-    from l10n.engines.package_index import fetch_index, search as find
+    from l10n.engines.package_index import fetch_index
+    from l10n.engines.package_index import search as find
 
     url = _index(ctx, index)
     found = find(fetch_index(url, timeout=timeout, source=source, target=target), source, target)
@@ -130,7 +131,7 @@ def list_models() -> None:
 @app.command("engines")
 def engines(ctx: typer.Context) -> None:
     """List the translation engines (built-in and plug-ins), their options and whether they cover the project's pairs."""
-    from l10n.engines.registry import get_provider, engine_names, resolve_options
+    from l10n.engines.registry import engine_names, get_provider, resolve_options
     from l10n.errors import L10nError
 
     source, targets = _project_pair(ctx)

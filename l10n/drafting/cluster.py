@@ -25,8 +25,8 @@ from typing import Iterable, Iterator
 from distributed import Client, LocalCluster, as_completed, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from l10n.errors import L10nError
 from l10n.drafting.executor import Batch, BatchResult, Drafter, DraftSpec
+from l10n.errors import L10nError
 
 PLUGIN = "l10n-drafters"
 

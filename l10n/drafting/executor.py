@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Hashable, Iterable, Iterator, Protocol
 
+from l10n.drafting.enforcement import Draft, Enforcer
 from l10n.engines import Engine, EngineInfo
 from l10n.engines.registry import EngineChoice
-from l10n.drafting.enforcement import Draft, Enforcer
 from l10n.glossary.model import Glossary
 
 EngineFactory = Callable[[EngineChoice], Engine]

@@ -19,18 +19,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence, TypeVar
 
-from l10n.po.catalog import Catalog
-from l10n.po.read import read_catalog
-from l10n.po.write import write_catalog
-from l10n.po.concurrent import file_digest, replace_if_unchanged, text_digest
-from l10n.project.config import Settings
 from l10n.errors import L10nError
 from l10n.extract import build_template, source_documents
-from l10n.po.read import language_catalogs
-from l10n.update import plan_update
+from l10n.po.catalog import Catalog
+from l10n.po.concurrent import file_digest, replace_if_unchanged, text_digest
 from l10n.po.merge import stamped
-from l10n.po.write import PAGE_WIDTH, encode_catalog
+from l10n.po.read import language_catalogs, read_catalog
 from l10n.po.wrapping import Wrap, page_width
+from l10n.po.write import PAGE_WIDTH, encode_catalog, write_catalog
+from l10n.project.config import Settings
+from l10n.update import plan_update
 
 T = TypeVar("T")
 

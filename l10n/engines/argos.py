@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Sequence
 
 from l10n.engines import EngineInfo
-from l10n.errors import L10nError
 from l10n.engines import packages as _models
 from l10n.engines.package_archive import INSTALL_HINT
 from l10n.engines.packages import ModelInfo, find_package
 from l10n.engines.subword import Tokenizer, load_tokenizer
+from l10n.errors import L10nError
 
 __all__ = ["ArgosEngine"]
 

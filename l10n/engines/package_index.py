@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from l10n.errors import L10nError
 from l10n.engines.packages import STAGING_PREFIX, InstallResult, _version_key, argos_code, install_model, packages_dir
+from l10n.errors import L10nError
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 INDEX_ENV = "L10N_MODEL_INDEX"

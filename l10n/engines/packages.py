@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from l10n.errors import L10nError
 from l10n.engines.package_archive import Layout, Limits, extract, read_layout, read_metadata
 from l10n.engines.subword import require_bpe
+from l10n.errors import L10nError
 
 __all__ = [
     "InstallResult", "ModelInfo", "argos_code", "find_package", "install_model", "installed_models", "packages_dir",

@@ -23,8 +23,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from l10n.errors import L10nError
 from l10n.engines.package_archive import INSTALL_HINT
+from l10n.errors import L10nError
 
 __all__ = ["BPE_INSTALL", "BPETokenizer", "SentencePieceTokenizer", "Tokenizer", "load_tokenizer", "require_bpe"]
 

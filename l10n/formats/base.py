@@ -22,8 +22,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Callable, Iterator, Union
 
 if TYPE_CHECKING:
-    from l10n.po.catalog import Entry
-    from l10n.text.segment import Segment
+    pass
 
 # A code in a msgid or a translation: <g1> </g1> <x2/>.
 CODE_RE = re.compile(r"<(/?)g(\d+)>|<x(\d+)/>")
@@ -238,23 +237,6 @@ def escape_text(text: str, kind: str, at_start: bool = False) -> str:
     raise ValueError(f"unknown escape kind {kind!r}")
 
 
-def find_entry(table: dict[str, list[Entry]], segment: Segment) -> Entry | None:
-    """Return the entry translating ``segment``, or None.
-
-    Where one sentence has several entries (told apart by msgctxt), the one
-    whose ``#:`` reference names the segment's place wins, then the one
-    without msgctxt.
-    """
-    candidates = table.get(segment.text, [])
-    if len(candidates) <= 1:
-        return candidates[0] if candidates else None
-    place = f"{segment.document}:{segment.line}"
-    for entry in candidates:
-        if place in entry.references:
-            return entry
-    plain = [e for e in candidates if e.msgctxt is None]
-    return plain[0] if plain else candidates[0]
-
 class Unused(StrEnum):
     """Why a segment's translation is not used (the source is written in its place)."""
 
@@ -262,21 +244,3 @@ class Unused(StrEnum):
     UNTRANSLATED = "untranslated"
     FUZZY = "fuzzy"  # an unreviewed draft, and fuzzy ones are not included
     BROKEN_CODES = "broken-codes"  # its inline codes would break the document
-
-
-def choose(entry: Entry | None, include_fuzzy: bool, source: str | None = None) -> tuple[str | None, Unused | None]:
-    """Return (translation to use, or None; why not, or None) for one segment's entry.
-
-    With ``source`` (a msgid with inline codes), a translation whose codes are
-    missing, added or unpaired is not used: it would break the document.
-    """
-    if entry is None:
-        return None, Unused.MISSING
-    if not entry.msgstr:
-        return None, Unused.UNTRANSLATED
-    if entry.fuzzy and not include_fuzzy:
-        return None, Unused.FUZZY
-    if source is not None and "<" in source + entry.msgstr:
-        if codes_problems(source, entry.msgstr):
-            return None, Unused.BROKEN_CODES
-    return entry.msgstr, None

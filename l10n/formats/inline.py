@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Callable
 
-from l10n.text.patterns import EMAIL_RE, URL_RE
 from l10n.formats.base import CODE_RE, Part, Unit, UnitKind, merge_strings
+from l10n.text.patterns import EMAIL_RE, URL_RE
 from l10n.text.sentences import split_sentences
 
 STAND_IN = "Xx"  # how a code that stands alone (other than a line break) reads to the sentence splitter

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from l10n.formats.base import CODE_RE, Part, Unit, Unused, choose, find_entry, flat
+from l10n.formats.base import CODE_RE, Part, Unit, Unused, flat
 
 LEGEND_LIMIT = 40  # characters of markup shown per code in the extracted comment
 
@@ -51,16 +51,6 @@ def code_legend(unit: Unit) -> str:
 def _short(text: str) -> str:
     text = " ".join(text.replace("\r\n", "\n").replace("\n", " ↵ ").split())
     return text if len(text) <= LEGEND_LIMIT else text[: LEGEND_LIMIT - 1] + "…"
-
-
-def txt_rows(segments: list, table: dict, include_fuzzy: bool) -> list[Row]:
-    """Return review rows for a plain-text document's segments."""
-    rows = []
-    for segment in segments:
-        entry = find_entry(table, segment)
-        used, reason = choose(entry, include_fuzzy)
-        rows.append(Row(segment.text, segment.line, entry, used, reason))
-    return rows
 
 
 _CSS = """

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.text.encoding import read_document_text
 from l10n.errors import L10nError
+from l10n.text.encoding import read_document_text
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 

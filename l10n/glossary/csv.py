@@ -26,10 +26,10 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from l10n.text.encoding import wide_unicode
 from l10n.errors import L10nError
-from l10n.glossary.model import FLAGS, STATUSES, GlossaryProblem, LangMap, Status, Term
 from l10n.glossary.files import read_bytes
+from l10n.glossary.model import FLAGS, STATUSES, GlossaryProblem, LangMap, Status, Term
+from l10n.text.encoding import wide_unicode
 
 FORBIDDEN_PREFIX = "forbidden:"
 VARIANTS_PREFIX = "variants:"

@@ -11,6 +11,7 @@ from l10n.glossary.files import glossary_files, read_bytes
 from l10n.glossary.model import Glossary, Term
 from l10n.glossary.validation import conflicts
 
+
 def load_glossary(directory: Path) -> Glossary:
     """Return the glossary of ``directory``.
 

@@ -23,9 +23,8 @@ from typing import Iterable
 from xml.etree import ElementTree as ET
 
 from l10n.errors import L10nError
+from l10n.fsutil import atomic_write_text, read_input
 from l10n.glossary.model import FLAGS, LangMap, Status, Term
-from l10n.fsutil import atomic_write_text
-from l10n.fsutil import read_input
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED = "preferredTerm-admn-sts"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from l10n.errors import L10nError
-from l10n.glossary.model import Glossary, GlossaryProblem, Term, find_terms
-from l10n.glossary.files import glossary_files, read_bytes
 from l10n.glossary.csv import read_glossary_file
+from l10n.glossary.files import glossary_files, read_bytes
 from l10n.glossary.matching import tokenize
+from l10n.glossary.model import Glossary, GlossaryProblem, Term, find_terms
 
 
 def validate(glossary_dir: Path) -> list[GlossaryProblem]:

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
-
 FUZZY = "fuzzy"  # the gettext flag of an unreviewed translation
 
 

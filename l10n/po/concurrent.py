@@ -21,10 +21,10 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from l10n.po.catalog import Catalog, Entry
-from l10n.po.read import read_catalog
 from l10n.errors import L10nError
 from l10n.fsutil import discard_temporary, write_temporary
+from l10n.po.catalog import Catalog, Entry
+from l10n.po.read import read_catalog
 
 Key = tuple[str | None, str]
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from l10n.po.catalog import Catalog
 from l10n.fsutil import atomic_write_text
+from l10n.po.catalog import Catalog
 from l10n.po.provenance import find
 
 SCHEMA = 1

@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from l10n import __version__
-from l10n.po.fuzzy import FuzzyIndex
-from l10n.po.catalog import FUZZY, Catalog, Entry
-from l10n.text.languages import language_name, plural_forms
 from l10n.po import provenance
+from l10n.po.catalog import FUZZY, Catalog, Entry
+from l10n.po.fuzzy import FuzzyIndex
+from l10n.text.languages import language_name, plural_forms
 
 # GNU msgmerge accepts a fuzzy candidate at a similarity of 0.6 or more.
 FUZZY_THRESHOLD = 60.0

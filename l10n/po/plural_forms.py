@@ -30,8 +30,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from l10n.errors import L10nError
-from l10n.text.languages import plural_forms
 from l10n.fsutil import read_input
+from l10n.text.languages import plural_forms
 
 if TYPE_CHECKING:
     from l10n.po.catalog import Catalog

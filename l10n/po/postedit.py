@@ -24,7 +24,6 @@ from l10n.po.catalog import Catalog
 from l10n.po.journal import read_journal
 from l10n.po.provenance import MarkerState, find
 
-
 _COUNTS = ("pending", "confirmed", "edited", "distance_total", "distance_measured")
 
 

@@ -21,8 +21,8 @@ from pathlib import Path
 from l10n.errors import L10nError
 from l10n.fsutil import read_input
 from l10n.po.catalog import Catalog, Entry, comment_fields, header_fields
-from l10n.po.parse import REGENERATE_HINT, UNESCAPE, parse
 from l10n.po.charset import decode_po, python_codec
+from l10n.po.parse import REGENERATE_HINT, UNESCAPE, parse
 from l10n.text.encoding import refuse_wide_unicode
 
 

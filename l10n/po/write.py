@@ -24,7 +24,6 @@ from typing import Iterable, Optional
 
 from l10n.errors import L10nError
 from l10n.fsutil import atomic_write_bytes
-
 from l10n.po.catalog import FUZZY, Catalog, Entry
 from l10n.po.charset import encode_po
 from l10n.po.wrapping import Wrap

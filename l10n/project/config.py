@@ -11,7 +11,8 @@ from pathlib import Path
 
 from l10n.errors import L10nError
 from l10n.po.wrapping import Wrap
-from l10n.text.layout import MODES as PARAGRAPH_MODES, Layout
+from l10n.text.layout import MODES as PARAGRAPH_MODES
+from l10n.text.layout import Layout
 from l10n.text.segrules import QUOTES, Quotes, Rules, project_rules
 
 PYPROJECT = "pyproject.toml"

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Callable, Union
+
 from l10n.text.languages import fold as fold_text
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-
 import re
 
 # Things whose inner punctuation is not prose punctuation: URLs, e-mail

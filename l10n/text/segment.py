@@ -67,9 +67,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from l10n.errors import L10nError
 from l10n.text import layout
 from l10n.text.encoding import read_document_text
-from l10n.errors import L10nError
 from l10n.text.segrules import Rules
 from l10n.text.sentences import sentence_spans
 
