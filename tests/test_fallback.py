@@ -10,9 +10,10 @@ import sys
 
 import pytest
 
-from l10n.engines import PLACEHOLDER, Engine, EngineInfo
+from l10n.engines import Engine, EngineInfo
 from l10n.engines.fallback import FallbackEngine, build_lexicon, load_lexicon, translate_sentence
 from l10n.errors import L10nError
+from l10n.text.patterns import PLACEHOLDER
 
 ASCII_PUNCT = re.compile(r"[,.;:?!()\"]")
 

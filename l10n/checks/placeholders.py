@@ -20,7 +20,7 @@ from typing import Iterator
 
 from l10n.checks.base import Batch, CheckContext, Problem, Trigger
 from l10n.formats.base import CODE_RE, codes_problems
-from l10n.text.patterns import EMAIL_RE, URL_RE
+from l10n.text.patterns import EMAIL_RE, PLACEHOLDER, URL_RE
 
 # A printf conversion in full, as C and Python accept it.
 _PRINTF_FULL = re.compile(
@@ -42,9 +42,8 @@ _PRINTF_SAFE = re.compile(
     re.VERBOSE,
 )
 # {name} {0} {} {name!r:>10} and the translate stage's masking token {{T0}}.
-_BRACE = re.compile(r"\{\{T\d+\}\}|\{[A-Za-z_0-9][\w.\[\]]*(?:![rsa])?(?::[^{}\s]*)?\}|\{\}")
+_BRACE = re.compile(PLACEHOLDER.pattern + r"|\{[A-Za-z_0-9][\w.\[\]]*(?:![rsa])?(?::[^{}\s]*)?\}|\{\}")
 TAG_RE = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s+[^<>]*?)?\s*/?>")
-_MASKING = re.compile(r"\{\{T\d+\}\}")
 _TAG_NAME = re.compile(r"</?\s*([\w:.-]+)")
 
 _PRINTF_FLAGS = ("c-format", "python-format", "php-format", "perl-format", "sh-format", "awk-format",
@@ -118,7 +117,7 @@ def check_placeholders(source: str, target: str, ctx: CheckContext) -> Iterator[
             continue
         start = target.find(token)
         span = (start, start + len(token)) if start >= 0 else None
-        if _MASKING.fullmatch(token):
+        if PLACEHOLDER.fullmatch(token):
             message = f"the masking token {token} was left in the translation: put the approved glossary term in its place"
         else:
             message = f"the translation has {token}, which the source does not have: remove it or copy the source's form"

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from l10n.drafting.guard import guard
-from l10n.engines import PLACEHOLDER, Engine, NBestEngine, TermAwareEngine, placeholder
+from l10n.engines import Engine, NBestEngine, TermAwareEngine
 from l10n.glossary.model import Glossary, IssueKind, TermMatch, check_target, find_terms
+from l10n.text.patterns import PLACEHOLDER, placeholder
 
 NBEST = 4
 

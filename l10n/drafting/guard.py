@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from l10n.engines import PLACEHOLDER, Engine, NBestEngine, TermAwareEngine, placeholder
+from l10n.engines import Engine, NBestEngine, TermAwareEngine
 from l10n.formats.base import CODE_RE, code_tokens, codes_problems
+from l10n.text.patterns import PLACEHOLDER, placeholder
 
 _SPACES = re.compile(r"[ \t]{2,}")
 

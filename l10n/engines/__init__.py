@@ -17,19 +17,8 @@ sentences, never files.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Protocol, Sequence, runtime_checkable
-
-# Glossary masking: the translate stage replaces a protected span (a glossary
-# term) by a placeholder such as ``{{T0}}`` before calling an engine whose
-# ``keeps_placeholders`` is True, and puts the approved target back afterwards.
-PLACEHOLDER = re.compile(r"\{\{T(\d+)\}\}")
-
-
-def placeholder(index: int) -> str:
-    """Return the placeholder text for protected span number ``index``."""
-    return f"{{{{T{index}}}}}"
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
-from l10n.engines import PLACEHOLDER, EngineInfo
+from l10n.engines import EngineInfo
 from l10n.errors import L10nError
+from l10n.text.patterns import PLACEHOLDER
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
