@@ -158,7 +158,7 @@ def render_json(result: CheckResult, fail_on: str = "error") -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_junit(result: CheckResult, fail_on: str = "error") -> str:
+def render_junit(result: CheckResult, fail_on: str | Severity = Severity.ERROR) -> str:
     """Return JUnit XML: a testsuite per catalogue, a testcase per check.
 
     A testcase fails when the check found something at or above ``fail_on``;
@@ -175,8 +175,8 @@ def render_junit(result: CheckResult, fail_on: str = "error") -> str:
         for check_id in result.checks:
             case = ET.SubElement(suite, "testcase", classname=path, name=check_id)
             found = [f for f in result.findings if f.path == path and f.check == check_id]
-            failing = [f for f in found if Severity(f.severity).rank >= rank]
-            passing = [f for f in found if Severity(f.severity).rank < rank]
+            failing = [f for f in found if f.severity.rank >= rank]
+            passing = [f for f in found if f.severity.rank < rank]
             if failing:
                 failures += 1
                 failure = ET.SubElement(

@@ -11,7 +11,7 @@ an atomic write: the temp file is written, not yet renamed) announce itself
 (``save``) and sleep that long, so a test can kill a run mid-save.
 ``L10N_TEST_LOCK_TIMEOUT`` shortens the wait for the project lock.
 
-Everything else is the shipped code path: ``l10n.cli.main``, the lock, the
+Everything else is the shipped code path: ``l10n.cli.app.main``, the lock, the
 saving schedule, the KeyboardInterrupt handling.
 """
 

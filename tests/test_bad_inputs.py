@@ -23,7 +23,7 @@ generated here rather than committed (a 10 MB single line), and things git
 cannot hold are made in place (``SPECIAL``: a FIFO, a symbolic link to
 /etc/passwd or /dev/zero, a 2 GB sparse file, a file name with a line break
 or a byte that is not UTF-8).  Commands run
-in-process through ``l10n.cli.main`` (the console entry point), so an uncaught
+in-process through ``l10n.cli.app.main`` (the console entry point), so an uncaught
 exception fails the test with its traceback; a handful also run as real
 subprocesses.
 """

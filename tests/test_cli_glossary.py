@@ -24,7 +24,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def l10n(project: Path, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess:
-    """Run ``l10n.cli.main`` in this process, or with ``timeout`` as a real process.
+    """Run ``l10n.cli.app.main`` in this process, or with ``timeout`` as a real process.
 
     Cases with a FIFO run as a process: a bug would hang, and the timeout turns it into a failure.
     """

@@ -8,18 +8,13 @@ group's ``invoke`` in ``l10n.cli.app``.  May import anything in
 
 from __future__ import annotations
 
-# The console script's entry point (pyproject.toml: l10n = "l10n.cli:main");
-# everything else imports ``app`` and ``main`` from l10n.cli.app.
-from l10n.cli.app import main
-
 # Each module registers its commands on ``app``.  Library modules are imported
 # inside the command functions; at import time only the types the options are
 # typed with are (the format enums of l10n.report, Severity, the engine-name check).
-from l10n.cli import catalog_commands, translate_command  # noqa: E402,F401
-from l10n.cli import glossary  # noqa: E402,F401
-from l10n.cli import check  # noqa: E402,F401
-from l10n.cli import model  # noqa: E402,F401
-from l10n.cli import output_commands  # noqa: E402,F401
-from l10n.cli import fmt_command  # noqa: E402,F401
+from l10n.cli import catalog_commands, translate_command  # noqa: F401
+from l10n.cli import glossary  # noqa: F401
+from l10n.cli import check  # noqa: F401
+from l10n.cli import model  # noqa: F401
+from l10n.cli import output_commands  # noqa: F401
+from l10n.cli import fmt_command  # noqa: F401
 
-__all__ = ["main"]
