@@ -219,7 +219,7 @@ def test_only_the_catalogue_module_imports_polib():
     assert importers == []
 
 
-# A C string, written one character at a time: the plain form of the unrolled one poparse uses.
+# A C string, written one character at a time: the plain form of the unrolled one l10n.po.parse uses.
 _PLAIN_C_STRING = re.compile(r'[ \t\f\v]*("(?:[^"\\]|\\.)*")')
 
 
