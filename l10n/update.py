@@ -31,12 +31,6 @@ class UpdateResult:
     changed: bool
     catalog: Catalog | None = field(default=None, compare=False, repr=False)  # the merged catalogue
 
-    def summary(self) -> str:
-        """Return a one-line human summary."""
-        s = self.stats
-        verb = "created" if s.created else ("updated" if self.changed else "unchanged")
-        return f"{verb}: {s.kept} kept, {s.fuzzy} fuzzy, {s.new} new, {s.obsolete} obsolete"
-
 def plan_update(
     settings: Settings, lang: str, domain: str, pot: Catalog | None = None
 ) -> tuple[UpdateResult, Catalog | None]:

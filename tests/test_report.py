@@ -11,18 +11,8 @@ from junitparser import Failure, JUnitXml
 
 from l10n.checks import CHECKS, CheckResult
 from l10n.checks.base import Finding
-from l10n.report import (
-    CheckFormat,
-    SummaryFormat,
-    render,
-    render_json,
-    render_junit,
-    render_sarif,
-    render_stats,
-    render_text,
-    stats_table,
-    summary_line,
-)
+from l10n.report.check import CheckFormat, render, render_json, render_junit, render_sarif, render_text, summary_line
+from l10n.report.summary import SummaryFormat, render_stats, stats_table
 from l10n.stats import CatalogStats, Counts
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "qa" / "sarif-2.1.0-subset.schema.json").read_text("utf-8"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 # Each module registers its commands on ``app``.  Library modules are imported
 # inside the command functions; at import time only the types the options are
-# typed with are (the format enums of l10n.report, Severity, the engine-name check).
+# typed with are (the format enums of l10n.report.check and .summary, Severity, the engine-name check).
 from l10n.cli import catalog_commands, translate_command  # noqa: F401
 from l10n.cli import glossary  # noqa: F401
 from l10n.cli import check  # noqa: F401

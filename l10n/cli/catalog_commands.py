@@ -14,13 +14,12 @@ def extract(ctx: typer.Context) -> None:
     """Segment every seeds/*.txt into locales/<domain>.pot."""
     from l10n.extract import extract_all
     from l10n.project.lock import project_lock
+    from l10n.report.runs import render_extract
 
     s = settings(ctx)
     with project_lock(s.locales):
         results = extract_all(s)
-    for result in results:
-        state = "written" if result.changed else "unchanged"
-        typer.echo(f"{s.relative(result.path)}: {result.entries} entries ({state})")
+    typer.echo(render_extract(results, s.relative), nl=False)
 
 
 @app.command()
@@ -32,10 +31,10 @@ def update(
 ) -> None:
     """Merge templates into locales/LANG/LC_MESSAGES/<domain>.po (msgmerge semantics)."""
     from l10n.project.lock import project_lock
+    from l10n.report.runs import render_update
     from l10n.update import update_all
 
     s = settings(ctx)
     with project_lock(s.locales):
         results = update_all(s, to or list(s.target_languages))
-    for result in results:
-        typer.echo(f"{s.relative(result.path)}: {result.summary()}")
+    typer.echo(render_update(results, s.relative), nl=False)

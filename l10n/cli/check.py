@@ -9,7 +9,7 @@ import typer
 
 from l10n.checks.base import Severity
 from l10n.cli.app import app, refuse_project_input, settings
-from l10n.report import CheckFormat
+from l10n.report.check import CheckFormat
 
 
 @app.command()
@@ -43,7 +43,7 @@ def check(
     """
     from l10n.checks import get_check, run_checks
     from l10n.fsutil import write_output
-    from l10n.report import render, summary_line
+    from l10n.report.check import render, render_check_written
 
     s = settings(ctx)
     result = run_checks(s, to or list(s.target_languages), only or (), skip or (), glossary_only)
@@ -54,7 +54,7 @@ def check(
         # write_output writes into a device or FIFO (-o /dev/null) where an atomic
         # replace, as root, turned /dev/null itself into a regular file.
         write_output(output, report.encode("utf-8"), "report")
-        typer.echo(f"{output}: {summary_line(result, fail_on)}")
+        typer.echo(render_check_written(output, result, fail_on), nl=False)
     else:
         typer.echo(report, nl=False)
     if result.failed(fail_on):

@@ -30,6 +30,7 @@ def fmt(
     import sys
 
     from l10n.fmt import format_files, project_files
+    from l10n.report.runs import render_fmt_change, render_fmt_notice, render_fmt_total
 
     page: int | None = None if no_wrap else width
     if stdout and (not files or len(files) != 1):
@@ -48,12 +49,9 @@ def fmt(
         sys.stdout.buffer.write(results[0].data)
         sys.stdout.flush()
         return
-    for result in results:
-        if result.notice:
-            typer.echo(f"{show(result.path)}: {result.notice}", err=True)
-        if result.changed:
-            typer.echo(f"{'would reformat' if check else 'reformatted'} {show(result.path)}")
-    changed = sum(r.changed for r in results)
-    typer.echo(f"{changed} of {len(results)} files {'would change' if check else 'reformatted'}", err=True)
-    if check and changed:
+    for result in results:  # a file's notice and its line stay together, on their two streams
+        typer.echo(render_fmt_notice(result, show), nl=False, err=True)
+        typer.echo(render_fmt_change(result, show, check), nl=False)
+    typer.echo(render_fmt_total(results, check), nl=False, err=True)
+    if check and any(r.changed for r in results):
         raise typer.Exit(1)

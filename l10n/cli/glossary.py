@@ -9,10 +9,7 @@ import typer
 
 from l10n.cli.app import app, refuse_project_input, settings
 from l10n.errors import L10nError
-from l10n.report import GlossaryFormat
-
-MAX_WARNINGS = 20  # a hostile TBX may have a million bad entries
-MAX_PROBLEMS = 200  # glossary check lists this many, then counts the rest
+from l10n.report.summary import GlossaryFormat
 
 glossary_app = typer.Typer(
     help="The term glossary in glossary/*.csv: list, check, import and export TBX.",
@@ -28,25 +25,12 @@ def list_terms(
 ) -> None:
     """List every term: source, target(s), status and flags."""
     from l10n.glossary.load import load_glossary
+    from l10n.report.listings import render_glossary_count, render_glossary_list
 
     s = settings(ctx)
     glossary = load_glossary(s.glossary)
-    langs = [to] if to else list(glossary.languages)
-    for term in glossary.terms:
-        if to and term.target(to) is None:
-            continue
-        targets = "  ".join(f"{lang}: {term.target(lang)}" for lang in langs if term.target(lang) is not None)
-        marks = [term.status]
-        marks += [flag for flag, on in (("case-sensitive", term.case_sensitive), ("do-not-translate", term.do_not_translate)) if on]
-        forbidden = "; ".join(f"not {v}" for lang in langs for v in term.forbidden_in(lang))
-        line = f"{term.source}\t{targets}\t[{', '.join(marks)}]"
-        typer.echo(f"{line}\t{forbidden}" if forbidden else line)
-    approved = sum(t.approved for t in glossary.terms)
-    typer.echo(
-        f"{len(glossary.terms)} terms ({approved} approved, {len(glossary.terms) - approved} proposed), "
-        f"glossary version {glossary.version}",
-        err=True,
-    )
+    typer.echo(render_glossary_list(glossary, to), nl=False)
+    typer.echo(render_glossary_count(glossary), nl=False, err=True)
 
 
 @glossary_app.command()
@@ -54,22 +38,13 @@ def check(ctx: typer.Context) -> None:
     """Validate every glossary file; exit 2 with file:line messages if anything is wrong."""
     from l10n.glossary.load import load_glossary
     from l10n.glossary.validation import validate
+    from l10n.report.listings import render_glossary_check, render_glossary_problems
 
     s = settings(ctx)
     problems = validate(s.glossary)
     if problems:
-        lines = [
-            f"{s.relative(p.path)}{f':{p.line}' if p.line else ''}: {p.code}: {p.message}" for p in problems[:MAX_PROBLEMS]
-        ]
-        if len(problems) > MAX_PROBLEMS:  # a header of 40,000 unknown columns gave 40,000 lines
-            lines.append(f"... and {len(problems) - MAX_PROBLEMS} more")
-        raise L10nError("\n".join([f"{len(problems)} glossary problem(s):", *lines, "  fix them and run l10n glossary check again"]))
-    glossary = load_glossary(s.glossary)
-    approved = sum(t.approved for t in glossary.terms)
-    typer.echo(
-        f"glossary OK: {len(glossary.terms)} terms ({approved} approved, {len(glossary.terms) - approved} proposed) "
-        f"in {len(glossary.files)} file(s), version {glossary.version}"
-    )
+        raise L10nError(render_glossary_problems(problems, s.relative))
+    typer.echo(render_glossary_check(load_glossary(s.glossary)), nl=False)
 
 
 @glossary_app.command("import")
@@ -85,6 +60,7 @@ def import_tbx(
     from l10n.fsutil import check_name, write_output
     from l10n.glossary.csv import format_glossary_csv
     from l10n.glossary.tbx import read_tbx
+    from l10n.report.listings import render_glossary_import, render_import_warnings
 
     s = settings(ctx)
     target = into or s.glossary / f"{file.stem}.csv"
@@ -100,12 +76,9 @@ def import_tbx(
             s.glossary.mkdir(parents=True)
         except OSError as exc:
             raise L10nError(f"cannot create the glossary folder: {exc.strerror}", path=s.glossary) from None
-    for warning in warnings[:MAX_WARNINGS]:
-        typer.echo(f"warning: {warning}", err=True)
-    if len(warnings) > MAX_WARNINGS:
-        typer.echo(f"warning: {len(warnings) - MAX_WARNINGS} more warnings not shown", err=True)
+    typer.echo(render_import_warnings(warnings), nl=False, err=True)
     write_output(target, text.encode("utf-8"), "glossary file")
-    typer.echo(f"{s.relative(target)}: {len(terms)} terms imported; run l10n glossary check")
+    typer.echo(render_glossary_import(s.relative(target), len(terms)), nl=False)
 
 
 @glossary_app.command()
@@ -119,7 +92,8 @@ def export(
     """Write the whole glossary as one TBX or CSV file."""
     from l10n.fsutil import write_output
     from l10n.glossary.load import load_glossary
-    from l10n.report import render_glossary
+    from l10n.report.listings import render_glossary_exported
+    from l10n.report.summary import render_glossary
 
     s = settings(ctx)
     glossary = load_glossary(s.glossary)
@@ -129,4 +103,4 @@ def export(
         return
     refuse_project_input(s, output)
     write_output(output, text.encode("utf-8"), f"{fmt.upper()} file")
-    typer.echo(f"{output}: {len(glossary.terms)} terms, glossary version {glossary.version}", err=True)
+    typer.echo(render_glossary_exported(output, glossary), nl=False, err=True)

@@ -73,12 +73,13 @@ def install(
     """Install a translation model from a local .argosmodel file, or download one by language pair (verified, atomic)."""
     from l10n.engines.packages import install_model, packages_dir
     from l10n.errors import L10nError
+    from l10n.report.listings import render_model_install
 
+    entry = None
     if len(what) == 2 and not what[0].endswith(".argosmodel"):
         from l10n.engines.package_index import install_pair
 
         entry, result = install_pair(what[0], what[1], index=_index(ctx, index), timeout=timeout)
-        typer.echo(f"downloaded {entry.describe()}")
     elif len(what) == 1:
         source, targets = (None, None) if any_pair else _project_pair(ctx)
         result = install_model(Path(what[0]), source_language=source, target_languages=targets)
@@ -87,10 +88,7 @@ def install(
             f"expected a .argosmodel file or a SOURCE TARGET pair, got {len(what)} arguments",
             hint="l10n model install FILE.argosmodel, or l10n model install en zh",
         )
-    for old in result.replaced:
-        typer.echo(f"replaced {old.describe()}")
-    typer.echo(f"installed {result.model.describe()}")
-    typer.echo(f"models folder: {packages_dir()} (set ARGOS_PACKAGES_DIR to change)")
+    typer.echo(render_model_install(result, packages_dir(), entry), nl=False)
 
 
 @model_app.command("search")
@@ -104,35 +102,28 @@ def search(
     """List the models the index offers for a language pair (needs the network, or a local index copy)."""
     from l10n.engines.package_index import fetch_index
     from l10n.engines.package_index import search as find
+    from l10n.report.listings import render_model_search
 
     url = _index(ctx, index)
     found = find(fetch_index(url, timeout=timeout, source=source, target=target), source, target)
-    if not found:
-        typer.echo(f"no package in {url} for {source or 'any'}→{target or 'any'}")
-        return
-    for entry in found:
-        typer.echo(f"{entry.describe()}  (l10n model install {entry.from_code} {entry.to_code})")
+    typer.echo(render_model_search(found, url, source, target), nl=False)
 
 
 @model_app.command("list")
 def list_models() -> None:
     """List installed translation models: pair, package, version, folder."""
     from l10n.engines.packages import installed_models, packages_dir
+    from l10n.report.listings import render_model_list
 
-    models = installed_models()
-    if not models:
-        typer.echo(f"no models installed in {packages_dir()}")
-        typer.echo("install one with: l10n model install FILE.argosmodel")
-        return
-    for model in models:
-        typer.echo(model.describe())
+    typer.echo(render_model_list(installed_models(), packages_dir()), nl=False)
 
 
 @app.command("engines")
 def engines(ctx: typer.Context) -> None:
     """List the translation engines (built-in and plug-ins), their options and whether they cover the project's pairs."""
-    from l10n.engines.registry import engine_names, get_provider, resolve_options
+    from l10n.engines.registry import list_engines
     from l10n.errors import L10nError
+    from l10n.report.listings import render_engines
 
     source, targets = _project_pair(ctx)
     tables: dict = {}
@@ -142,20 +133,4 @@ def engines(ctx: typer.Context) -> None:
         tables = settings(ctx).engine_tables()
     except L10nError:
         pass
-    for name in engine_names():
-        try:
-            provider = get_provider(name)
-        except L10nError as exc:
-            typer.echo(f"{name}: cannot be loaded ({exc.message})")
-            continue
-        typer.echo(f"{name}: {provider.summary}" + ("" if provider.auto_rank > 0 else " (never picked by auto)"))
-        if provider.options:
-            typer.echo("  options: " + ", ".join(o.name for o in provider.options))
-        for target in targets or ():
-            try:
-                options, _ = resolve_options(provider, tables.get(name), None)
-                coverage = provider.covers(source or "en", target, dict(options))
-                verdict = ("covers " if coverage.ok else "does not cover ") + f"{source}→{target}: {coverage.reason}"
-            except L10nError as exc:
-                verdict = f"{source}→{target}: {exc.message}"
-            typer.echo(f"  {verdict}")
+    typer.echo(render_engines(list_engines(source, targets, tables)), nl=False)

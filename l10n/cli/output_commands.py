@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from l10n.cli.app import app, settings
-from l10n.report import SummaryFormat
+from l10n.report.summary import SummaryFormat
 
 
 @app.command()
@@ -24,7 +24,7 @@ def score(
     fmt: Annotated[SummaryFormat, typer.Option("--format", help="text or json.")] = SummaryFormat.TEXT,
 ) -> None:
     """Score LANG's catalogues against a reference: BLEU, chrF, TER, term accuracy."""
-    from l10n.report import render_score
+    from l10n.report.summary import render_score
     from l10n.score import score_project
 
     report = score_project(settings(ctx), to, ref, domain=domain)
@@ -51,30 +51,13 @@ def build(
 ) -> None:
     """Write build/LANG/<document> (.txt, .md, .html) in the source's structure, and compile .mo files."""
     from l10n.build import build as build_project
+    from l10n.report.runs import render_build, render_build_warnings
 
     s = settings(ctx)
     report = build_project(s, to, strict=strict, include_fuzzy=include_fuzzy, review=review)
-    for doc in report.documents:
-        state = ("written" if doc.changed else "unchanged") if doc.written else "not written"
-        typer.echo(
-            f"{s.relative(doc.document)}: {doc.paragraphs} paragraphs, "
-            f"{doc.translated}/{doc.segments} segments translated ({state})"
-        )
-        typer.echo(f"{s.relative(doc.mo)}: {doc.mo_entries} messages ({state})")
-        if doc.review is not None:
-            typer.echo(f"{s.relative(doc.review)}: review page ({state})")
-        if doc.fuzzy_used:
-            typer.echo(f"  {doc.fuzzy_used} fuzzy drafts used (--include-fuzzy)")
-        if doc.fuzzy_excluded:
-            typer.echo(f"  {doc.fuzzy_excluded} fuzzy drafts left out (use --include-fuzzy to use them)")
-    fallbacks = report.fallbacks
-    if fallbacks:
-        verb = "would fall back" if report.failed else "fell back"
-        typer.echo(f"warning: {len(fallbacks)} segments {verb} to the source text:", err=True)
-        for f in fallbacks:
-            typer.echo(f"  {f.location}: {f.reason}: {f.source}", err=True)
+    typer.echo(render_build(report, s.relative), nl=False)
+    typer.echo(render_build_warnings(report), nl=False, err=True)
     if report.failed:
-        typer.echo("error: --strict: every segment needs a translation; nothing was written", err=True)
         raise typer.Exit(1)
 
 
@@ -84,7 +67,7 @@ def stats(
     fmt: Annotated[SummaryFormat, typer.Option("--format", help="text or json.")] = SummaryFormat.TEXT,
 ) -> None:
     """Translated / fuzzy / untranslated entries and source words per catalogue."""
-    from l10n.report import render_stats
+    from l10n.report.summary import render_stats
     from l10n.stats import project_stats
 
     typer.echo(render_stats(project_stats(settings(ctx)), fmt), nl=False)

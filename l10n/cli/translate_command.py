@@ -1,4 +1,7 @@
-"""translate: extract, update and fill drafts, with a progress bar and a summary."""
+"""translate: extract, update and fill drafts, with a progress bar and a summary (l10n.report.runs).
+
+The progress bar and the warnings the run reports while it drafts stream from here, to standard error.
+"""
 
 from __future__ import annotations
 
@@ -67,6 +70,7 @@ def translate(
 ) -> None:
     """Draft every untranslated entry of LANG: memory, then engine, glossary enforced."""
     from l10n.engines.registry import parse_cli_options
+    from l10n.report.runs import render_translate
     from l10n.translate import translate_languages
 
     s = settings(ctx)
@@ -85,10 +89,8 @@ def translate(
             progress=callback, executor=executor, engine_options=options,
             notice=lambda message: typer.echo(f"warning: {message}", err=True),
         )
-    if executor is not None:
-        typer.echo(f"drafted on: {executor.where}")
-    for summary in summaries:
-        _print_summary(s, summary)
+    where = executor.where if executor is not None else None
+    typer.echo(render_translate(summaries, s.relative, where), nl=False)
 
 
 def _executor(address: Optional[str], workers: Optional[int]):
@@ -135,30 +137,3 @@ class _Bar:
         if self._task is None:
             self._task = self._progress.add_task("drafting", total=total)
         self._progress.update(self._task, completed=done, total=total)
-
-
-def _print_summary(s, summary) -> None:
-    echo = typer.echo
-    echo(f"engine: {summary.engine} — {summary.engine_reason}")
-    if summary.engine_info is not None and summary.engine_info.settings:
-        echo(f"  settings: {summary.engine_info.settings}")
-    if summary.engine_info is not None and summary.engine_info.quality == "low":
-        echo("  drafts from the fallback are low-quality dictionary drafts: review every one")
-    for path in summary.catalogs:
-        echo(f"catalogue: {s.relative(path)}")
-    echo(f"reused from translation memory: {summary.reused}")
-    engine_name = summary.engine_info.name if summary.engine_info else summary.engine
-    echo(f"drafted by {engine_name}: {summary.drafted} new, {summary.redrafted} redrafted")
-    echo(f"glossary terms enforced: {summary.terms_enforced}, missing: {summary.terms_missing}")
-    if summary.missing_terms:
-        echo("  missing terms: " + ", ".join(summary.missing_terms[:10]) + (" …" if len(summary.missing_terms) > 10 else ""))
-    echo(f"left untouched: {summary.untouched} reviewed or human entries, {summary.kept_drafts} earlier drafts")
-    for path in summary.concurrent_saves:
-        echo(
-            f"{s.relative(path)} was saved by someone else during the run: their changes were merged in and kept "
-            f"({summary.kept_theirs} entries they changed are theirs), l10n's drafts went only where they changed nothing"
-        )
-    if not summary.engine_calls and not summary.reused:
-        echo("nothing to draft: every entry already has a translation or a draft")
-    else:
-        echo("drafts are marked fuzzy: review them in your PO editor, then run `l10n check`")

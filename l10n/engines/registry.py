@@ -285,3 +285,56 @@ def choose_engine(
         f"no engine can draft {source}→{target}: " + "; ".join(passed_over),
         hint="install a model with `l10n model install SOURCE TARGET`, or configure [tool.l10n.engine.openai]",
     )
+
+
+@dataclass(frozen=True)
+class PairCoverage:
+    """Whether one engine covers one of the project's pairs (``l10n engines``)."""
+
+    source: str | None
+    target: str
+    ok: bool | None  # None: its options or its coverage check failed; ``reason`` says why
+    reason: str
+
+
+@dataclass(frozen=True)
+class EngineListing:
+    """One registered engine as ``l10n engines`` lists it."""
+
+    name: str
+    summary: str = ""
+    auto: bool = True  # whether ``--engine auto`` may pick it
+    options: tuple[str, ...] = ()
+    pairs: tuple[PairCoverage, ...] = ()
+    error: str | None = None  # why it cannot be loaded
+
+
+def list_engines(
+    source: str | None, targets: Sequence[str] | None, tables: Mapping[str, Mapping[str, object]]
+) -> tuple[EngineListing, ...]:
+    """Return every registered engine with its options and whether it covers ``source``→each target.
+
+    ``tables`` are the project's ``[tool.l10n.engine.NAME]`` option tables.  An
+    engine that cannot be loaded is listed with the error instead.
+    """
+    listed = []
+    for name in engine_names():
+        try:
+            provider = get_provider(name)
+        except L10nError as exc:
+            listed.append(EngineListing(name, error=exc.message))
+            continue
+        pairs = []
+        for target in targets or ():
+            try:
+                options, _ = resolve_options(provider, tables.get(name), None)
+                coverage = provider.covers(source or "en", target, dict(options))
+                pairs.append(PairCoverage(source, target, coverage.ok, coverage.reason))
+            except L10nError as exc:
+                pairs.append(PairCoverage(source, target, None, exc.message))
+        listed.append(
+            EngineListing(
+                name, provider.summary, provider.auto_rank > 0, tuple(o.name for o in provider.options), tuple(pairs)
+            )
+        )
+    return tuple(listed)
