@@ -17,7 +17,8 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "l10n"
 
 FOUNDATION = ("l10n", "l10n.errors", "l10n.fsutil")
-# The stages, in pipeline order: each may import the ones before it.
+# The stages, in pipeline order: each may import the ones before it.  The report
+# package (every command's output, rendered) comes last: only the CLI imports it.
 STAGES = (
     "l10n.extract", "l10n.update", "l10n.drafting", "l10n.translate", "l10n.build",
     "l10n.align", "l10n.score", "l10n.stats", "l10n.fmt", "l10n.report",
@@ -153,6 +154,8 @@ def test_each_package_says_what_it_owns_and_must_not_import(package):
         ("l10n.fsutil", "l10n.text.encoding", False),
         ("l10n.extract", "l10n.translate", False),  # an earlier stage does not call a later one
         ("l10n.checks.base", "l10n.cli.app", False),
+        ("l10n.build", "l10n.report.runs", False),  # a stage returns data; rendering it is report's
+        ("l10n.report.runs", "l10n.cli.app", False),
     ],
 )
 def test_the_table_refuses_imports_that_point_the_wrong_way(module, target, typing_only):

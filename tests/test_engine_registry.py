@@ -271,3 +271,23 @@ def test_cli_engines_lists_builtins_plugins_and_coverage(plugin, no_models, tmp_
     assert "does not cover en→zh: no argos model" in out
     assert "shouty: upper-cases the source" in out and "covers en→zh: the shouty plug-in is installed" in out
     assert "broken: cannot be loaded" in out
+
+
+def test_list_engines_gathers_summaries_options_coverage_and_load_errors(plugin, no_models):
+    from l10n.engines.registry import list_engines
+
+    listed = {e.name: e for e in list_engines("en", ["zh", "de"], {"shouty": {"loudness": 3}})}
+    assert list(listed)[:3] == ["argos", "openai", "fallback"]
+    argos = listed["argos"]
+    assert argos.error is None and argos.auto and "device" in argos.options
+    assert [(p.target, p.ok) for p in argos.pairs] == [("zh", False), ("de", False)]
+    assert "no argos model for en→zh" in argos.pairs[0].reason
+    assert listed["broken"].error.startswith("cannot load engine 'broken'") and listed["broken"].pairs == ()
+    # shouty's project table names an option it does not take: each pair says so instead of a verdict
+    shouty = listed["shouty"]
+    assert shouty.options == ("exclaim",)
+    assert [p.ok for p in shouty.pairs] == [None, None]
+    assert "unknown option 'loudness'" in shouty.pairs[0].reason
+    covered = {e.name: e for e in list_engines("en", ["zh"], {})}["shouty"].pairs
+    assert [(p.source, p.target, p.ok, p.reason) for p in covered] == [("en", "zh", True, "the shouty plug-in is installed")]
+    assert all(e.pairs == () for e in list_engines(None, None, {}))

@@ -1,4 +1,4 @@
-"""Tests for l10n.stats: counting, JSON structure, project discovery (the text table: test_report)."""
+"""Tests for l10n.stats: counting, JSON structure, project discovery (the text table: test_report_summary)."""
 
 from __future__ import annotations
 

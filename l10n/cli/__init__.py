@@ -1,7 +1,7 @@
 """Command-line interface: ``l10n COMMAND``, the thin door to the stages.
 
-Parses options, calls one stage, prints its result (rendered per format by
-``l10n.report``); library errors (``L10nError``) reach one handler, the root
+Parses options, calls one stage, echoes its result as rendered by the
+``l10n.report`` package (per format where there is a ``--format``); library errors (``L10nError``) reach one handler, the root
 group's ``invoke`` in ``l10n.cli.app``.  May import anything in
 ``l10n``; nothing in ``l10n`` imports it.  See ``l10n --help``.
 """

@@ -1,4 +1,4 @@
-"""Rendering: check results as text, JSON, JUnit XML (read back with junitparser), SARIF (schema-validated); stats tables."""
+"""Rendering check results: text, JSON, JUnit XML (read back with junitparser), SARIF (schema-validated)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from junitparser import Failure, JUnitXml
 from l10n.checks import CHECKS, CheckResult
 from l10n.checks.base import Finding
 from l10n.report.check import CheckFormat, render, render_json, render_junit, render_sarif, render_text, summary_line
-from l10n.report.summary import SummaryFormat, render_stats, stats_table
-from l10n.stats import CatalogStats, Counts
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "qa" / "sarif-2.1.0-subset.schema.json").read_text("utf-8"))
 A = "locales/zh/LC_MESSAGES/a.po"
@@ -146,36 +144,3 @@ def test_render_dispatch(result: CheckResult) -> None:
 
 
 # --- stats --------------------------------------------------------------------
-
-STATS_ROWS = [
-    CatalogStats("alpha", "zh", "locales/zh/LC_MESSAGES/alpha.po", Counts(3, 1, 0), Counts(30, 5, 0)),
-    CatalogStats("beta", "zh", "locales/zh/LC_MESSAGES/beta.po", Counts(0, 0, 2), Counts(0, 0, 9), exists=False),
-    CatalogStats("alpha", "fr", "locales/fr/LC_MESSAGES/alpha.po", Counts(1, 0, 1), Counts(4, 0, 4)),
-]
-
-
-def test_table_columns_are_aligned():
-    text = stats_table(STATS_ROWS)
-    groups, header, *rows = text.splitlines()
-    states = ["translated", "fuzzy", "untranslated", "total"]
-    assert header.split() == ["catalogue", "lang", *states, *states]
-    assert groups.split() == ["entries", "source", "words"]
-    assert groups.index("entries") == header.index("translated")
-    assert rows[0].split()[:4] == ["alpha", "zh", "3", "(75.0%)"]
-    assert "beta (no catalogue yet)" in rows[1]
-    assert rows[3].startswith("total ") and " zh " in rows[3]
-    assert len(rows) == 4  # no total for fr, which has one catalogue
-
-    def ends(line: str) -> list[int]:
-        return [i + 1 for i, ch in enumerate(line) if ch != " " and (i + 1 == len(line) or line[i + 1] == " ")]
-
-    # Right-aligned numeric columns end at the same offsets on every row.
-    for row in rows:
-        assert set(ends(header)[-8:]) <= set(ends(row)), row
-
-
-def test_stats_text_without_drafts_is_the_table_alone() -> None:
-    assert render_stats(STATS_ROWS, SummaryFormat.TEXT) == stats_table(STATS_ROWS)
-    assert "post-editing" not in render_stats(STATS_ROWS)
-    with pytest.raises(ValueError):
-        render_stats(STATS_ROWS, "xml")
