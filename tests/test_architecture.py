@@ -238,3 +238,37 @@ def test_a_borrowed_name_is_found(tmp_path):
         "line 1: from l10n.formats import FormatOptions",
         "line 2: from l10n.engines.packages import read_metadata",
     ]
+
+
+# The CLI echoes text the report package rendered.  Only the door's own messages
+# (errors, version, interrupts, in cli/app.py) and what streams during a run
+# (translate's warnings) are written in the CLI.
+CLI_TEXT_ALLOWED = {  # as ast.unparse writes them
+    ("app.py", "f'error: {printable(str(exc))}'"),
+    ("app.py", "f'l10n {__version__}'"),
+    ("app.py", "'aborted'"),
+    ("app.py", "'interrupted: finished work was saved; run the command again to continue'"),
+    ("translate_command.py", "f'warning: {message}'"),
+}
+
+
+def text_written_in_the_cli(path: Path) -> list[tuple[str, str]]:
+    """(file, literal) for every ``typer.echo`` in one CLI module whose text is a literal or an f-string."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and ast.unparse(node.func) == "typer.echo" and node.args:
+            if isinstance(node.args[0], (ast.JoinedStr, ast.Constant)):
+                found.append((path.name, ast.unparse(node.args[0])))
+    return found
+
+
+def test_the_cli_writes_no_text_of_its_own():
+    written = [hit for path in sorted((PACKAGE / "cli").glob("*.py")) for hit in text_written_in_the_cli(path)]
+    assert [hit for hit in written if hit not in CLI_TEXT_ALLOWED] == []
+    assert set(written) == CLI_TEXT_ALLOWED  # the table holds nothing stale
+
+
+def test_text_written_in_the_cli_is_found(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('import typer\ntyper.echo(f"{n} files")\ntyper.echo(render(x), nl=False)\ntyper.echo("done", err=True)\n')
+    assert text_written_in_the_cli(sample) == [("sample.py", "f'{n} files'"), ("sample.py", "'done'")]
